@@ -1,0 +1,94 @@
+// Opens what every process needs — the database (embedded cluster or DATABASE_URL), migrations,
+// the shared secret and the default workspace — and closes it again.
+import path from "node:path";
+import { type Logger, pino } from "pino";
+import { ensureSecret, ensureWorkspace } from "./commands/setup/first-start.ts";
+import type { Config } from "./config.ts";
+import { openQueue, type Queue } from "./jobs/queue.ts";
+import { newId, type Runtime, secureRandom, systemClock } from "./runtime.ts";
+import { folderBlobStore } from "./store/blobs/folder-blob-store.ts";
+import { migrate, openDatabase } from "./store/database.ts";
+import { type Cluster, runningClusterUrl, startCluster } from "./store/embedded/cluster.ts";
+
+export type Booted = {
+  rt: Runtime;
+  workspaceId: string;
+  databaseUrl: string;
+  /** The embedded cluster when this process started it. */
+  cluster: Cluster | null;
+  close(): Promise<void>;
+};
+
+export function makeLogger(config: Config): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      base: { pid: process.pid },
+      redact: {
+        paths: [
+          "req.headers.authorization",
+          "req.headers.cookie",
+          'res.headers["set-cookie"]',
+          "*.password",
+          "*.token",
+          "*.secret",
+        ],
+        censor: "[redacted]",
+      },
+    },
+    pino.destination(2),
+  );
+}
+
+export type BootOptions = {
+  /** `start` owns the embedded cluster and supervises jobs; other commands attach to a running one. */
+  mode: "own" | "attach";
+  log?: Logger;
+  fsync?: boolean;
+};
+
+export async function boot(config: Config, options: BootOptions): Promise<Booted> {
+  const log = options.log ?? makeLogger(config);
+  let cluster: Cluster | null = null;
+  let url = config.databaseUrl;
+  if (!url && options.mode === "attach") url = runningClusterUrl(config.dataDir) ?? undefined;
+  if (!url) {
+    cluster = await startCluster({ dataDir: config.dataDir, log, fsync: options.fsync ?? true });
+    url = cluster.url;
+  }
+  const database = openDatabase(url);
+  let queue: Queue | null = null;
+  try {
+    await migrate(database.pool);
+    queue = await openQueue(url, log, { supervise: options.mode === "own" });
+    const secret = await ensureSecret(database.db, config);
+    const rt: Runtime = {
+      db: database.db,
+      log,
+      config,
+      blobs: folderBlobStore(path.join(config.dataDir, "blobs")),
+      queue,
+      secret,
+      now: systemClock,
+      newId,
+      randomBytes: secureRandom,
+    };
+    const { workspaceId } = await ensureWorkspace(rt);
+    return {
+      rt,
+      workspaceId,
+      databaseUrl: url,
+      cluster,
+      async close() {
+        await queue?.stop();
+        await database.close();
+        await cluster?.stop();
+      },
+    };
+  } catch (error) {
+    await queue?.stop().catch(() => {});
+    await database.close().catch(() => {});
+    await cluster?.stop().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,111 @@
+// What each CLI command does; stdout carries only what was asked for (CONTRACT §1).
+import { boot } from "../boot.ts";
+import { createToken } from "../commands/access/create-token.ts";
+import { createUser } from "../commands/access/create-user.ts";
+import { generatedPassword } from "../commands/access/secrets.ts";
+import { systemActor } from "../commands/events/record-event.ts";
+import { loadConfig } from "../config.ts";
+import { loadDemo } from "../demo/load-demo.ts";
+import type { Role } from "../domain/access/roles.ts";
+import { startServer } from "../server.ts";
+import { UsageError } from "./run-command.ts";
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+export async function startCommand(): Promise<"keep-running"> {
+  const config = loadConfig();
+  const running = await startServer(config);
+  print(`Rapport is running: ${running.url}`);
+  if (running.admin?.password) {
+    print(`First admin: ${running.admin.email}  password: ${running.admin.password}  (shown once)`);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    running.booted.rt.log.info({ signal }, "stopping");
+    running.stop().then(
+      () => process.exit(0),
+      (error) => {
+        running.booted.rt.log.error({ err: error }, "stopping failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  return "keep-running";
+}
+
+async function withDesk<T>(
+  work: (booted: Awaited<ReturnType<typeof boot>>) => Promise<T>,
+): Promise<T> {
+  const booted = await boot(loadConfig(), { mode: "attach" });
+  try {
+    return await work(booted);
+  } finally {
+    await booted.close();
+  }
+}
+
+export const migrateCommand = () => withDesk(async () => print("migrations applied"));
+
+export const demoCommand = () =>
+  withDesk(async ({ rt, workspaceId }) => {
+    const loaded = await loadDemo(rt, workspaceId);
+    print(loaded ? "demo story loaded" : "the demo story was already loaded");
+  });
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
+}
+
+type UserOptions = {
+  email: string;
+  name: string;
+  role: Role;
+  passwordStdin?: boolean;
+  language: string;
+};
+
+export async function createUserCommand(options: UserOptions): Promise<void> {
+  const password = options.passwordStdin ? await readStdin() : generatedPassword();
+  if (password.length < 10) throw new UsageError("the password needs at least 10 characters");
+  await withDesk(async ({ rt, workspaceId }) => {
+    const languages = options.language
+      .split(",")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const created = await createUser(
+      rt,
+      {
+        workspaceId,
+        email: options.email,
+        name: options.name,
+        role: options.role,
+        password,
+        languages,
+      },
+      systemActor,
+    );
+    print(`created ${created.role} ${created.email} (${created.id})`);
+    if (!options.passwordStdin) print(`password: ${password}`);
+  });
+}
+
+type TokenOptions = { name: string; role: Role; user?: string };
+
+export async function createTokenCommand(options: TokenOptions): Promise<void> {
+  await withDesk(async ({ rt, workspaceId }) => {
+    const { token } = await createToken(
+      rt,
+      { workspaceId, name: options.name, role: options.role, userEmail: options.user },
+      systemActor,
+    );
+    print(token);
+  });
+}

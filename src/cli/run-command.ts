@@ -1,0 +1,23 @@
+// Runs one CLI action: clear messages for expected failures, exit codes 0 done, 1 failed, 2 bad usage.
+import { ConfigError } from "../config.ts";
+import { DeskError } from "../errors.ts";
+import { ClusterError } from "../store/embedded/run-as.ts";
+
+export class UsageError extends Error {}
+
+export async function runCommand(action: () => Promise<void | "keep-running">): Promise<void> {
+  try {
+    const outcome = await action();
+    if (outcome !== "keep-running") process.exit(0);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      process.stderr.write(`rapport: ${error.message}\n`);
+      process.exit(2);
+    }
+    const expected = error instanceof DeskError || error instanceof ClusterError;
+    process.stderr.write(
+      `rapport: ${expected ? (error as Error).message : (error as Error).stack}\n`,
+    );
+    process.exit(1);
+  }
+}

@@ -1,0 +1,16 @@
+// Who is acting: a signed-in user (session) or an API token, with the role that decides what they may do.
+import type { Role } from "../../domain/access/roles.ts";
+import type { Actor } from "../events/record-event.ts";
+
+export type Principal = {
+  workspaceId: string;
+  role: Role;
+  /** The user acted for: the signed-in user, or the user a token is bound to. */
+  userId: string | null;
+  via: "session" | "token";
+  /** The session's CSRF token (cookie-authenticated writes must echo it). */
+  csrfToken: string | null;
+  /** Idempotency keys are scoped to this. */
+  scope: string;
+  actor: Actor;
+};

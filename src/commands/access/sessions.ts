@@ -1,0 +1,87 @@
+// Signing in and out of the console, and recognising a session cookie or an API token.
+import { randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { DeskError } from "../../errors.ts";
+import type { Runtime } from "../../runtime.ts";
+import { apiTokens, sessions, users } from "../../store/schema/index.ts";
+import type { Principal } from "./principal.ts";
+import { hashPassword, passwordMatches, sha256 } from "./secrets.ts";
+
+const sessionDays = 14;
+let decoyHash: Promise<string> | null = null;
+
+export async function signIn(rt: Runtime, email: string, password: string) {
+  const [user] = await rt.db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.active, true)))
+    .limit(1);
+  // Verify against a decoy when the user is unknown, so timing does not reveal who has an account.
+  decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  const ok = await passwordMatches(user?.passwordHash ?? (await decoyHash), password);
+  if (!user || !user.passwordHash || !ok) throw new DeskError("bad_credentials");
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  const now = rt.now();
+  await rt.db.insert(sessions).values({
+    workspaceId: user.workspaceId,
+    id: rt.newId(),
+    userId: user.id,
+    tokenHash: sha256(token),
+    csrfToken,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + sessionDays * 86_400_000),
+  });
+  return { token, csrfToken, user, maxAgeSeconds: sessionDays * 86_400 };
+}
+
+export async function signOut(rt: Runtime, token: string): Promise<void> {
+  await rt.db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+}
+
+export async function principalFromSession(rt: Runtime, token: string): Promise<Principal | null> {
+  const [row] = await rt.db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(
+      users,
+      and(eq(users.workspaceId, sessions.workspaceId), eq(users.id, sessions.userId)),
+    )
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, rt.now())))
+    .limit(1);
+  if (!row || !row.user.active) return null;
+  return {
+    workspaceId: row.user.workspaceId,
+    role: row.user.role,
+    userId: row.user.id,
+    via: "session",
+    csrfToken: row.session.csrfToken,
+    scope: `user:${row.user.id}`,
+    actor: { kind: "user", id: row.user.id, name: row.user.name },
+  };
+}
+
+export async function principalFromToken(rt: Runtime, token: string): Promise<Principal | null> {
+  const [row] = await rt.db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .leftJoin(
+      users,
+      and(eq(users.workspaceId, apiTokens.workspaceId), eq(users.id, apiTokens.userId)),
+    )
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  if (row.token.userId && (!row.user || !row.user.active)) return null;
+  return {
+    workspaceId: row.token.workspaceId,
+    role: row.token.role,
+    userId: row.token.userId,
+    via: "token",
+    csrfToken: null,
+    scope: `token:${row.token.id}`,
+    actor: row.user
+      ? { kind: "user", id: row.user.id, name: row.user.name }
+      : { kind: "token", id: row.token.id, name: row.token.name },
+  };
+}

@@ -1,0 +1,56 @@
+// Loads a brand's calendar and SLA rules, and asks the domain for a conversation's due times.
+import { and, asc, eq } from "drizzle-orm";
+import type { ConversationStatus, Priority } from "../../domain/conversation/status.ts";
+import { type BusinessCalendar, defaultCalendar } from "../../domain/sla/calendar.ts";
+import { computeDueTimes, type DueTimes } from "../../domain/sla/due-times.ts";
+import { choosePolicy } from "../../domain/sla/policy.ts";
+import type { Tx } from "../../store/database.ts";
+import { brands, calendars, slaPolicies } from "../../store/schema/index.ts";
+
+type Brand = typeof brands.$inferSelect;
+
+export async function calendarOf(tx: Tx, brand: Brand): Promise<BusinessCalendar> {
+  if (brand.calendarId) {
+    const [row] = await tx
+      .select()
+      .from(calendars)
+      .where(and(eq(calendars.workspaceId, brand.workspaceId), eq(calendars.id, brand.calendarId)));
+    if (row)
+      return { timeZone: row.timeZone, weeklyHours: row.weeklyHours, holidays: row.holidays };
+  }
+  return defaultCalendar(brand.timeZone);
+}
+
+export type ClockFacts = {
+  workspaceId: string;
+  brandId: string;
+  channel: (typeof slaPolicies.$inferSelect)["channel"] & string;
+  priority: Priority;
+  status: ConversationStatus;
+  awaitingSince: Date | null;
+  firstHumanAnswerAt: Date | null;
+  createdAt: Date;
+};
+
+/** The due times to store for a conversation in the given state. */
+export async function dueTimesFor(tx: Tx, facts: ClockFacts): Promise<DueTimes> {
+  const [brand] = await tx
+    .select()
+    .from(brands)
+    .where(and(eq(brands.workspaceId, facts.workspaceId), eq(brands.id, facts.brandId)));
+  if (!brand) throw new Error(`brand ${facts.brandId} is missing`);
+  const rules = await tx
+    .select()
+    .from(slaPolicies)
+    .where(eq(slaPolicies.workspaceId, facts.workspaceId))
+    .orderBy(asc(slaPolicies.createdAt));
+  const { policy } = choosePolicy(rules, facts);
+  return computeDueTimes({
+    calendar: await calendarOf(tx, brand),
+    policy,
+    status: facts.status,
+    awaitingSince: facts.awaitingSince,
+    firstHumanAnswerAt: facts.firstHumanAnswerAt,
+    createdAt: facts.createdAt,
+  });
+}

@@ -1,0 +1,66 @@
+// Recomputes whether a conversation is answered, since when it waits, and its due times, from its messages.
+import { and, eq } from "drizzle-orm";
+import { answerState } from "../../domain/conversation/answer.ts";
+import type { ConversationStatus } from "../../domain/conversation/status.ts";
+import type { Tx } from "../../store/database.ts";
+import { conversations, messages } from "../../store/schema/index.ts";
+import { dueTimesFor } from "./clocks.ts";
+
+type Conversation = typeof conversations.$inferSelect;
+
+export async function refreshAnswerState(
+  tx: Tx,
+  conversation: Conversation,
+  now: Date,
+  changes: { status?: ConversationStatus } = {},
+): Promise<Conversation> {
+  const facts = await tx
+    .select({
+      direction: messages.direction,
+      channel: messages.channel,
+      authorKind: messages.authorKind,
+      automated: messages.automated,
+      delivery: messages.delivery,
+      spam: messages.spam,
+      answering: messages.answering,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, conversation.workspaceId),
+        eq(messages.conversationId, conversation.id),
+      ),
+    );
+  const state = answerState(facts);
+  const status = changes.status ?? conversation.status;
+  const due = await dueTimesFor(tx, {
+    workspaceId: conversation.workspaceId,
+    brandId: conversation.brandId,
+    channel: conversation.channel,
+    priority: conversation.priority,
+    status,
+    awaitingSince: state.awaitingSince,
+    firstHumanAnswerAt: state.firstHumanAnswerAt,
+    createdAt: conversation.createdAt,
+  });
+  const [updated] = await tx
+    .update(conversations)
+    .set({
+      status,
+      answered: state.answered,
+      awaitingSince: state.awaitingSince,
+      firstHumanAnswerAt: state.firstHumanAnswerAt,
+      ...due,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(conversations.workspaceId, conversation.workspaceId),
+        eq(conversations.id, conversation.id),
+      ),
+    )
+    .returning();
+  if (!updated) throw new Error("the conversation vanished");
+  return updated;
+}

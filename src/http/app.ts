@@ -1,0 +1,73 @@
+// The Fastify app, assembled in a fixed order: errors, cookies, limits, OpenAPI, authentication, routes, console.
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Runtime } from "../runtime.ts";
+import type { App } from "./app-type.ts";
+import { registerAuthentication } from "./plugins/authentication.ts";
+import { registerConsole } from "./plugins/console.ts";
+import { registerProblems } from "./plugins/problems.ts";
+import { registerConversationRoutes } from "./routes/conversations.ts";
+import { registerCustomerRoutes } from "./routes/customers.ts";
+import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
+import { registerInboundRoutes } from "./routes/inbound.ts";
+import { registerSessionRoutes } from "./routes/session.ts";
+import { registerSettingsRoutes } from "./routes/settings.ts";
+
+export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> {
+  const app = Fastify({
+    loggerInstance: rt.log as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => rt.newId(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblems(app);
+  await app.register(cookie, { secret: rt.secret });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Rapport API",
+        version: "1",
+        description:
+          "The API of Rapport, the desk that answers every customer. Errors are RFC 9457 problem " +
+          "documents; lists are keyset-paged ({ items, next_cursor }).",
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "An API token (rapport token create)",
+          },
+          session: { type: "apiKey", in: "cookie", name: "rapport_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  registerAuthentication(app, rt);
+  registerHealthRoutes(app, readiness);
+  registerSessionRoutes(app, rt);
+  registerInboundRoutes(app, rt);
+  registerConversationRoutes(app, rt);
+  registerCustomerRoutes(app, rt);
+  registerSettingsRoutes(app, rt);
+  await registerConsole(app);
+  return app;
+}

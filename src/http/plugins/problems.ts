@@ -1,0 +1,59 @@
+// The one mapping from errors to RFC 9457 problem documents; unexpected errors are logged once, with context.
+import type { FastifyError, FastifyReply } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { DeskError, type ErrorCode, errorCatalog, problemType } from "../../errors.ts";
+import type { App } from "../app-type.ts";
+
+export function sendProblem(
+  reply: FastifyReply,
+  code: ErrorCode,
+  detail?: string,
+  extra?: Record<string, unknown>,
+): FastifyReply {
+  const { status, title } = errorCatalog[code];
+  return reply
+    .code(status)
+    .type("application/problem+json")
+    .send({ type: problemType(code), title, status, detail: detail ?? title, code, ...extra });
+}
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
+  FST_ERR_CTP_BODY_TOO_LARGE: "payload_too_large",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "invalid_input",
+  FST_ERR_CTP_INVALID_JSON_BODY: "invalid_input",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "invalid_input",
+  FST_ERR_VALIDATION: "invalid_input",
+};
+
+export function registerProblems(app: App): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DeskError)
+      return sendProblem(reply, error.code, error.detail, error.extra);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        where: error.validationContext,
+        path: v.instancePath || "/",
+        message: v.message,
+      }));
+      const first = errors[0];
+      const detail = first ? `${first.where} ${first.path}: ${first.message}` : undefined;
+      return sendProblem(reply, "invalid_input", detail, { errors });
+    }
+    if (error.statusCode === 429) {
+      return sendProblem(reply, "rate_limited", error.message);
+    }
+    const mapped = error.code ? fastifyCodes[error.code] : undefined;
+    if (mapped) return sendProblem(reply, mapped, error.message);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, "invalid_input", error.message);
+    }
+    request.log.error({ err: error }, "unexpected error");
+    return reply.code(500).type("application/problem+json").send({
+      type: "about:blank",
+      title: "Internal error",
+      status: 500,
+      detail: "Something went wrong on our side; it has been logged.",
+    });
+  });
+}

@@ -1,0 +1,173 @@
+// Conversations: the keyset-paged list, one conversation with its messages, changes, replies and notes.
+import { z } from "zod";
+import { postMessage } from "../../commands/conversation/post-message.ts";
+import { updateConversation } from "../../commands/conversation/update-conversation.ts";
+import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
+import {
+  closeReasons,
+  conversationStatuses,
+  priorities,
+} from "../../domain/conversation/status.ts";
+import { DeskError } from "../../errors.ts";
+import type { Runtime } from "../../runtime.ts";
+import {
+  getConversation,
+  listConversations,
+  messagesOf,
+} from "../../store/queries/conversations.ts";
+import type { App } from "../app-type.ts";
+import { principalOf } from "../plugins/authentication.ts";
+import {
+  conversationView,
+  messageView,
+  page,
+  paging,
+  presentConversation,
+  presentMessage,
+  problemView,
+} from "../schemas/conversation.ts";
+
+const statusList = z
+  .string()
+  .max(200)
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(conversationStatuses)));
+
+const idParams = z.object({ id: z.uuid() });
+const withMessages = conversationView.extend({ messages: z.array(messageView) });
+
+export function registerConversationRoutes(app: App, rt: Runtime): void {
+  app.get(
+    "/api/v1/conversations",
+    {
+      schema: {
+        summary: "List conversations, newest activity first",
+        tags: ["conversations"],
+        querystring: z.strictObject({
+          status: statusList.optional().describe("comma-separated statuses"),
+          customer_email: z.string().max(320).optional(),
+          brand: z.uuid().optional(),
+          assignee: z.union([z.literal("me"), z.uuid()]).optional(),
+          q: z.string().min(1).max(200).optional(),
+          spam: z.enum(["true", "false"]).optional(),
+          ...paging,
+        }),
+        response: { 200: page(conversationView), 400: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const q = request.query;
+      if (q.assignee === "me" && !p.userId) {
+        throw new DeskError(
+          "invalid_input",
+          "assignee=me needs a user: this token is not bound to one",
+        );
+      }
+      const { rows, next } = await listConversations(rt.db, {
+        workspaceId: p.workspaceId,
+        statuses: q.status,
+        customerEmail: q.customer_email,
+        brandId: q.brand,
+        assigneeId: q.assignee === "me" ? (p.userId ?? undefined) : q.assignee,
+        q: q.q,
+        spam: q.spam === undefined ? undefined : q.spam === "true",
+        after: q.cursor ? decodeCursor(rt.secret, q.cursor) : undefined,
+        limit: q.limit,
+      });
+      return {
+        items: rows.map((r) => presentConversation(r.conversation, r.customerName)),
+        next_cursor: next ? encodeCursor(rt.secret, next) : null,
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/conversations/:id",
+    {
+      schema: {
+        summary: "One conversation with its messages, oldest first",
+        tags: ["conversations"],
+        params: idParams,
+        response: { 200: withMessages, 404: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const found = await getConversation(rt.db, p.workspaceId, request.params.id);
+      if (!found) throw new DeskError("not_found", "no such conversation");
+      const list = await messagesOf(rt.db, p.workspaceId, request.params.id);
+      return {
+        ...presentConversation(found.conversation, found.customerName),
+        messages: list.map(presentMessage),
+      };
+    },
+  );
+
+  app.patch(
+    "/api/v1/conversations/:id",
+    {
+      schema: {
+        summary: "Change status, priority, assignee, team or close reason",
+        description: "Resolving or closing without a human answer needs a close_reason, else 409.",
+        tags: ["conversations"],
+        params: idParams,
+        body: z
+          .strictObject({
+            status: z.enum(conversationStatuses).optional(),
+            priority: z.enum(priorities).optional(),
+            assignee_id: z.uuid().nullable().optional(),
+            team_id: z.uuid().nullable().optional(),
+            close_reason: z.enum(closeReasons).nullable().optional(),
+          })
+          .refine((b) => Object.keys(b).length > 0, "nothing to change"),
+        response: { 200: conversationView, 400: problemView, 404: problemView, 409: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const b = request.body;
+      const updated = await updateConversation(rt, p, request.params.id, {
+        status: b.status,
+        priority: b.priority,
+        assigneeId: b.assignee_id,
+        teamId: b.team_id,
+        closeReason: b.close_reason,
+      });
+      const found = await getConversation(rt.db, p.workspaceId, updated.id);
+      return presentConversation(updated, found?.customerName ?? "");
+    },
+  );
+
+  app.post(
+    "/api/v1/conversations/:id/messages",
+    {
+      schema: {
+        summary: "Reply to the customer (sent by mail) or add an internal note",
+        tags: ["conversations"],
+        params: idParams,
+        body: z.strictObject({
+          kind: z.enum(["reply", "note"]),
+          body: z.string().trim().min(1).max(100_000),
+          keep_open: z.boolean().optional().describe("after a reply, keep the conversation open"),
+        }),
+        response: { 201: messageView, 400: problemView, 404: problemView, 409: problemView },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      const { message } = await postMessage(rt, p, {
+        conversationId: request.params.id,
+        kind: request.body.kind,
+        body: request.body.body,
+        keepOpen: request.body.keep_open,
+      });
+      return reply.code(201).send(presentMessage({ ...message, attachments: [] }));
+    },
+  );
+}

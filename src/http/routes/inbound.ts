@@ -1,0 +1,129 @@
+// POST /api/v1/messages/inbound: a customer's message through the API (forms, shops, phone logs…),
+// honouring Idempotency-Key (same key and body → the same answer; another body → 422).
+import { z } from "zod";
+import {
+  type IdempotentCall,
+  rememberAnswer,
+  replayOf,
+  requestHash,
+} from "../../commands/idempotency.ts";
+import { receiveMessage } from "../../intake/receive.ts";
+import type { Runtime } from "../../runtime.ts";
+import type { App } from "../app-type.ts";
+import { principalOf } from "../plugins/authentication.ts";
+import { problemView } from "../schemas/conversation.ts";
+
+const apiChannels = ["api", "form", "chat", "portal", "phone", "visit", "social"] as const;
+
+const inboundBody = z.strictObject({
+  channel: z.enum(apiChannels),
+  from: z
+    .strictObject({
+      email: z.email().max(320).optional(),
+      phone: z
+        .string()
+        .min(4)
+        .max(40)
+        .regex(/^[+0-9 ().-]+$/, "digits, spaces, + ( ) . - only")
+        .optional(),
+      name: z.string().max(200).optional(),
+    })
+    .refine(
+      (f) => f.email !== undefined || f.phone !== undefined,
+      "from needs an email or a phone",
+    ),
+  subject: z.string().max(500).optional(),
+  body: z.string().min(1).max(100_000),
+  external_id: z.string().min(1).max(500).optional(),
+  conversation_id: z.uuid().optional(),
+  reference: z
+    .string()
+    .regex(/^\[?#?[2-9A-HJKMNP-Za-hjkmnp-z]{8}\]?$/, "a conversation reference such as K7M2QX9A")
+    .optional(),
+});
+
+const inboundAnswer = z.object({
+  conversation_id: z.string(),
+  message_id: z.string(),
+  customer_id: z.string(),
+  reference: z.string(),
+});
+type InboundAnswer = z.infer<typeof inboundAnswer>;
+
+const uniqueViolation = (error: unknown) => (error as { code?: string })?.code === "23505";
+
+export function registerInboundRoutes(app: App, rt: Runtime): void {
+  app.post(
+    "/api/v1/messages/inbound",
+    {
+      schema: {
+        summary: "Receive a customer's message through the API",
+        tags: ["messages"],
+        headers: z.object({ "idempotency-key": z.string().min(1).max(200).optional() }),
+        body: inboundBody,
+        response: { 200: inboundAnswer, 201: inboundAnswer, 422: problemView },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      const body = request.body;
+      const key = request.headers["idempotency-key"];
+      const call: IdempotentCall | null = key
+        ? {
+            workspaceId: p.workspaceId,
+            scope: p.scope,
+            key,
+            requestHash: requestHash("POST", "inbound", body),
+          }
+        : null;
+      const replay = async () => {
+        const previous = call ? await replayOf(rt, call) : null;
+        return previous ? reply.code(200).send(previous.response as InboundAnswer) : null;
+      };
+      const replayed = await replay();
+      if (replayed) return replayed;
+      try {
+        const intake = await receiveMessage(
+          rt,
+          {
+            workspaceId: p.workspaceId,
+            channel: body.channel,
+            from: body.from,
+            subject: body.subject ?? null,
+            bodyText: body.body,
+            externalId: body.external_id ?? null,
+            thread: {
+              conversationId: body.conversation_id ?? null,
+              reference: body.reference?.replace(/[[\]#]/g, "").toUpperCase() ?? null,
+            },
+          },
+          async (tx, result) => {
+            if (call) await rememberAnswer(tx, rt, call, 201, answerOf(result));
+          },
+        );
+        return reply.code(201).send(answerOf(intake));
+      } catch (error) {
+        // A concurrent request with the same key committed first: answer what it answered.
+        if (call && uniqueViolation(error)) {
+          const again = await replay();
+          if (again) return again;
+        }
+        throw error;
+      }
+    },
+  );
+}
+
+function answerOf(i: {
+  conversationId: string;
+  messageId: string;
+  customerId: string;
+  reference: string;
+}) {
+  return {
+    conversation_id: i.conversationId,
+    message_id: i.messageId,
+    customer_id: i.customerId,
+    reference: i.reference,
+  };
+}

@@ -1,0 +1,161 @@
+// The API's view of conversations and messages (CONTRACT §4): Zod schemas and the presenters that fill them.
+import { z } from "zod";
+import {
+  authorKinds,
+  deliveryStates,
+  messageDirections,
+} from "../../domain/conversation/message-kinds.ts";
+import {
+  channels,
+  closeReasons,
+  conversationStatuses,
+  priorities,
+} from "../../domain/conversation/status.ts";
+import type { attachments, conversations, messages } from "../../store/schema/index.ts";
+
+const iso = z.string().describe("ISO-8601 UTC");
+const isoOrNull = iso.nullable();
+const toIso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const conversationView = z.object({
+  id: z.string(),
+  reference: z.string().describe("shown to customers as [#REFERENCE]"),
+  brand_id: z.string(),
+  customer_id: z.string(),
+  customer: z.object({ id: z.string(), name: z.string() }),
+  channel: z.enum(channels),
+  subject: z.string(),
+  status: z.enum(conversationStatuses),
+  priority: z.enum(priorities),
+  assignee_id: z.string().nullable(),
+  team_id: z.string().nullable(),
+  close_reason: z.enum(closeReasons).nullable(),
+  linked_conversation_id: z.string().nullable(),
+  spam: z.boolean(),
+  flags: z.array(z.string()),
+  answered: z.boolean().describe("a human answer stands"),
+  awaiting_answer_since: isoOrNull.describe(
+    "the oldest customer message still owed a human answer",
+  ),
+  first_response_due_at: isoOrNull,
+  next_response_due_at: isoOrNull,
+  resolution_due_at: isoOrNull,
+  message_count: z.number(),
+  created_at: iso,
+  updated_at: iso,
+  last_activity_at: iso,
+});
+
+export const attachmentView = z.object({
+  id: z.string(),
+  filename: z.string(),
+  content_type: z.string(),
+  size: z.number(),
+});
+
+export const messageView = z.object({
+  id: z.string(),
+  conversation_id: z.string(),
+  direction: z.enum(messageDirections),
+  channel: z.enum(channels),
+  author: z.object({
+    kind: z.enum(authorKinds),
+    id: z.string().nullable(),
+    name: z.string(),
+    email: z.string().nullable().optional(),
+  }),
+  automated: z.boolean(),
+  subject: z.string(),
+  body_text: z.string(),
+  body_html: z.string().nullable().describe("sanitised"),
+  external_id: z.string().nullable().describe("the Message-ID for mail"),
+  delivery: z.enum(deliveryStates).nullable(),
+  delivery_error: z.string().nullable(),
+  spam: z.boolean(),
+  flags: z.array(z.string()),
+  attachments: z.array(attachmentView),
+  created_at: iso,
+});
+
+type ConversationRow = typeof conversations.$inferSelect;
+type MessageRow = typeof messages.$inferSelect & {
+  attachments: Array<typeof attachments.$inferSelect>;
+};
+
+export function presentConversation(
+  c: ConversationRow,
+  customerName: string,
+): z.infer<typeof conversationView> {
+  return {
+    id: c.id,
+    reference: c.reference,
+    brand_id: c.brandId,
+    customer_id: c.customerId,
+    customer: { id: c.customerId, name: customerName },
+    channel: c.channel,
+    subject: c.subject,
+    status: c.status,
+    priority: c.priority,
+    assignee_id: c.assigneeId,
+    team_id: c.teamId,
+    close_reason: c.closeReason,
+    linked_conversation_id: c.linkedConversationId,
+    spam: c.spam,
+    flags: c.flags,
+    answered: c.answered,
+    awaiting_answer_since: toIso(c.awaitingSince),
+    first_response_due_at: toIso(c.firstResponseDueAt),
+    next_response_due_at: toIso(c.nextResponseDueAt),
+    resolution_due_at: toIso(c.resolutionDueAt),
+    message_count: c.messageCount,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+    last_activity_at: c.lastActivityAt.toISOString(),
+  };
+}
+
+export function presentMessage(m: MessageRow): z.infer<typeof messageView> {
+  const authorId = m.authorKind === "customer" ? m.authorCustomerId : m.authorUserId;
+  return {
+    id: m.id,
+    conversation_id: m.conversationId,
+    direction: m.direction,
+    channel: m.channel,
+    author: { kind: m.authorKind, id: authorId, name: m.authorName, email: m.authorEmail },
+    automated: m.automated,
+    subject: m.subject,
+    body_text: m.bodyText,
+    body_html: m.bodyHtml,
+    external_id: m.externalId,
+    delivery: m.delivery,
+    delivery_error: m.deliveryError,
+    spam: m.spam,
+    flags: m.flags,
+    attachments: m.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      content_type: a.contentType,
+      size: a.size,
+    })),
+    created_at: m.createdAt.toISOString(),
+  };
+}
+
+/** The common list envelope. */
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+
+/** `limit` 1–100 (default 25) and an opaque `cursor`. */
+export const paging = {
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+};
+
+/** Problem documents, for the OpenAPI description of error answers. */
+export const problemView = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  code: z.string(),
+});

@@ -1,0 +1,42 @@
+// The default blob store: files in a folder, written to a temporary name, fsynced, then renamed.
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import type { BlobStore } from "./blob-store.ts";
+
+const safeKey = /^(raw|attachment)\/\d{4}\/\d{2}\/[a-z0-9]{26}(\.[a-z0-9]{1,10})?$/;
+
+export function folderBlobStore(root: string, now: () => Date = () => new Date()): BlobStore {
+  const resolve = (key: string) => {
+    if (!safeKey.test(key)) throw new Error(`not a blob key: ${JSON.stringify(key)}`);
+    return path.join(root, key);
+  };
+  return {
+    async put(bytes, hint) {
+      const d = now();
+      const month = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+      const name = randomBytes(16).toString("hex").slice(0, 26);
+      const ext =
+        hint.extension && /^[a-z0-9]{1,10}$/i.test(hint.extension)
+          ? `.${hint.extension.toLowerCase()}`
+          : "";
+      const key = `${hint.kind}/${month}/${name}${ext}`;
+      const file = resolve(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.tmp`;
+      const handle = await open(temporary, "wx", 0o600);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, file);
+      const folder = await open(path.dirname(file), "r");
+      await folder.sync().finally(() => folder.close());
+      return key;
+    },
+    get: (key) => readFile(resolve(key)),
+    delete: (key) => rm(resolve(key), { force: true }),
+  };
+}

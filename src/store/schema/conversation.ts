@@ -1,0 +1,185 @@
+// Conversations, their messages and attachments: the heart of the desk.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  authorKinds,
+  deliveryStates,
+  messageDirections,
+} from "../../domain/conversation/message-kinds.ts";
+import {
+  channels,
+  closeReasons,
+  conversationStatuses,
+  priorities,
+} from "../../domain/conversation/status.ts";
+import { brands } from "./brand.ts";
+import { at, createdAt, tenant, updatedAt } from "./columns.ts";
+import { customers } from "./customer.ts";
+import { teams, users } from "./people.ts";
+import { workspaces } from "./workspace.ts";
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    ...tenant,
+    reference: text("reference").notNull(),
+    brandId: uuid("brand_id").notNull(),
+    customerId: uuid("customer_id").notNull(),
+    channel: text("channel", { enum: channels }).notNull(),
+    subject: text("subject").notNull().default(""),
+    status: text("status", { enum: conversationStatuses }).notNull().default("new"),
+    priority: text("priority", { enum: priorities }).notNull().default("normal"),
+    assigneeId: uuid("assignee_id"),
+    teamId: uuid("team_id"),
+    closeReason: text("close_reason", { enum: closeReasons }),
+    /** The closed conversation this one follows, or the one a stranger's mail pointed at. */
+    linkedConversationId: uuid("linked_conversation_id"),
+    spam: boolean("spam").notNull().default(false),
+    spamScore: real("spam_score"),
+    flags: jsonb("flags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** True once a human answer stands (CONTRACT §6); `awaitingSince` says whether one is owed now. */
+    answered: boolean("answered").notNull().default(false),
+    /** Commit time of the oldest customer message still waiting for a human answer. */
+    awaitingSince: at("awaiting_since"),
+    firstHumanAnswerAt: at("first_human_answer_at"),
+    firstResponseDueAt: at("first_response_due_at"),
+    nextResponseDueAt: at("next_response_due_at"),
+    resolutionDueAt: at("resolution_due_at"),
+    /** Which SLA alerts were already raised for the current wait ("warn_assignee", "warn_manager", "breach"). */
+    slaAlerts: jsonb("sla_alerts").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    messageCount: integer("message_count").notNull().default(0),
+    lastCustomerMessageAt: at("last_customer_message_at"),
+    lastActivityAt: at("last_activity_at").notNull().defaultNow(),
+    resolvedAt: at("resolved_at"),
+    closedAt: at("closed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex("conversations_reference").on(t.workspaceId, t.reference),
+    index("conversations_activity").on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc()),
+    index("conversations_status_activity").on(
+      t.workspaceId,
+      t.status,
+      t.lastActivityAt.desc(),
+      t.id.desc(),
+    ),
+    index("conversations_customer").on(t.workspaceId, t.customerId, t.lastActivityAt.desc()),
+    index("conversations_assignee").on(t.workspaceId, t.assigneeId, t.lastActivityAt.desc()),
+    index("conversations_first_due").on(t.workspaceId, t.firstResponseDueAt),
+    index("conversations_next_due").on(t.workspaceId, t.nextResponseDueAt),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.brandId],
+      foreignColumns: [brands.workspaceId, brands.id],
+    }),
+    foreignKey({
+      name: "conversations_customer_fk",
+      columns: [t.workspaceId, t.customerId],
+      foreignColumns: [customers.workspaceId, customers.id],
+    }),
+    foreignKey({
+      columns: [t.workspaceId, t.assigneeId],
+      foreignColumns: [users.workspaceId, users.id],
+    }),
+    foreignKey({
+      columns: [t.workspaceId, t.teamId],
+      foreignColumns: [teams.workspaceId, teams.id],
+    }),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    ...tenant,
+    conversationId: uuid("conversation_id").notNull(),
+    direction: text("direction", { enum: messageDirections }).notNull(),
+    channel: text("channel", { enum: channels }).notNull(),
+    authorKind: text("author_kind", { enum: authorKinds }).notNull(),
+    authorUserId: uuid("author_user_id"),
+    authorCustomerId: uuid("author_customer_id"),
+    authorName: text("author_name").notNull().default(""),
+    authorEmail: text("author_email"),
+    /** True for acknowledgements, notices and alerts: never a human answer. */
+    automated: boolean("automated").notNull().default(false),
+    /** Likely spam: kept, but never acknowledged and never awaited. */
+    spam: boolean("spam").notNull().default(false),
+    spamScore: real("spam_score"),
+    spamReasons: jsonb("spam_reasons").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** A logged call or visit that answered the customer counts as a human answer. */
+    answering: boolean("answering").notNull().default(false),
+    subject: text("subject").notNull().default(""),
+    bodyText: text("body_text").notNull().default(""),
+    bodyHtml: text("body_html"),
+    externalId: text("external_id"),
+    /** Decides "the same message again": unique per workspace for inbound messages. */
+    dedupeKey: text("dedupe_key"),
+    inReplyTo: text("in_reply_to"),
+    references: jsonb("references").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    delivery: text("delivery", { enum: deliveryStates }),
+    deliveryError: text("delivery_error"),
+    deliveredAt: at("delivered_at"),
+    flags: jsonb("flags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    rawBlobKey: text("raw_blob_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index("messages_conversation").on(t.workspaceId, t.conversationId, t.createdAt),
+    index("messages_external_id").on(t.workspaceId, t.externalId),
+    uniqueIndex("messages_dedupe").on(t.workspaceId, t.dedupeKey),
+    foreignKey({
+      name: "messages_conversation_fk",
+      columns: [t.workspaceId, t.conversationId],
+      foreignColumns: [conversations.workspaceId, conversations.id],
+    }),
+    foreignKey({
+      columns: [t.workspaceId, t.authorUserId],
+      foreignColumns: [users.workspaceId, users.id],
+    }),
+    foreignKey({
+      name: "messages_author_customer_fk",
+      columns: [t.workspaceId, t.authorCustomerId],
+      foreignColumns: [customers.workspaceId, customers.id],
+    }),
+  ],
+);
+
+/** Attachment metadata; the bytes live in the blob store under `blobKey`. */
+export const attachments = pgTable(
+  "attachments",
+  {
+    ...tenant,
+    messageId: uuid("message_id").notNull(),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    blobKey: text("blob_key").notNull(),
+    contentId: text("content_id"),
+    inline: boolean("inline").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index("attachments_message").on(t.workspaceId, t.messageId),
+    foreignKey({
+      columns: [t.workspaceId, t.messageId],
+      foreignColumns: [messages.workspaceId, messages.id],
+    }),
+  ],
+);

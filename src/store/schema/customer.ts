@@ -1,0 +1,113 @@
+// Customers, the identities that resolve to them (email, phone, chat, social), and organisations.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { channels } from "../../domain/conversation/status.ts";
+import { createdAt, tenant, updatedAt } from "./columns.ts";
+import { users } from "./people.ts";
+import { workspaces } from "./workspace.ts";
+
+export const identityKinds = ["email", "phone", "chat", "social", "external"] as const;
+export type IdentityKind = (typeof identityKinds)[number];
+
+export type ImportantDate = { label: string; date: string };
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    ...tenant,
+    name: text("name").notNull(),
+    /** Mail domains that belong to this organisation (never a shared provider such as gmail.com). */
+    domains: jsonb("domains").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    isPartner: boolean("is_partner").notNull().default(false),
+    partnerManagerId: uuid("partner_manager_id"),
+    notes: text("notes").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+    foreignKey({
+      name: "organisations_partner_manager_fk",
+      columns: [t.workspaceId, t.partnerManagerId],
+      foreignColumns: [users.workspaceId, users.id],
+    }),
+  ],
+);
+
+export const customers = pgTable(
+  "customers",
+  {
+    ...tenant,
+    name: text("name").notNull().default(""),
+    preferredLanguage: text("preferred_language"),
+    timeZone: text("time_zone"),
+    preferredChannel: text("preferred_channel", { enum: channels }),
+    notes: text("notes").notNull().default(""),
+    importantDates: jsonb("important_dates")
+      .$type<ImportantDate[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    advisorId: uuid("advisor_id"),
+    backupId: uuid("backup_id"),
+    organisationId: uuid("organisation_id"),
+    /** Set when this profile was merged into another one; kept so the merge can be undone. */
+    mergedIntoId: uuid("merged_into_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.advisorId],
+      foreignColumns: [users.workspaceId, users.id],
+    }),
+    foreignKey({
+      columns: [t.workspaceId, t.backupId],
+      foreignColumns: [users.workspaceId, users.id],
+    }),
+    foreignKey({
+      name: "customers_organisation_fk",
+      columns: [t.workspaceId, t.organisationId],
+      foreignColumns: [organisations.workspaceId, organisations.id],
+    }),
+    index("customers_name").on(t.workspaceId, t.name),
+  ],
+);
+
+/** One way to reach a customer; `value` is normalised (lower-case email, E.164-like phone). */
+export const customerIdentities = pgTable(
+  "customer_identities",
+  {
+    ...tenant,
+    customerId: uuid("customer_id").notNull(),
+    kind: text("kind", { enum: identityKinds }).notNull(),
+    value: text("value").notNull(),
+    displayValue: text("display_value").notNull(),
+    verified: boolean("verified").notNull().default(false),
+    /** A hard bounce or an opt-out marks an address that must not be written to blindly. */
+    flags: jsonb("flags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex("customer_identities_value").on(t.workspaceId, t.kind, t.value),
+    index("customer_identities_customer").on(t.workspaceId, t.customerId),
+    foreignKey({
+      name: "customer_identities_customer_fk",
+      columns: [t.workspaceId, t.customerId],
+      foreignColumns: [customers.workspaceId, customers.id],
+    }),
+  ],
+);

@@ -1,0 +1,8 @@
+// The whole schema, as one object for Drizzle and drizzle-kit.
+export * from "./brand.ts";
+export * from "./canned-answer.ts";
+export * from "./conversation.ts";
+export * from "./customer.ts";
+export * from "./event.ts";
+export * from "./people.ts";
+export * from "./workspace.ts";

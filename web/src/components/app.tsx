@@ -1,0 +1,57 @@
+// The console's screens: the sign-in page until someone is signed in, then the inbox, a
+// conversation and a customer's timeline.
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { SessionProvider, useSession } from "../hooks/use-session.tsx";
+import { LoadingState } from "./common/loading-state.tsx";
+import { ProblemMessage } from "./common/problem-message.tsx";
+import { ConversationPage } from "./conversation/conversation-page.tsx";
+import { CustomerPage } from "./customer/customer-page.tsx";
+import { InboxPage } from "./inbox/inbox-page.tsx";
+import { AppLayout } from "./layout/app-layout.tsx";
+import { NotFoundPage } from "./not-found-page.tsx";
+import { SignInPage } from "./session/sign-in-page.tsx";
+
+function Screens() {
+  const { state, retry } = useSession();
+  const { t } = useTranslation();
+
+  switch (state.status) {
+    case "checking":
+      return (
+        <main className="centered" id="main">
+          <LoadingState />
+        </main>
+      );
+    case "unavailable":
+      return (
+        <main className="centered" id="main">
+          <p className="sign-in__brand">{t("app.name")}</p>
+          <ProblemMessage error={state.error} onRetry={retry} />
+        </main>
+      );
+    case "signed_out":
+      return <SignInPage sessionLost={state.lost} />;
+    case "signed_in":
+      return (
+        <Routes>
+          <Route element={<AppLayout />}>
+            <Route index element={<InboxPage />} />
+            <Route path="conversations/:id" element={<ConversationPage />} />
+            <Route path="customers/:id" element={<CustomerPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      );
+  }
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Screens />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,43 @@
+// Says what went wrong with a call, in the advisor's language, with the server's detail when it helps.
+import type { TFunction } from "i18next";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiProblem } from "../../api/client.ts";
+
+export function problemText(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiProblem)) return t("errors.server");
+  switch (error.kind) {
+    case "network":
+      return t("errors.network");
+    case "server":
+      return t("errors.server");
+    case "not_found":
+      return t("errors.notFound");
+    case "forbidden":
+      return t("errors.forbidden");
+    default:
+      return t("errors.generic", { detail: error.detail ?? error.title });
+  }
+}
+
+type Props = { error: unknown; onRetry?: () => void };
+
+export function ProblemMessage({ error, onRetry }: Props) {
+  const { t } = useTranslation();
+
+  useEffect(() => {
+    // Expected failures are typed; anything else is a bug worth a loud trace.
+    if (!(error instanceof ApiProblem)) console.error("Unexpected failure in the console", error);
+  }, [error]);
+
+  return (
+    <div className="problem" role="alert">
+      <p>{problemText(t, error)}</p>
+      {onRetry ? (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t("app.retry")}
+        </button>
+      ) : null}
+    </div>
+  );
+}

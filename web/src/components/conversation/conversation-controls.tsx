@@ -1,0 +1,125 @@
+// A conversation's settings: status, priority and assigned advisor. A close the server refuses
+// (no human answer yet) asks for the reason instead of failing.
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  type CloseReason,
+  CONVERSATION_STATUSES,
+  type Conversation,
+  type ConversationChange,
+  PRIORITIES,
+} from "../../api/types.ts";
+import type { CloseRefusal, SaveState } from "../../hooks/use-conversation.ts";
+import type { Users } from "../../hooks/use-users.ts";
+import { ProblemMessage } from "../common/problem-message.tsx";
+import { CloseReasonForm } from "./close-reason-form.tsx";
+
+type Props = {
+  conversation: Conversation;
+  users: Users;
+  meId: string;
+  save: SaveState;
+  saveError: unknown;
+  closeRefusal: CloseRefusal | null;
+  onChange: (change: ConversationChange) => Promise<void>;
+  onCloseWithReason: (reason: CloseReason) => Promise<void>;
+  onDismissCloseRefusal: () => void;
+};
+
+export function ConversationControls(props: Props) {
+  const { conversation, users, meId, save, saveError, closeRefusal } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  const saving = save === "saving";
+  const assigneeKnown =
+    conversation.assignee_id === null || users.byId.has(conversation.assignee_id);
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="panel__title">
+        {t("conversation.controls")}
+      </h2>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>{t("conversation.status")}</label>
+        <select
+          id={`${id}-status`}
+          value={conversation.status}
+          disabled={saving}
+          onChange={(event) => {
+            const status = CONVERSATION_STATUSES.find((value) => value === event.target.value);
+            if (status) void props.onChange({ status });
+          }}
+        >
+          {CONVERSATION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {closeRefusal ? (
+        <CloseReasonForm
+          refusal={closeRefusal}
+          saving={saving}
+          onConfirm={props.onCloseWithReason}
+          onCancel={props.onDismissCloseRefusal}
+        />
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-priority`}>{t("conversation.priority")}</label>
+        <select
+          id={`${id}-priority`}
+          value={conversation.priority}
+          disabled={saving}
+          onChange={(event) => {
+            const priority = PRIORITIES.find((value) => value === event.target.value);
+            if (priority) void props.onChange({ priority });
+          }}
+        >
+          {PRIORITIES.map((priority) => (
+            <option key={priority} value={priority}>
+              {t(`priority.${priority}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-assignee`}>{t("conversation.assignee")}</label>
+        <select
+          id={`${id}-assignee`}
+          value={conversation.assignee_id ?? ""}
+          disabled={saving}
+          onChange={(event) => void props.onChange({ assignee_id: event.target.value || null })}
+        >
+          <option value="">{t("conversation.unassigned")}</option>
+          {users.list.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name}
+            </option>
+          ))}
+          {!assigneeKnown && conversation.assignee_id ? (
+            <option value={conversation.assignee_id}>{conversation.assignee_id}</option>
+          ) : null}
+        </select>
+        {conversation.assignee_id !== meId ? (
+          <button
+            type="button"
+            className="link-button"
+            disabled={saving}
+            onClick={() => void props.onChange({ assignee_id: meId })}
+          >
+            {t("conversation.assignToMe")}
+          </button>
+        ) : null}
+      </div>
+      <p className="panel__status" role="status">
+        {save === "saving"
+          ? t("conversation.saving")
+          : save === "saved"
+            ? t("conversation.saved")
+            : ""}
+      </p>
+      {saveError ? <ProblemMessage error={saveError} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+// One conversation: the thread and the composer, its settings, and the customer beside it.
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
+import { formatDateTime } from "../../display/date-time.ts";
+import { useConversation } from "../../hooks/use-conversation.ts";
+import { useNow } from "../../hooks/use-now.ts";
+import { useMe } from "../../hooks/use-session.tsx";
+import { useUsers } from "../../hooks/use-users.ts";
+import { channelLabel } from "../common/channel-label.ts";
+import { PriorityBadge, Reference, StatusBadge } from "../common/conversation-badges.tsx";
+import { DueLabel } from "../common/due-label.tsx";
+import { LoadingState } from "../common/loading-state.tsx";
+import { PageHeading } from "../common/page-heading.tsx";
+import { ProblemMessage } from "../common/problem-message.tsx";
+import { Composer } from "./composer.tsx";
+import { ConversationControls } from "./conversation-controls.tsx";
+import { CustomerPanel } from "./customer-panel.tsx";
+import { MessageThread } from "./message-thread.tsx";
+
+function inboxPathFrom(state: unknown): string {
+  if (state && typeof state === "object" && "inbox" in state && typeof state.inbox === "string") {
+    return state.inbox;
+  }
+  return "/";
+}
+
+export function ConversationPage() {
+  const { t, i18n } = useTranslation();
+  const { id = "" } = useParams();
+  const location = useLocation();
+  const screen = useConversation(id);
+  const users = useUsers();
+  const me = useMe();
+  const now = useNow();
+  const back = (
+    <Link to={inboxPathFrom(location.state)} className="back-link">
+      <span aria-hidden="true">← </span>
+      {t("conversation.back")}
+    </Link>
+  );
+
+  if (screen.state.status === "loading") {
+    return (
+      <div className="page">
+        {back}
+        <LoadingState />
+      </div>
+    );
+  }
+  if (screen.state.status === "error") {
+    return (
+      <div className="page">
+        {back}
+        <ProblemMessage error={screen.state.error} onRetry={screen.reload} />
+      </div>
+    );
+  }
+
+  const conversation = screen.state.data;
+  const subject = conversation.subject || t("inbox.noSubject");
+  const customerName =
+    conversation.customer.name ?? conversation.customer.email ?? t("inbox.unknownCustomer");
+
+  return (
+    <div className="page page--conversation">
+      {back}
+      <header className="conversation-header">
+        <PageHeading title={subject}>
+          <Reference reference={conversation.reference} /> {subject}
+        </PageHeading>
+        <p className="conversation-header__meta">
+          <StatusBadge status={conversation.status} />
+          <PriorityBadge priority={conversation.priority} />
+          <span className={`answered answered--${conversation.answered ? "yes" : "no"}`}>
+            {conversation.answered ? t("conversation.answered") : t("conversation.unanswered")}
+          </span>
+          <DueLabel conversation={conversation} now={now} />
+          <span className="conversation-header__detail">
+            {[
+              customerName,
+              t("conversation.via", { channel: channelLabel(t, conversation.channel) }),
+              t("conversation.opened", {
+                when: formatDateTime(conversation.created_at, i18n.language),
+              }),
+            ].join(" · ")}
+          </span>
+          {conversation.close_reason ? (
+            <span className="conversation-header__detail">
+              {t("conversation.closeReasonShown", {
+                reason: t(`closeReason.${conversation.close_reason}`),
+              })}
+            </span>
+          ) : null}
+        </p>
+      </header>
+      <div className="conversation-layout">
+        <section className="conversation-main" aria-label={t("conversation.thread")}>
+          <MessageThread
+            messages={conversation.messages}
+            customerName={customerName}
+            meId={me.user.id}
+            now={now}
+          />
+          <Composer
+            key={conversation.id}
+            recipient={conversation.customer.email}
+            onSend={screen.send}
+          />
+        </section>
+        <aside className="conversation-side">
+          <ConversationControls
+            conversation={conversation}
+            users={users}
+            meId={me.user.id}
+            save={screen.save}
+            saveError={screen.saveError}
+            closeRefusal={screen.closeRefusal}
+            onChange={screen.change}
+            onCloseWithReason={screen.closeWithReason}
+            onDismissCloseRefusal={screen.dismissCloseRefusal}
+          />
+          <CustomerPanel customerId={conversation.customer_id} users={users} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// One message of the thread, styled by what it is: from the customer, a reply, an internal note,
+// or something Rapport sent by itself; replies show whether they were delivered.
+import { useTranslation } from "react-i18next";
+import type { Message } from "../../api/types.ts";
+import { formatDateTime, formatRelative } from "../../display/date-time.ts";
+import { formatFileSize } from "../../display/file-size.ts";
+import { channelLabel } from "../common/channel-label.ts";
+import { MessageBody } from "./message-body.tsx";
+
+type Props = { message: Message; customerName: string; meId: string; now: Date };
+
+export function MessageCard({ message, customerName, meId, now }: Props) {
+  const { t, i18n } = useTranslation();
+  const author =
+    message.author.kind === "customer"
+      ? (message.author.name ?? customerName)
+      : message.author.kind === "system"
+        ? (message.author.name ?? t("conversation.author.system"))
+        : message.author.id === meId
+          ? t("conversation.author.you")
+          : (message.author.name ?? t("conversation.author.system"));
+  const tone = message.automated ? "automated" : message.direction;
+
+  return (
+    <article
+      className={`message message--${tone}`}
+      aria-label={`${t(`conversation.kind.${message.direction}`)}, ${author}`}
+    >
+      <header className="message__header">
+        <span className="message__author">{author}</span>
+        <span className="message__kind">{t(`conversation.kind.${message.direction}`)}</span>
+        {message.automated ? (
+          <span className="tag tag--automated" title={t("conversation.automatedHint")}>
+            {t("conversation.automated")}
+          </span>
+        ) : null}
+        {message.direction !== "note" ? (
+          <span className="message__channel">{channelLabel(t, message.channel)}</span>
+        ) : null}
+        {message.delivery ? (
+          <span className={`delivery delivery--${message.delivery}`}>
+            <span className="visually-hidden">{t("conversation.delivery.label")}: </span>
+            {t(`conversation.delivery.${message.delivery}`)}
+          </span>
+        ) : null}
+        <time
+          className="message__time"
+          dateTime={message.created_at}
+          title={formatDateTime(message.created_at, i18n.language)}
+        >
+          {formatRelative(message.created_at, now, i18n.language)}
+        </time>
+      </header>
+      <MessageBody message={message} authorName={author} />
+      {message.attachments.length > 0 ? (
+        <div className="message__attachments">
+          <ul aria-label={t("conversation.attachments")}>
+            {message.attachments.map((attachment) => (
+              <li key={attachment.id} className="attachment">
+                <span aria-hidden="true">📎 </span>
+                {attachment.filename}{" "}
+                <span className="attachment__size">
+                  ({formatFileSize(attachment.size, i18n.language)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </article>
+  );
+}

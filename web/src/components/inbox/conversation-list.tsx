@@ -1,0 +1,38 @@
+// The conversations of the current view, in the order the API gave; ↑ and ↓ move between rows.
+import type { KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { Conversation } from "../../api/types.ts";
+import { ConversationRow } from "./conversation-row.tsx";
+
+type Props = {
+  conversations: Conversation[];
+  now: Date;
+  /** The inbox address with its filters, for the conversation page's "back" link. */
+  inboxPath: string;
+};
+
+function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
+  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+  const rows = Array.from(
+    event.currentTarget.querySelectorAll<HTMLAnchorElement>("a.conversation-row"),
+  );
+  const index = rows.indexOf(document.activeElement as HTMLAnchorElement);
+  if (index === -1) return;
+  const next = rows[event.key === "ArrowDown" ? index + 1 : index - 1];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
+export function ConversationList({ conversations, now, inboxPath }: Props) {
+  const { t } = useTranslation();
+  return (
+    <ul className="conversation-list" aria-label={t("inbox.listLabel")} onKeyDown={moveFocus}>
+      {conversations.map((conversation) => (
+        <li key={conversation.id}>
+          <ConversationRow conversation={conversation} now={now} inboxPath={inboxPath} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,73 @@
+// The bar above every signed-in screen: where you are, the language, who you are, signing out.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+import { useMe, useSession } from "../../hooks/use-session.tsx";
+import { chooseLanguage, currentLanguage, LANGUAGES, supportedLanguage } from "../../i18n/i18n.ts";
+import { problemText } from "../common/problem-message.tsx";
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useSession();
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState<unknown>(null);
+
+  const onSignOut = () => {
+    setSigningOut(true);
+    setSignOutError(null);
+    signOut().catch((error: unknown) => {
+      setSigningOut(false);
+      setSignOutError(error);
+    });
+  };
+
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <span className="app-header__name">{t("app.name")}</span>
+        <span className="app-header__workspace">{me.workspace.name}</span>
+      </div>
+      <nav aria-label={t("header.navigation")} className="app-header__nav">
+        <NavLink to="/" end className="app-header__link">
+          {t("header.inbox")}
+        </NavLink>
+      </nav>
+      <div className="app-header__tools">
+        <label className="language-select">
+          <span className="visually-hidden">{t("header.language")}</span>
+          <select
+            value={currentLanguage()}
+            onChange={(event) => {
+              const language = supportedLanguage(event.target.value);
+              if (language) chooseLanguage(language);
+            }}
+          >
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {t(`languages.${language}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="app-header__user" title={t("header.signedInAs", { name: me.user.email })}>
+          {me.user.name}
+          <span className="app-header__role">{t(`header.role.${me.user.role}`)}</span>
+        </span>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={onSignOut}
+          disabled={signingOut}
+        >
+          {t("header.signOut")}
+        </button>
+      </div>
+      {signOutError ? (
+        <p className="app-header__error" role="alert">
+          {problemText(t, signOutError)}
+        </p>
+      ) : null}
+    </header>
+  );
+}

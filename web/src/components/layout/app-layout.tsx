@@ -1,0 +1,19 @@
+// The frame of every signed-in screen: a skip link, the header, and the page.
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import { AppHeader } from "./app-header.tsx";
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <AppHeader />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

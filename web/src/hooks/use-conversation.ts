@@ -1,0 +1,98 @@
+// One conversation with its thread, and what an advisor does to it: change its settings, write
+// a reply or a note. A refused close (409: no human answer yet) is kept so the screen can ask
+// for a close reason.
+import { useCallback, useState } from "react";
+import { ApiProblem } from "../api/client.ts";
+import { changeConversation, fetchConversation, postMessage } from "../api/conversations.ts";
+import type {
+  CloseReason,
+  ConversationChange,
+  ConversationStatus,
+  ConversationWithMessages,
+  Message,
+  MessageKind,
+} from "../api/types.ts";
+import { type AsyncState, useAsync } from "./use-async.ts";
+
+export type CloseRefusal = { status: ConversationStatus; detail: string };
+
+export type SaveState = "idle" | "saving" | "saved";
+
+export type ConversationScreen = {
+  state: AsyncState<ConversationWithMessages>;
+  reload: () => void;
+  save: SaveState;
+  saveError: unknown;
+  closeRefusal: CloseRefusal | null;
+  change: (change: ConversationChange) => Promise<void>;
+  closeWithReason: (reason: CloseReason) => Promise<void>;
+  dismissCloseRefusal: () => void;
+  send: (kind: MessageKind, body: string) => Promise<Message>;
+};
+
+export function useConversation(id: string): ConversationScreen {
+  const load = useCallback((signal: AbortSignal) => fetchConversation(id, signal), [id]);
+  const { state, reload, update } = useAsync(`conversation:${id}`, load);
+  const [save, setSave] = useState<SaveState>("idle");
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [closeRefusal, setCloseRefusal] = useState<CloseRefusal | null>(null);
+
+  const change = useCallback(
+    async (requested: ConversationChange) => {
+      setSave("saving");
+      setSaveError(null);
+      setCloseRefusal(null);
+      try {
+        const conversation = await changeConversation(id, requested);
+        update((current) => ({ ...current, ...conversation }));
+        setSave("saved");
+      } catch (error) {
+        setSave("idle");
+        const refusedClose =
+          error instanceof ApiProblem &&
+          error.kind === "conflict" &&
+          requested.status !== undefined &&
+          requested.close_reason === undefined;
+        if (refusedClose && requested.status) {
+          setCloseRefusal({ status: requested.status, detail: error.detail ?? error.title });
+        } else {
+          setSaveError(error);
+        }
+      }
+    },
+    [id, update],
+  );
+
+  const closeWithReason = useCallback(
+    async (reason: CloseReason) => {
+      if (!closeRefusal) return;
+      await change({ status: closeRefusal.status, close_reason: reason });
+    },
+    [change, closeRefusal],
+  );
+
+  const dismissCloseRefusal = useCallback(() => setCloseRefusal(null), []);
+
+  const send = useCallback(
+    async (kind: MessageKind, body: string) => {
+      const message = await postMessage(id, kind, body);
+      update((current) => ({ ...current, messages: [...current.messages, message] }));
+      // A reply moves the status and the clocks on the server: read them back.
+      reload();
+      return message;
+    },
+    [id, update, reload],
+  );
+
+  return {
+    state,
+    reload,
+    save,
+    saveError,
+    closeRefusal,
+    change,
+    closeWithReason,
+    dismissCloseRefusal,
+    send,
+  };
+}
