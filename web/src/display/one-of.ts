@@ -3,3 +3,9 @@
 export function oneOf<const T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
 }
+
+/** A name the console has no word for, made readable: "loyalty_milestone" → "Loyalty milestone". */
+export function readable(value: string): string {
+  const spaced = value.replace(/[_-]+/g, " ").trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}

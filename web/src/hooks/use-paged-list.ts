@@ -10,7 +10,10 @@ export type PagedList<T> = {
   loadingMore: boolean;
   loadMoreError: unknown;
   loadMore: () => void;
+  /** Loads the first page again; what is on screen stays until it arrives. */
   reload: () => void;
+  /** A quiet reload, skipped once the advisor has paged further (it would lose their place). */
+  refresh: () => void;
 };
 
 export function usePagedList<T>(
@@ -28,17 +31,21 @@ export function usePagedList<T>(
   fetchRef.current = fetchPage;
   // Aborts whatever belongs to a list that is no longer on screen (another key, a reload).
   const listController = useRef<AbortController | null>(null);
+  const loadedKey = useRef<string | null>(null);
+  const pagesLoaded = useRef(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new key or a reload is what triggers a load.
   useEffect(() => {
     const controller = new AbortController();
     listController.current = controller;
-    setStatus("loading");
+    if (loadedKey.current !== key) setStatus("loading");
     setLoadingMore(false);
     setLoadMoreError(null);
     fetchRef.current(null, controller.signal).then(
       (page) => {
         if (controller.signal.aborted) return;
+        loadedKey.current = key;
+        pagesLoaded.current = 1;
         setItems(page.items);
         setCursor(page.next_cursor);
         setStatus("ready");
@@ -60,6 +67,7 @@ export function usePagedList<T>(
     fetchRef.current(cursor, controller.signal).then(
       (page) => {
         if (controller.signal.aborted) return;
+        pagesLoaded.current += 1;
         setItems((current) => [...current, ...page.items]);
         setCursor(page.next_cursor);
         setLoadingMore(false);
@@ -73,6 +81,9 @@ export function usePagedList<T>(
   }, [cursor, loadingMore]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  const refresh = useCallback(() => {
+    if (pagesLoaded.current <= 1) setGeneration((value) => value + 1);
+  }, []);
 
   return {
     status,
@@ -83,5 +94,6 @@ export function usePagedList<T>(
     loadMoreError,
     loadMore,
     reload,
+    refresh,
   };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Conversation } from "../../api/types.ts";
 import { formatDateTime } from "../../display/date-time.ts";
 import { dueState, pendingDueAt } from "../../display/due-time.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
 
 type Props = {
   conversation: Pick<
@@ -13,7 +14,8 @@ type Props = {
 };
 
 export function DueLabel({ conversation, now }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const dueAt = pendingDueAt(conversation);
   if (!dueAt) return null;
   const due = dueState(new Date(dueAt), now);
@@ -25,7 +27,7 @@ export function DueLabel({ conversation, now }: Props) {
     <time
       className={`due due--${tone}`}
       dateTime={dueAt}
-      title={t("due.at", { when: formatDateTime(dueAt, i18n.language) })}
+      title={t("due.at", { when: formatDateTime(dueAt, locale) })}
     >
       {text}
     </time>

@@ -3,7 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { formatDateTime } from "../../display/date-time.ts";
 import { useConversation } from "../../hooks/use-conversation.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
 import { useNow } from "../../hooks/use-now.ts";
+import { useRefresh } from "../../hooks/use-refresh.ts";
 import { useMe } from "../../hooks/use-session.tsx";
 import { useUsers } from "../../hooks/use-users.ts";
 import { channelLabel } from "../common/channel-label.ts";
@@ -25,13 +27,15 @@ function inboxPathFrom(state: unknown): string {
 }
 
 export function ConversationPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const { id = "" } = useParams();
   const location = useLocation();
   const screen = useConversation(id);
   const users = useUsers();
   const me = useMe();
   const now = useNow();
+  useRefresh(screen.reload);
   const back = (
     <Link to={inboxPathFrom(location.state)} className="back-link">
       <span aria-hidden="true">← </span>
@@ -80,11 +84,12 @@ export function ConversationPage() {
               customerName,
               t("conversation.via", { channel: channelLabel(t, conversation.channel) }),
               t("conversation.opened", {
-                when: formatDateTime(conversation.created_at, i18n.language),
+                when: formatDateTime(conversation.created_at, locale),
               }),
             ].join(" · ")}
           </span>
-          {conversation.close_reason ? (
+          {conversation.close_reason &&
+          (conversation.status === "resolved" || conversation.status === "closed") ? (
             <span className="conversation-header__detail">
               {t("conversation.closeReasonShown", {
                 reason: t(`closeReason.${conversation.close_reason}`),

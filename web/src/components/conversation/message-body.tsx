@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Message } from "../../api/types.ts";
 import { estimateFrameHeight } from "../../display/frame-height.ts";
-import { mailFrameDocument, roughText } from "../../display/mail-frame.ts";
+import { mailFrameDocument } from "../../display/mail-frame.ts";
 
 type Props = { message: Message; authorName: string };
 
@@ -24,7 +24,7 @@ export function MessageBody({ message, authorName }: Props) {
           sandbox=""
           srcDoc={mailFrameDocument(html)}
           title={t("conversation.frameTitle", { name: authorName })}
-          style={{ height: `${estimateFrameHeight(text ?? roughText(html))}px` }}
+          style={{ height: `${estimateFrameHeight(html)}px` }}
         />
         {text !== null ? (
           <button type="button" className="link-button" onClick={() => setAsText(true)}>

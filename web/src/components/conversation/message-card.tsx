@@ -4,13 +4,15 @@ import { useTranslation } from "react-i18next";
 import type { Message } from "../../api/types.ts";
 import { formatDateTime, formatRelative } from "../../display/date-time.ts";
 import { formatFileSize } from "../../display/file-size.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
 import { channelLabel } from "../common/channel-label.ts";
 import { MessageBody } from "./message-body.tsx";
 
 type Props = { message: Message; customerName: string; meId: string; now: Date };
 
 export function MessageCard({ message, customerName, meId, now }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const author =
     message.author.kind === "customer"
       ? (message.author.name ?? customerName)
@@ -28,12 +30,13 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
     >
       <header className="message__header">
         <span className="message__author">{author}</span>
-        <span className="message__kind">{t(`conversation.kind.${message.direction}`)}</span>
         {message.automated ? (
           <span className="tag tag--automated" title={t("conversation.automatedHint")}>
             {t("conversation.automated")}
           </span>
-        ) : null}
+        ) : (
+          <span className="message__kind">{t(`conversation.kind.${message.direction}`)}</span>
+        )}
         {message.direction !== "note" ? (
           <span className="message__channel">{channelLabel(t, message.channel)}</span>
         ) : null}
@@ -46,9 +49,9 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
         <time
           className="message__time"
           dateTime={message.created_at}
-          title={formatDateTime(message.created_at, i18n.language)}
+          title={formatDateTime(message.created_at, locale)}
         >
-          {formatRelative(message.created_at, now, i18n.language)}
+          {formatRelative(message.created_at, now, locale)}
         </time>
       </header>
       <MessageBody message={message} authorName={author} />
@@ -57,10 +60,9 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
           <ul aria-label={t("conversation.attachments")}>
             {message.attachments.map((attachment) => (
               <li key={attachment.id} className="attachment">
-                <span aria-hidden="true">📎 </span>
                 {attachment.filename}{" "}
                 <span className="attachment__size">
-                  ({formatFileSize(attachment.size, i18n.language)})
+                  ({formatFileSize(attachment.size, locale)})
                 </span>
               </li>
             ))}

@@ -3,7 +3,8 @@
 import { useTranslation } from "react-i18next";
 import type { Customer } from "../../api/types.ts";
 import { formatDate } from "../../display/date-time.ts";
-import { oneOf } from "../../display/one-of.ts";
+import { oneOf, readable } from "../../display/one-of.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
 import type { Users } from "../../hooks/use-users.ts";
 import { channelLabel } from "../common/channel-label.ts";
 
@@ -20,15 +21,16 @@ function localTime(timeZone: string, now: Date, language: string): string | null
 }
 
 export function CustomerProfile({ customer, users, now }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const advisorName = (id: string | null) =>
     id === null ? t("customer.noAdvisor") : (users.byId.get(id)?.name ?? id);
-  const time = customer.time_zone ? localTime(customer.time_zone, now, i18n.language) : null;
+  const time = customer.time_zone ? localTime(customer.time_zone, now, locale) : null;
 
   return (
     <>
       <p className="profile__since">
-        {t("customer.since", { when: formatDate(customer.created_at, i18n.language) })}
+        {t("customer.since", { when: formatDate(customer.created_at, locale) })}
       </p>
       <Details customer={customer} advisorName={advisorName} time={time} />
     </>
@@ -42,7 +44,8 @@ type DetailsProps = {
 };
 
 function Details({ customer, advisorName, time }: DetailsProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <dl className="profile">
       <div className="profile__row">
@@ -54,7 +57,7 @@ function Details({ customer, advisorName, time }: DetailsProps) {
                 <span className="identities__kind">
                   {oneOf(IDENTITY_KINDS, identity.kind)
                     ? t(`customer.identity.${identity.kind}`)
-                    : identity.kind}
+                    : readable(identity.kind)}
                 </span>{" "}
                 <span className="identities__value">{identity.value}</span>
               </li>
@@ -86,7 +89,7 @@ function Details({ customer, advisorName, time }: DetailsProps) {
       {customer.preferred_language ? (
         <div className="profile__row">
           <dt>{t("customer.language")}</dt>
-          <dd>{languageName(customer.preferred_language, i18n.language)}</dd>
+          <dd>{languageName(customer.preferred_language, locale)}</dd>
         </div>
       ) : null}
       {customer.time_zone ? (

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { TimelineEntry } from "../../api/types.ts";
 import { formatDateTime, formatRelative } from "../../display/date-time.ts";
-import { oneOf } from "../../display/one-of.ts";
+import { oneOf, readable } from "../../display/one-of.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
 import type { PagedList } from "../../hooks/use-paged-list.ts";
 import { LoadingState } from "../common/loading-state.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
@@ -24,7 +25,8 @@ const ENTRY_TYPES = [
 type Props = { timeline: PagedList<TimelineEntry>; now: Date };
 
 export function TimelineList({ timeline, now }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   if (timeline.status === "loading") return <LoadingState />;
   if (timeline.status === "error")
     return <ProblemMessage error={timeline.error} onRetry={timeline.reload} />;
@@ -36,14 +38,16 @@ export function TimelineList({ timeline, now }: Props) {
         {timeline.items.map((entry) => (
           <li key={entry.id} className={`timeline__entry timeline__entry--${entry.type}`}>
             <span className="timeline__type">
-              {oneOf(ENTRY_TYPES, entry.type) ? t(`timeline.type.${entry.type}`) : entry.type}
+              {oneOf(ENTRY_TYPES, entry.type)
+                ? t(`timeline.type.${entry.type}`)
+                : readable(entry.type)}
             </span>
             <time
               className="timeline__time"
               dateTime={entry.created_at}
-              title={formatDateTime(entry.created_at, i18n.language)}
+              title={formatDateTime(entry.created_at, locale)}
             >
-              {formatRelative(entry.created_at, now, i18n.language)}
+              {formatRelative(entry.created_at, now, locale)}
             </time>
             <p className="timeline__summary">{entry.summary}</p>
             {entry.conversation_id ? (

@@ -3,13 +3,15 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Conversation } from "../../api/types.ts";
 import { formatDateTime, formatRelative } from "../../display/date-time.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
 import { PriorityBadge, Reference, StatusBadge } from "../common/conversation-badges.tsx";
 import { DueLabel } from "../common/due-label.tsx";
 
 type Props = { conversation: Conversation; now: Date; inboxPath: string };
 
 export function ConversationRow({ conversation, now, inboxPath }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const customer =
     conversation.customer.name ?? conversation.customer.email ?? t("inbox.unknownCustomer");
   return (
@@ -42,10 +44,10 @@ export function ConversationRow({ conversation, now, inboxPath }: Props) {
           <time
             className="conversation-row__updated"
             dateTime={conversation.updated_at}
-            title={formatDateTime(conversation.updated_at, i18n.language)}
+            title={formatDateTime(conversation.updated_at, locale)}
           >
             <span className="visually-hidden">{t("inbox.updated")} </span>
-            {formatRelative(conversation.updated_at, now, i18n.language)}
+            {formatRelative(conversation.updated_at, now, locale)}
           </time>
         </span>
       </span>

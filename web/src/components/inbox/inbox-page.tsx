@@ -5,6 +5,7 @@ import { useSearchParams } from "react-router";
 import { parseInboxView } from "../../display/inbox-views.ts";
 import { useConversationList } from "../../hooks/use-conversation-list.ts";
 import { useNow } from "../../hooks/use-now.ts";
+import { useRefresh } from "../../hooks/use-refresh.ts";
 import { LoadingState } from "../common/loading-state.tsx";
 import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
@@ -19,6 +20,7 @@ export function InboxPage() {
   const q = params.get("q") ?? "";
   const list = useConversationList({ view, mine, q });
   const now = useNow();
+  useRefresh(list.refresh);
 
   const setFilter = (change: { mine?: boolean; q?: string }) => {
     setParams(

@@ -1,0 +1,176 @@
+// Turns one received mail into a call to the intake: keep the raw bytes, parse, sanitise, find the
+// brand and the thread, decide the acknowledgement — all committed before the SMTP 250.
+import { createHash } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import { matchBrandAddress, normalizeAddress } from "../../domain/mail/addresses.ts";
+import { classifyAutomation } from "../../domain/mail/automation.ts";
+import { readReplyToken } from "../../domain/mail/reply-token.ts";
+import { parseReferences } from "../../domain/reference.ts";
+import { type Intake, receiveMessage, type StoredAttachment } from "../../intake/receive.ts";
+import type { Runtime } from "../../runtime.ts";
+import { brands, messages } from "../../store/schema/index.ts";
+import { acknowledgeIfDue } from "./acknowledge.ts";
+import { parseMail } from "./parse.ts";
+import { replyTokenHmac } from "./reply-token-crypto.ts";
+import { htmlToText, sanitizeMailHtml } from "./sanitize.ts";
+
+export type MailEnvelope = { mailFrom: string | null; recipients: string[] };
+export type Brand = typeof brands.$inferSelect;
+
+export const limits = { attachments: 50, attachmentBytes: 25 * 1024 * 1024 };
+
+export class MailRefused extends Error {
+  constructor(
+    readonly code: 550 | 552 | 554,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const sha256 = (...parts: Array<string | Uint8Array>) => {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p).update("\0");
+  return h.digest("hex");
+};
+
+/** The workspace brands, for recipient checks; reloaded at most every few seconds. */
+export function brandDirectory(rt: Runtime, ttlMs = 5_000) {
+  let cached: { at: number; list: Brand[] } | null = null;
+  const all = async () => {
+    if (!cached || Date.now() - cached.at > ttlMs) {
+      cached = {
+        at: Date.now(),
+        list: await rt.db.select().from(brands).orderBy(asc(brands.createdAt)),
+      };
+    }
+    return cached.list;
+  };
+  return {
+    all,
+    async forRecipient(recipient: string): Promise<Brand | null> {
+      for (const brand of await all())
+        if (matchBrandAddress(recipient, brand.addresses)) return brand;
+      return null;
+    },
+  };
+}
+
+export async function ingestMail(
+  rt: Runtime,
+  directory: ReturnType<typeof brandDirectory>,
+  raw: Buffer,
+  envelope: MailEnvelope,
+): Promise<Intake> {
+  let brand: Brand | null = null;
+  for (const r of envelope.recipients) brand ??= await directory.forRecipient(r);
+  if (!brand) throw new MailRefused(550, "no such recipient here");
+  const ws = brand.workspaceId;
+  const mail = await parseMail(raw);
+  const fromAddress = mail.from?.address ?? (envelope.mailFrom || null);
+  if (!fromAddress)
+    throw new MailRefused(554, "this message has no sender address (From) to answer");
+  if (mail.attachments.length > limits.attachments) {
+    throw new MailRefused(552, `too many attachments (at most ${limits.attachments})`);
+  }
+
+  const html = mail.html ? sanitizeMailHtml(mail.html) : null;
+  const text = mail.text ?? (mail.html ? htmlToText(mail.html) : "");
+  const content = sha256(
+    mail.subject,
+    text,
+    mail.html ?? "",
+    ...mail.attachments.map((a) => sha256(a.content)),
+  );
+  const sender = normalizeAddress(fromAddress);
+  const dedupeKey = mail.messageId
+    ? sha256("mid", sender, mail.messageId, content)
+    : sha256("nomid", sender, mail.date?.toISOString().slice(0, 10) ?? "", content);
+  const flags: string[] = [...mail.defects];
+  if (mail.messageId) {
+    const [sameId] = await rt.db
+      .select({ dedupeKey: messages.dedupeKey })
+      .from(messages)
+      .where(and(eq(messages.workspaceId, ws), eq(messages.externalId, mail.messageId)))
+      .limit(1);
+    if (sameId && sameId.dedupeKey !== dedupeKey) flags.push("message_id_reused");
+  }
+
+  const ownAddresses = (await directory.all()).flatMap((b) => b.addresses);
+  const automation = classifyAutomation({
+    autoSubmitted: mail.autoSubmitted,
+    precedence: mail.precedence,
+    listId: mail.listId,
+    returnPath: envelope.mailFrom ?? mail.returnPath,
+    fromAddress,
+    contentType: mail.contentType,
+    ownAddresses,
+    headers: mail.headers,
+  });
+  const token = readReplyToken(
+    [...envelope.recipients, mail.inReplyTo ?? "", ...mail.references].map((c) => `<${c}>`),
+    {
+      workspaceId: ws,
+      hmac: replyTokenHmac(rt.secret),
+    },
+  );
+
+  const rawBlobKey = await rt.blobs.put(raw, { kind: "raw", extension: "eml" });
+  const stored: StoredAttachment[] = [];
+  for (const a of mail.attachments) {
+    if (a.size > limits.attachmentBytes) continue;
+    stored.push({
+      filename: safeFilename(a.filename),
+      contentType: a.contentType.slice(0, 200),
+      size: a.size,
+      sha256: sha256(a.content),
+      blobKey: await rt.blobs.put(a.content, { kind: "attachment" }),
+      contentId: a.contentId,
+      inline: a.inline,
+    });
+  }
+  return receiveMessage(
+    rt,
+    {
+      workspaceId: ws,
+      channel: "email",
+      brandId: brand.id,
+      from: { email: sender, name: mail.from?.name ?? null },
+      subject: mail.subject,
+      bodyText: text,
+      bodyHtml: html,
+      externalId: mail.messageId,
+      dedupeKey,
+      inReplyTo: mail.inReplyTo,
+      references: mail.references,
+      thread: {
+        tokenConversationId: token?.conversationId ?? null,
+        messageIds: [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x),
+        subjectReferences: parseReferences(mail.subject),
+      },
+      flags: automation.automated
+        ? [...flags, ...automation.reasons.map((r) => `automated:${r}`)]
+        : flags,
+      rawBlobKey,
+      attachments: stored,
+    },
+    (tx, intake, conversation) =>
+      acknowledgeIfDue(tx, rt, intake, conversation, {
+        automation,
+        spam: false,
+        senderAddress: sender,
+        text,
+        inboundMessageId: mail.messageId,
+      }),
+  );
+}
+
+/** A name safe to show and to offer for download: no path, no control characters, bounded. */
+export function safeFilename(name: string | null): string {
+  const base = (name ?? "attachment").split(/[\\/]/).pop() ?? "attachment";
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
+    .replace(/^\.+/, "")
+    .trim();
+  return cleaned.slice(0, 200) || "attachment";
+}

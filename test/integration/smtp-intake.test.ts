@@ -1,0 +1,119 @@
+// The email channel over a real SMTP conversation: 250 only after the commit, exactly once,
+// threading, acknowledgements, refusals.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestServer, startTestServer } from "../helpers/server.ts";
+
+let server: TestServer;
+let token: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ RAPPORT_DEMO: "0" });
+  const { createToken } = await import("../../src/commands/access/create-token.ts");
+  const { systemActor } = await import("../../src/commands/events/record-event.ts");
+  const rt = server.running.booted.rt;
+  token = (await createToken(rt, { workspaceId: server.running.booted.workspaceId, name: "t", role: "admin" }, systemActor)).token;
+});
+afterAll(() => server?.stop());
+
+function send(raw: string, to = "support@rapport.localhost", from = "marie@example.fr") {
+  const transport = nodemailer.createTransport({ host: "127.0.0.1", port: server.smtpPort, secure: false, ignoreTLS: true });
+  return transport.sendMail({ envelope: { from, to: [to] }, raw });
+}
+
+const mail = (headers: Record<string, string>, body: string) =>
+  `${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\r\n")}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`;
+
+async function api(url: string) {
+  const res = await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status, url).toBe(200);
+  return res.json();
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("SMTP intake", () => {
+  it("stores a new mail as a conversation before answering 250, and acknowledges it in the customer's language", async () => {
+    const info = await send(
+      mail(
+        { From: "Marie Dupont <marie@example.fr>", To: "support@rapport.localhost", Subject: "Commande en retard", "Message-ID": "<first-1@example.fr>", Date: new Date().toUTCString() },
+        "Bonjour, ma commande n'est toujours pas arrivée, pouvez-vous m'aider ?",
+      ),
+    );
+    expect(info.response).toMatch(/^250 .*stored as [A-Z2-9]{8}/);
+    const list = await api("/api/v1/conversations?customer_email=MARIE@example.fr");
+    expect(list.items).toHaveLength(1);
+    const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
+    expect(conversation.messages[0]).toMatchObject({ direction: "inbound", channel: "email", external_id: "first-1@example.fr" });
+    expect(conversation.first_response_due_at).not.toBeNull();
+    const ack = conversation.messages.find((m: { automated: boolean }) => m.automated);
+    expect(ack.body_text).toContain(conversation.reference);
+    expect(ack.body_text).toMatch(/Bonjour Marie Dupont/);
+    const files = await waitFor(async () => {
+      const outbox = path.join(server.dataDir, "outbox");
+      const found = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith(".eml")) : [];
+      return found.length > 0 ? found : null;
+    });
+    const sent = readFileSync(path.join(server.dataDir, "outbox", files[0] as string), "utf8");
+    expect(sent).toMatch(/^Auto-Submitted: auto-replied/m);
+    expect(sent).toMatch(/^X-Auto-Response-Suppress: All/m);
+    expect(sent).toMatch(new RegExp(`^Subject: Re: Commande en retard \\[#${conversation.reference}\\]`, "m"));
+    expect(sent).toMatch(/^In-Reply-To: <first-1@example.fr>/m);
+  });
+
+  it("stores a re-delivered mail once", async () => {
+    const raw = mail({ From: "paul@example.com", To: "support@rapport.localhost", Subject: "Twice", "Message-ID": "<dup-1@example.com>" }, "Same bytes.");
+    await send(raw, undefined, "paul@example.com");
+    const again = await send(raw, undefined, "paul@example.com");
+    expect(again.response).toMatch(/already received/);
+    const list = await api("/api/v1/conversations?customer_email=paul@example.com");
+    expect(list.items).toHaveLength(1);
+    const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
+    expect(conversation.messages.filter((m: { direction: string }) => m.direction === "inbound")).toHaveLength(1);
+  });
+
+  it("threads a reply by In-Reply-To and does not acknowledge it", async () => {
+    await send(mail({ From: "lea@example.org", To: "support@rapport.localhost", Subject: "Question", "Message-ID": "<q-1@example.org>" }, "A question."), undefined, "lea@example.org");
+    await send(
+      mail({ From: "lea@example.org", To: "support@rapport.localhost", Subject: "Re: Question", "Message-ID": "<q-2@example.org>", "In-Reply-To": "<q-1@example.org>" }, "More details."),
+      undefined,
+      "lea@example.org",
+    );
+    const list = await api("/api/v1/conversations?customer_email=lea@example.org");
+    expect(list.items).toHaveLength(1);
+    const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
+    expect(conversation.messages.filter((m: { direction: string }) => m.direction === "inbound")).toHaveLength(2);
+    expect(conversation.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(1);
+  });
+
+  it("never acknowledges an auto-reply", async () => {
+    await send(
+      mail({ From: "bot@example.net", To: "support@rapport.localhost", Subject: "Out of office", "Auto-Submitted": "auto-replied", "Message-ID": "<ooo@example.net>" }, "I am away."),
+      undefined,
+      "bot@example.net",
+    );
+    const list = await api("/api/v1/conversations?customer_email=bot@example.net");
+    const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
+    expect(conversation.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(0);
+  });
+
+  it("refuses mail for an address that is not a brand's, with 550 and no relay", async () => {
+    await expect(send(mail({ From: "x@example.com", To: "someone@elsewhere.com", Subject: "relay?" }, "hi"), "someone@elsewhere.com", "x@example.com")).rejects.toMatchObject({
+      responseCode: 550,
+    });
+    const list = await api("/api/v1/conversations?customer_email=x@example.com");
+    expect(list.items).toHaveLength(0);
+  });
+});
