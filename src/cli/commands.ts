@@ -7,13 +7,16 @@ import { systemActor } from "../commands/events/record-event.ts";
 import { loadConfig } from "../config.ts";
 import { loadDemo } from "../demo/load-demo.ts";
 import type { Role } from "../domain/access/roles.ts";
-import { startServer } from "../server.ts";
 import { UsageError } from "./run-command.ts";
 
-const print = (line: string) => process.stdout.write(`${line}\n`);
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
 
 export async function startCommand(): Promise<"keep-running"> {
   const config = loadConfig();
+  // Loaded here so that the other commands do not pull in the HTTP and SMTP stacks.
+  const { startServer } = await import("../server.ts");
   const running = await startServer(config);
   print(`Rapport is running: ${running.url}`);
   if (running.admin?.password) {

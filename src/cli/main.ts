@@ -13,8 +13,25 @@ import { runCommand } from "./run-command.ts";
 const program = new Command("rapport")
   .description(
     "Rapport, the desk that answers every customer.\n" +
-      "Every command reads the same environment variables (PORT, SMTP_PORT, RAPPORT_DATA_DIR, DATABASE_URL, …);\n" +
-      "see the README. Commands other than start attach to a running Rapport's database.",
+      "Commands other than start attach to the database of a running Rapport (never a second one).",
+  )
+  .addHelpText(
+    "after",
+    `
+Environment (the same for every command):
+  RAPPORT_DATA_DIR   the data folder: embedded database, blobs, outbox (default ./data)
+  DATABASE_URL       a PostgreSQL server (>= 15) instead of the embedded one
+  PORT, HOST         the HTTP listener (default 3000 on 127.0.0.1; 0 picks a free port)
+  SMTP_PORT          the inbound SMTP listener (default 2525)
+  RAPPORT_DEMO       load the demo story on first start (default 1 embedded, 0 with DATABASE_URL)
+  LOG_LEVEL          logs are JSON on stderr (default info); stdout carries only results
+
+Exit codes: 0 done, 1 failed, 2 bad usage.
+
+Examples:
+  rapport start
+  rapport user create --email ana@example.com --name "Ana Silva" --role advisor --password-stdin < pw.txt
+  rapport token create --name ci --role admin`,
   )
   .exitOverride()
   .showHelpAfterError();

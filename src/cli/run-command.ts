@@ -5,19 +5,25 @@ import { ClusterError } from "../store/embedded/run-as.ts";
 
 export class UsageError extends Error {}
 
+/** Exits once stdout has taken everything written so far (a pipe may still hold the token). */
+async function exitAfterOutput(code: number): Promise<never> {
+  await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
+  process.exit(code);
+}
+
 export async function runCommand(action: () => Promise<void | "keep-running">): Promise<void> {
   try {
     const outcome = await action();
-    if (outcome !== "keep-running") process.exit(0);
+    if (outcome !== "keep-running") await exitAfterOutput(0);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`rapport: ${error.message}\n`);
-      process.exit(2);
+      await exitAfterOutput(2);
     }
     const expected = error instanceof DeskError || error instanceof ClusterError;
     process.stderr.write(
       `rapport: ${expected ? (error as Error).message : (error as Error).stack}\n`,
     );
-    process.exit(1);
+    await exitAfterOutput(1);
   }
 }

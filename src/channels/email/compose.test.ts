@@ -73,14 +73,18 @@ describe("composeMail", () => {
   });
 
   it("sends an HTML alternative when given one", async () => {
-    const mail = await parseMail(await composeMail(acknowledgement({ html: "<p>Bonjour Marie</p>" })));
+    const mail = await parseMail(
+      await composeMail(acknowledgement({ html: "<p>Bonjour Marie</p>" })),
+    );
     expect(mail.contentType).toBe("multipart/alternative");
     expect(mail.html?.trim()).toBe("<p>Bonjour Marie</p>");
     expect(mail.text).toContain("Bonjour Marie");
   });
 
   it("omits threading headers for a first mail", async () => {
-    const mail = await parseMail(await composeMail(acknowledgement({ inReplyTo: null, references: [] })));
+    const mail = await parseMail(
+      await composeMail(acknowledgement({ inReplyTo: null, references: [] })),
+    );
     expect(mail.headers.has("in-reply-to")).toBe(false);
     expect(mail.headers.has("references")).toBe(false);
   });

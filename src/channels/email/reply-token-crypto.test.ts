@@ -29,7 +29,9 @@ describe("reply tokens with HMAC-SHA256", () => {
   it("are not accepted under another secret", () => {
     const messageId = newReplyMessageId(target, "brand.example", hmac);
     const other = replyTokenHmac("another secret, also long enough");
-    expect(readReplyToken([messageId], { workspaceId: target.workspaceId, hmac: other })).toBeNull();
+    expect(
+      readReplyToken([messageId], { workspaceId: target.workspaceId, hmac: other }),
+    ).toBeNull();
   });
 
   it("refuse a short secret", () => {

@@ -24,11 +24,15 @@ describe("sanitizeMailHtml against hostile mail", () => {
   });
 
   it("removes svg with its content and handlers", () => {
-    expect(sanitizeMailHtml('<svg onload="alert(1)"><script>x</script><text>t</text></svg>ok')).toBe("ok");
+    expect(
+      sanitizeMailHtml('<svg onload="alert(1)"><script>x</script><text>t</text></svg>ok'),
+    ).toBe("ok");
   });
 
   it("removes an image's onerror and a source that is not an address", () => {
-    expect(sanitizeMailHtml('<img src=x onerror="alert(1)" alt="photo">')).toBe('<img alt="photo" />');
+    expect(sanitizeMailHtml('<img src=x onerror="alert(1)" alt="photo">')).toBe(
+      '<img alt="photo" />',
+    );
     expect(sanitizeMailHtml("<img src=x onerror=alert(1)>")).toBe("");
   });
 
@@ -52,9 +56,9 @@ describe("sanitizeMailHtml against hostile mail", () => {
   });
 
   it("keeps harmless inline styles with colours", () => {
-    expect(sanitizeMailHtml('<td style="color: rgb(10, 20, 30); font-weight: bold !important">x</td>')).toBe(
-      '<td style="color:rgb(10, 20, 30);font-weight:bold !important">x</td>',
-    );
+    expect(
+      sanitizeMailHtml('<td style="color: rgb(10, 20, 30); font-weight: bold !important">x</td>'),
+    ).toBe('<td style="color:rgb(10, 20, 30);font-weight:bold !important">x</td>');
   });
 });
 
@@ -67,7 +71,9 @@ describe("sanitizeMailHtml on ordinary mail", () => {
   });
 
   it("opens links in a new tab without referrer or opener", () => {
-    expect(sanitizeMailHtml('<a href="https://example.com/suivi" target="_self" rel="opener">suivi</a>')).toBe(
+    expect(
+      sanitizeMailHtml('<a href="https://example.com/suivi" target="_self" rel="opener">suivi</a>'),
+    ).toBe(
       '<a href="https://example.com/suivi" rel="noopener noreferrer nofollow" target="_blank">suivi</a>',
     );
     expect(sanitizeMailHtml('<a href="mailto:sav@example.com">écrire</a>')).toContain(
@@ -82,13 +88,15 @@ describe("sanitizeMailHtml on ordinary mail", () => {
   });
 
   it("never loads a remote image: its address moves to data-remote-src, its alt stays", () => {
-    expect(sanitizeMailHtml('<img src="https://t.example/pixel.gif?u=1" alt="Logo" width="1">')).toBe(
-      '<img alt="Logo" width="1" data-remote-src="https://t.example/pixel.gif?u=1" />',
-    );
+    expect(
+      sanitizeMailHtml('<img src="https://t.example/pixel.gif?u=1" alt="Logo" width="1">'),
+    ).toBe('<img alt="Logo" width="1" data-remote-src="https://t.example/pixel.gif?u=1" />');
   });
 
   it("does not let a sender forge data-remote-src", () => {
-    expect(sanitizeMailHtml('<img data-remote-src="javascript:alert(1)" alt="a">')).toBe('<img alt="a" />');
+    expect(sanitizeMailHtml('<img data-remote-src="javascript:alert(1)" alt="a">')).toBe(
+      '<img alt="a" />',
+    );
   });
 
   it("keeps embedded images: cid: parts and raster data: URLs, not SVG ones", () => {
@@ -96,12 +104,16 @@ describe("sanitizeMailHtml on ordinary mail", () => {
     expect(sanitizeMailHtml('<img src="data:image/png;base64,iVBORw0KGgo=">')).toBe(
       '<img src="data:image/png;base64,iVBORw0KGgo=" />',
     );
-    expect(sanitizeMailHtml('<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="s">')).toBe('<img alt="s" />');
+    expect(sanitizeMailHtml('<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="s">')).toBe(
+      '<img alt="s" />',
+    );
   });
 
   it("drops the head, its title and comments", () => {
     expect(
-      sanitizeMailHtml("<html><head><title>T</title></head><body><!--[if mso]>x<![endif]--><p>ok</p></body></html>"),
+      sanitizeMailHtml(
+        "<html><head><title>T</title></head><body><!--[if mso]>x<![endif]--><p>ok</p></body></html>",
+      ),
     ).toBe("<p>ok</p>");
   });
 });
@@ -112,11 +124,15 @@ describe("htmlToText", () => {
       "<html><head><title>T</title><style>p{}</style></head><body><h1>Bonjour</h1>\n  <p>Ligne   un<br>ligne deux</p>" +
       "<ul><li>a</li><li>b</li></ul><table><tr><td>c1</td><td>c2</td></tr><tr><td>d1</td></tr></table>" +
       "<div>fin</div><script>alert(1)</script></body></html>";
-    expect(htmlToText(html)).toBe("Bonjour\n\nLigne un\nligne deux\n\n- a\n- b\n\nc1 c2\nd1\n\nfin");
+    expect(htmlToText(html)).toBe(
+      "Bonjour\n\nLigne un\nligne deux\n\n- a\n- b\n\nc1 c2\nd1\n\nfin",
+    );
   });
 
   it("decodes entities into plain characters", () => {
-    expect(htmlToText("<p>A &amp; B &lt;c&gt; &quot;d&quot; &eacute;t&eacute;&nbsp;!</p>")).toBe('A & B <c> "d" été !');
+    expect(htmlToText("<p>A &amp; B &lt;c&gt; &quot;d&quot; &eacute;t&eacute;&nbsp;!</p>")).toBe(
+      'A & B <c> "d" été !',
+    );
   });
 
   it("keeps the lines of preformatted text", () => {

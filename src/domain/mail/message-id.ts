@@ -21,7 +21,12 @@ export function messageIdList(value: string | null | undefined): string[] {
           .split(/[\s,]+/)
           .map(stripBrackets)
           .filter((id) => id.includes("@"));
-  return ids.filter((id) => id !== "" && id.length <= MAX_LENGTH && !/[\u0000-\u001f]/.test(id));
+  return ids.filter((id) => id !== "" && id.length <= MAX_LENGTH && !hasControlCharacter(id));
+}
+
+function hasControlCharacter(id: string): boolean {
+  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) < 0x20) return true;
+  return false;
 }
 
 function stripBrackets(id: string): string {

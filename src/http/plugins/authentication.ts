@@ -1,4 +1,5 @@
-// Every API route needs a principal unless it says `config.public`; roles and CSRF are checked here.
+// Every API route needs a principal unless it says `config.public`; roles and CSRF are checked here,
+// before the body is even validated (onRequest), so nothing is said to a stranger about the input.
 import type { FastifyRequest } from "fastify";
 import type { Principal } from "../../commands/access/principal.ts";
 import { sameSecret } from "../../commands/access/secrets.ts";
@@ -32,7 +33,7 @@ export function principalOf(request: FastifyRequest): Principal {
 
 export function registerAuthentication(app: App, rt: Runtime): void {
   app.decorateRequest("principal", null);
-  app.addHook("preHandler", async (request) => {
+  app.addHook("onRequest", async (request) => {
     const config = request.routeOptions.config;
     const url = request.routeOptions.url ?? "";
     if (config.public || !url.startsWith("/api/") || url.startsWith("/api/docs")) return;

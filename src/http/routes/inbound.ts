@@ -50,7 +50,11 @@ const inboundAnswer = z.object({
 });
 type InboundAnswer = z.infer<typeof inboundAnswer>;
 
-const uniqueViolation = (error: unknown) => (error as { code?: string })?.code === "23505";
+/** PostgreSQL's unique_violation, whether Drizzle wrapped the driver's error or not. */
+const uniqueViolation = (error: unknown): boolean => {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === "23505" || e?.cause?.code === "23505";
+};
 
 export function registerInboundRoutes(app: App, rt: Runtime): void {
   app.post(

@@ -4,7 +4,12 @@ import type { User } from "../api/types.ts";
 import { listUsers } from "../api/users.ts";
 import { useAsync } from "./use-async.ts";
 
-export type Users = { list: User[]; byId: ReadonlyMap<string, User>; ready: boolean };
+export type Users = {
+  list: User[];
+  byId: ReadonlyMap<string, User>;
+  /** Why the list could not be had (a role may not see it); names then show as ids. */
+  error: unknown;
+};
 
 export function useUsers(): Users {
   const load = useCallback(async (signal: AbortSignal) => (await listUsers(signal)).items, []);
@@ -14,7 +19,7 @@ export function useUsers(): Users {
     return {
       list,
       byId: new Map(list.map((user) => [user.id, user])),
-      ready: state.status === "ready",
+      error: state.status === "error" ? state.error : null,
     };
   }, [state]);
 }

@@ -3,18 +3,20 @@
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Message, MessageKind } from "../../api/types.ts";
+import { useDraft } from "../../hooks/use-draft.ts";
 import { ProblemMessage } from "../common/problem-message.tsx";
 
 type Props = {
+  conversationId: string;
   recipient: string | null;
   onSend: (kind: MessageKind, body: string) => Promise<Message>;
 };
 
-export function Composer({ recipient, onSend }: Props) {
+export function Composer({ conversationId, recipient, onSend }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [kind, setKind] = useState<MessageKind>("reply");
-  const [body, setBody] = useState("");
+  const [body, setBody] = useDraft(conversationId);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState("");

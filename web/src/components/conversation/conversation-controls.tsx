@@ -101,6 +101,7 @@ export function ConversationControls(props: Props) {
             <option value={conversation.assignee_id}>{conversation.assignee_id}</option>
           ) : null}
         </select>
+        {users.error ? <ProblemMessage error={users.error} /> : null}
         {conversation.assignee_id !== meId ? (
           <button
             type="button"

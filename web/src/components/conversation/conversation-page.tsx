@@ -27,9 +27,14 @@ function inboxPathFrom(state: unknown): string {
 }
 
 export function ConversationPage() {
+  const { id = "" } = useParams();
+  // One screen per conversation: moving to another one starts afresh (status messages, drafts).
+  return <ConversationScreen key={id} id={id} />;
+}
+
+function ConversationScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { id = "" } = useParams();
   const location = useLocation();
   const screen = useConversation(id);
   const users = useUsers();
@@ -108,6 +113,7 @@ export function ConversationPage() {
           />
           <Composer
             key={conversation.id}
+            conversationId={conversation.id}
             recipient={conversation.customer.email}
             onSend={screen.send}
           />

@@ -1,0 +1,96 @@
+// Creates a brand (name, slug, inbound addresses, language, time zone, signature, charter, calendar).
+import { and, eq } from "drizzle-orm";
+import type { Language } from "../../domain/language.ts";
+import { DeskError } from "../../errors.ts";
+import type { Runtime } from "../../runtime.ts";
+import type { Tx } from "../../store/database.ts";
+import { brands } from "../../store/schema/index.ts";
+import type { Principal } from "../access/principal.ts";
+import { recordEvent } from "../events/record-event.ts";
+import { claimAddresses, normalizeAddresses } from "./brand-addresses.ts";
+import { snapshotOf } from "./changes.ts";
+import { isUniqueViolation, referencedCalendar, requireSettingsRole } from "./guards.ts";
+
+export type BrandFields = {
+  name: string;
+  slug: string;
+  addresses: string[];
+  language: Language;
+  timeZone: string;
+  signature: string;
+  charterPublic: boolean;
+  calendarId: string | null;
+};
+
+export type NewBrand = Pick<BrandFields, "name" | "slug" | "addresses"> & Partial<BrandFields>;
+
+export const brandFields = [
+  "name",
+  "slug",
+  "addresses",
+  "language",
+  "timeZone",
+  "signature",
+  "charterPublic",
+  "calendarId",
+] as const;
+
+export async function assertSlugFree(tx: Tx, workspaceId: string, slug: string, brandId: string) {
+  const [taken] = await tx
+    .select({ id: brands.id })
+    .from(brands)
+    .where(and(eq(brands.workspaceId, workspaceId), eq(brands.slug, slug)));
+  if (taken && taken.id !== brandId) {
+    throw new DeskError("conflict", `the slug ${slug} is taken by another brand`);
+  }
+}
+
+export const slugConflict = (error: unknown) =>
+  isUniqueViolation(error)
+    ? new DeskError("conflict", "this slug is taken by another brand")
+    : error;
+
+export async function createBrand(rt: Runtime, p: Principal, input: NewBrand) {
+  requireSettingsRole(p);
+  const id = rt.newId();
+  const addresses = normalizeAddresses(input.addresses);
+  try {
+    return await rt.db.transaction(async (tx) => {
+      const now = rt.now();
+      await claimAddresses(tx, p.workspaceId, addresses, id);
+      await assertSlugFree(tx, p.workspaceId, input.slug, id);
+      if (input.calendarId) {
+        await referencedCalendar(tx, p.workspaceId, input.calendarId, "calendar_id");
+      }
+      const [brand] = await tx
+        .insert(brands)
+        .values({
+          workspaceId: p.workspaceId,
+          id,
+          name: input.name,
+          slug: input.slug,
+          addresses,
+          language: input.language ?? "en",
+          timeZone: input.timeZone ?? "Europe/Paris",
+          signature: input.signature ?? "",
+          charterPublic: input.charterPublic ?? false,
+          calendarId: input.calendarId ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!brand) throw new Error("insert returned no brand");
+      await recordEvent(tx, {
+        workspaceId: p.workspaceId,
+        id: rt.newId(),
+        at: now,
+        type: "brand.created",
+        actor: p.actor,
+        after: { id, ...snapshotOf(brand, brandFields) },
+      });
+      return brand;
+    });
+  } catch (error) {
+    throw slugConflict(error);
+  }
+}
