@@ -22,6 +22,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: "process",
+          include: ["test/process/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          pool: "forks",
+        },
+      },
+      {
+        test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/global-setup.ts"],

@@ -57,7 +57,14 @@ function skipOrFail(what) {
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
 
-if (wants("embedded")) run("unit and integration on embedded PostgreSQL", ["--project", "unit", "--project", "integration"]);
+if (wants("embedded")) run("unit, integration and process tests on embedded PostgreSQL", [
+    "--project",
+    "unit",
+    "--project",
+    "integration",
+    "--project",
+    "process",
+  ]);
 if (wants("server")) {
   if (await serverReachable()) run("integration on PostgreSQL server", ["--project", "integration"], { RAPPORT_TEST_DB: "server" });
   else skipOrFail("the PostgreSQL server (DATABASE_URL or 127.0.0.1:5432)");

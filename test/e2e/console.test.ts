@@ -96,7 +96,9 @@ describe("the advisors' console", () => {
 
     await page.getByRole("status").filter({ hasText: "Reply sent." }).waitFor();
     await expect.poll(() => threadShows(reply), { timeout: WAIT_MS }).toBe(true);
-    await expect(page.getByRole("textbox", { name: "Your message" }).inputValue()).resolves.toBe("");
+    await expect(page.getByRole("textbox", { name: "Your message" }).inputValue()).resolves.toBe(
+      "",
+    );
 
     await mkdir(SCREENSHOTS, { recursive: true });
     await page.waitForTimeout(300); // let the sandboxed mail frames paint

@@ -57,7 +57,7 @@ export type ParsedMail = {
   text: string | null;
   /** Raw and unsanitised: pass it through sanitizeMailHtml before showing it. */
   html: string | null;
-  /** Top-level header values by lower-case name, unfolded but not RFC 2047-decoded. */
+  /** Top-level header values by lower-case name: unfolded, charset-repaired, not RFC 2047-decoded. */
   headers: ReadonlyMap<string, readonly string[]>;
   attachments: MailAttachment[];
   /** The top-level MIME type, lower-case: `multipart/report` for delivery reports. */

@@ -109,6 +109,12 @@ describe("sanitizeMailHtml on ordinary mail", () => {
     );
   });
 
+  it("keeps the message of a mail that never closes its head", () => {
+    expect(sanitizeMailHtml("<html><head><meta charset=utf-8><p>Bonjour</p>")).toBe(
+      "<p>Bonjour</p>",
+    );
+  });
+
   it("drops the head, its title and comments", () => {
     expect(
       sanitizeMailHtml(

@@ -18,8 +18,9 @@ const ALLOWED_TAGS = [
 ];
 
 // Elements whose content is not text to show: scripts, styles, titles, embedded documents.
+// Not `head`: a mail that never closes it would lose its whole body.
 const DROPPED_WITH_CONTENT = [
-  ...["script", "style", "title", "head", "noscript", "template", "textarea", "option"],
+  ...["script", "style", "title", "noscript", "template", "textarea", "option"],
   ...["iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "xml"],
 ];
 

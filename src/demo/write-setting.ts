@@ -1,0 +1,158 @@
+// Writes the demo's setting: brands with their calendars, the chat policy, canned answers, the people
+// at the desk (through createUser), their teams and the partner reseller.
+import { and, asc, eq } from "drizzle-orm";
+import { createUser } from "../commands/access/create-user.ts";
+import { systemActor } from "../commands/events/record-event.ts";
+import type { Runtime } from "../runtime.ts";
+import type { Tx } from "../store/database.ts";
+import {
+  brands,
+  calendars,
+  cannedAnswers,
+  organisations,
+  slaPolicies,
+  teamMembers,
+  teams,
+  users,
+} from "../store/schema/index.ts";
+import {
+  storyAbsence,
+  storyBrands,
+  storyCannedAnswers,
+  storyChatPolicy,
+  storyPartner,
+  storyStaff,
+  storyTeams,
+} from "./story-cast.ts";
+import { daysBefore } from "./story-clock.ts";
+import type { BrandKey, StaffKey } from "./story-types.ts";
+
+export type Brand = typeof brands.$inferSelect;
+export type Staff = { id: string; name: string; role: "advisor" | "manager" | "admin" };
+
+export type Setting = {
+  brands: Record<BrandKey, Brand>;
+  staff: Record<StaffKey, Staff>;
+  teams: Record<"lumiere" | "northwind", string>;
+  partnerId: string;
+};
+
+async function writeBrands(tx: Tx, rt: Runtime, workspaceId: string, since: Date) {
+  const [support] = await tx
+    .select()
+    .from(brands)
+    .where(eq(brands.workspaceId, workspaceId))
+    .orderBy(asc(brands.createdAt))
+    .limit(1);
+  if (!support) throw new Error(`workspace ${workspaceId} has no brand`);
+  const year = rt.now().getUTCFullYear();
+  const written = {} as Record<"lumiere" | "northwind", Brand>;
+  for (const key of ["lumiere", "northwind"] as const) {
+    const b = storyBrands[key];
+    const calendarId = rt.newId();
+    await tx.insert(calendars).values({
+      workspaceId,
+      id: calendarId,
+      name: b.calendarName,
+      timeZone: b.timeZone,
+      weeklyHours: b.weeklyHours,
+      holidays: [year - 1, year, year + 1].flatMap((y) => b.holidays.map((d) => `${y}-${d}`)),
+      createdAt: since,
+    });
+    const [brand] = await tx
+      .insert(brands)
+      .values({
+        workspaceId,
+        id: rt.newId(),
+        name: b.name,
+        slug: b.slug,
+        addresses: b.addresses,
+        language: b.language,
+        timeZone: b.timeZone,
+        signature: b.signature,
+        charterPublic: b.charterPublic,
+        calendarId,
+        createdAt: since,
+      })
+      .returning();
+    if (!brand) throw new Error("the brand was not stored");
+    written[key] = brand;
+  }
+  return { support, ...written };
+}
+
+async function writeStaff(rt: Runtime, workspaceId: string, since: Date) {
+  const staff = {} as Record<StaffKey, Staff>;
+  const hired = { ...rt, now: () => since };
+  for (const [key, s] of Object.entries(storyStaff) as Array<[StaffKey, (typeof storyStaff)[StaffKey]]>) {
+    // No password: the demo's people cannot sign in; the admin sees everything they did.
+    const user = await createUser(
+      hired,
+      { workspaceId, email: s.email, name: s.name, role: s.role, languages: s.languages, timeZone: s.timeZone },
+      systemActor,
+    );
+    await rt.db
+      .update(users)
+      .set({ capacity: s.capacity, createdAt: since, updatedAt: since })
+      .where(and(eq(users.workspaceId, workspaceId), eq(users.id, user.id)));
+    staff[key] = { id: user.id, name: user.name, role: user.role };
+  }
+  const now = rt.now();
+  await rt.db
+    .update(users)
+    .set({
+      outOfOfficeFrom: daysBefore(now, -storyAbsence.fromDays),
+      outOfOfficeUntil: daysBefore(now, -storyAbsence.untilDays),
+    })
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, staff[storyAbsence.who].id)));
+  return staff;
+}
+
+/** Writes the setting inside the story's transaction (`rt.db` is that transaction). */
+export async function writeSetting(rt: Runtime, workspaceId: string): Promise<Setting> {
+  const tx = rt.db;
+  const since = daysBefore(rt.now(), 8 * 366 + 30);
+  const written = await writeBrands(tx, rt, workspaceId, since);
+  await tx.insert(slaPolicies).values({
+    workspaceId,
+    id: rt.newId(),
+    brandId: written.northwind.id,
+    channel: "chat",
+    ...storyChatPolicy,
+  });
+  await tx.insert(cannedAnswers).values(
+    storyCannedAnswers.map((c) => ({
+      workspaceId,
+      id: rt.newId(),
+      brandId: written[c.brand].id,
+      language: c.language,
+      title: c.title,
+      body: c.body,
+    })),
+  );
+  const staff = await writeStaff(rt, workspaceId, since);
+  const teamIds = {} as Record<"lumiere" | "northwind", string>;
+  for (const key of ["lumiere", "northwind"] as const) {
+    const t = storyTeams[key];
+    const id = rt.newId();
+    await tx
+      .insert(teams)
+      .values({ workspaceId, id, name: t.name, managerId: staff[t.manager].id, createdAt: since });
+    await tx
+      .insert(teamMembers)
+      .values(t.members.map((m) => ({ workspaceId, teamId: id, userId: staff[m].id })));
+    teamIds[key] = id;
+  }
+  const partnerId = rt.newId();
+  await tx.insert(organisations).values({
+    workspaceId,
+    id: partnerId,
+    name: storyPartner.name,
+    domains: storyPartner.domains,
+    isPartner: true,
+    partnerManagerId: staff[storyPartner.partnerManager].id,
+    notes: storyPartner.notes,
+    createdAt: daysBefore(rt.now(), 6 * 365),
+  });
+  return { brands: written, staff, teams: teamIds, partnerId };
+}
