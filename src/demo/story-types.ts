@@ -1,5 +1,4 @@
 // The shape of the demo story — who writes what, when — and the short builders the story files use.
-import type { ImportantDate } from "../store/schema/customer.ts";
 import type {
   Channel,
   CloseReason,
@@ -52,7 +51,8 @@ export type StoryCustomer = {
   organisation?: "duval";
   preferredChannel?: Channel;
   notes?: string;
-  importantDates?: ImportantDate[];
+  /** Dates that matter to them, so many days from today (negative: past). */
+  importantDates?: Array<{ label: string; inDays: number }>;
 };
 
 export const day = (days: number, time: string): When => ({ kind: "day", days, time });

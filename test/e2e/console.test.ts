@@ -37,10 +37,8 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 900 },
   });
   // Start in English whatever the admin's profile says; the test switches to French itself.
-  await context.addInitScript(() => {
-    if (!window.localStorage.getItem("rapport.language")) {
-      window.localStorage.setItem("rapport.language", "en");
-    }
+  await context.addInitScript({
+    content: `if (!localStorage.getItem("rapport.language")) localStorage.setItem("rapport.language", "en");`,
   });
   context.setDefaultTimeout(WAIT_MS);
   page = await context.newPage();

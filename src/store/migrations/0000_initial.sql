@@ -92,6 +92,8 @@ CREATE TABLE "conversations" (
 	"next_response_due_at" timestamp with time zone,
 	"resolution_due_at" timestamp with time zone,
 	"sla_alerts" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"sla_next_alert_at" timestamp with time zone,
+	"promised_first_response_at" timestamp with time zone,
 	"message_count" integer DEFAULT 0 NOT NULL,
 	"last_customer_message_at" timestamp with time zone,
 	"last_activity_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -204,6 +206,18 @@ CREATE TABLE "idempotency_keys" (
 	CONSTRAINT "idempotency_keys_workspace_id_scope_key_pk" PRIMARY KEY("workspace_id","scope","key")
 );
 --> statement-breakpoint
+CREATE TABLE "notifications" (
+	"workspace_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"conversation_id" uuid,
+	"data" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone,
+	CONSTRAINT "notifications_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "api_tokens" (
 	"workspace_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -300,6 +314,7 @@ ALTER TABLE "organisations" ADD CONSTRAINT "organisations_workspace_id_workspace
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_partner_manager_fk" FOREIGN KEY ("workspace_id","partner_manager_id") REFERENCES "public"."users"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_workspace_id_user_id_users_workspace_id_id_fk" FOREIGN KEY ("workspace_id","user_id") REFERENCES "public"."users"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_workspace_id_user_id_users_workspace_id_id_fk" FOREIGN KEY ("workspace_id","user_id") REFERENCES "public"."users"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_workspace_id_user_id_users_workspace_id_id_fk" FOREIGN KEY ("workspace_id","user_id") REFERENCES "public"."users"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_workspace_id_team_id_teams_workspace_id_id_fk" FOREIGN KEY ("workspace_id","team_id") REFERENCES "public"."teams"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -318,6 +333,8 @@ CREATE INDEX "conversations_customer" ON "conversations" USING btree ("workspace
 CREATE INDEX "conversations_assignee" ON "conversations" USING btree ("workspace_id","assignee_id","last_activity_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "conversations_first_due" ON "conversations" USING btree ("workspace_id","first_response_due_at");--> statement-breakpoint
 CREATE INDEX "conversations_next_due" ON "conversations" USING btree ("workspace_id","next_response_due_at");--> statement-breakpoint
+CREATE INDEX "conversations_sla_alert" ON "conversations" USING btree ("sla_next_alert_at");--> statement-breakpoint
+CREATE INDEX "conversations_created" ON "conversations" USING btree ("workspace_id","brand_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_conversation" ON "messages" USING btree ("workspace_id","conversation_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_external_id" ON "messages" USING btree ("workspace_id","external_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "messages_dedupe" ON "messages" USING btree ("workspace_id","dedupe_key");--> statement-breakpoint
@@ -327,6 +344,7 @@ CREATE INDEX "customers_name" ON "customers" USING btree ("workspace_id","name")
 CREATE INDEX "events_customer" ON "events" USING btree ("workspace_id","customer_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "events_conversation" ON "events" USING btree ("workspace_id","conversation_id","created_at");--> statement-breakpoint
 CREATE INDEX "idempotency_keys_created" ON "idempotency_keys" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "notifications_user" ON "notifications" USING btree ("workspace_id","user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_hash" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "api_tokens_workspace" ON "api_tokens" USING btree ("workspace_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_token" ON "sessions" USING btree ("token_hash");--> statement-breakpoint

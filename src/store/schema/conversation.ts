@@ -59,6 +59,10 @@ export const conversations = pgTable(
     resolutionDueAt: at("resolution_due_at"),
     /** Which SLA alerts were already raised for the current wait ("warn_assignee", "warn_manager", "breach"). */
     slaAlerts: jsonb("sla_alerts").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** When the sweep must look at this conversation next (the next SLA alert); null when none is due. */
+    slaNextAlertAt: at("sla_next_alert_at"),
+    /** The first-response time promised when the conversation opened (kept for the charter). */
+    promisedFirstResponseAt: at("promised_first_response_at"),
     messageCount: integer("message_count").notNull().default(0),
     lastCustomerMessageAt: at("last_customer_message_at"),
     lastActivityAt: at("last_activity_at").notNull().defaultNow(),
@@ -81,6 +85,8 @@ export const conversations = pgTable(
     index("conversations_assignee").on(t.workspaceId, t.assigneeId, t.lastActivityAt.desc()),
     index("conversations_first_due").on(t.workspaceId, t.firstResponseDueAt),
     index("conversations_next_due").on(t.workspaceId, t.nextResponseDueAt),
+    index("conversations_sla_alert").on(t.slaNextAlertAt),
+    index("conversations_created").on(t.workspaceId, t.brandId, t.createdAt),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
     foreignKey({
       columns: [t.workspaceId, t.brandId],

@@ -4,5 +4,6 @@ export * from "./canned-answer.ts";
 export * from "./conversation.ts";
 export * from "./customer.ts";
 export * from "./event.ts";
+export * from "./notification.ts";
 export * from "./people.ts";
 export * from "./workspace.ts";

@@ -1,0 +1,73 @@
+// A reply an advisor sent in the story's past: stored as already delivered (never queued, so no real
+// mail leaves for a demo customer), then the conversation's answer state is recomputed as for any reply.
+import { and, eq, sql } from "drizzle-orm";
+import { newReplyMessageId, replyTokenHmac } from "../channels/email/reply-token-crypto.ts";
+import type { Principal } from "../commands/access/principal.ts";
+import { lockConversation } from "../commands/conversation/load.ts";
+import { refreshAnswerState } from "../commands/conversation/refresh-answer-state.ts";
+import { recordEvent } from "../commands/events/record-event.ts";
+import { onHumanReply } from "../domain/conversation/transitions.ts";
+import { replySubject } from "../domain/mail/acknowledgement.ts";
+import { DeskError } from "../errors.ts";
+import type { Runtime } from "../runtime.ts";
+import { conversations, messages } from "../store/schema/index.ts";
+import type { Brand } from "./write-setting.ts";
+
+export type PastReply = {
+  conversationId: string;
+  body: string;
+  brand: Brand;
+  keepOpen: boolean;
+};
+
+export async function writePastReply(rt: Runtime, p: Principal, input: PastReply): Promise<void> {
+  await rt.db.transaction(async (tx) => {
+    const now = rt.now();
+    const ws = p.workspaceId;
+    const conversation = await lockConversation(tx, ws, input.conversationId);
+    const decision = onHumanReply(conversation.status, { keepOpen: input.keepOpen });
+    if (!decision.ok) throw new DeskError("invalid_transition", decision.message);
+    const from = input.brand.addresses[0] ?? rt.config.supportAddress;
+    const messageId = newReplyMessageId(
+      { workspaceId: ws, conversationId: conversation.id },
+      from.slice(from.lastIndexOf("@") + 1),
+      replyTokenHmac(rt.secret),
+    ).replace(/^<|>$/g, "");
+    const id = rt.newId();
+    await tx.insert(messages).values({
+      workspaceId: ws,
+      id,
+      conversationId: conversation.id,
+      direction: "outbound",
+      channel: "email",
+      authorKind: "user",
+      authorUserId: p.actor.id,
+      authorName: p.actor.name,
+      authorEmail: from,
+      subject: replySubject(conversation.subject, conversation.reference),
+      bodyText: input.body,
+      externalId: messageId,
+      delivery: "sent",
+      deliveredAt: now,
+      createdAt: now,
+    });
+    await tx
+      .update(conversations)
+      .set({ messageCount: sql`${conversations.messageCount} + 1`, lastActivityAt: now })
+      .where(and(eq(conversations.workspaceId, ws), eq(conversations.id, conversation.id)));
+    await refreshAnswerState(tx, conversation, now, { status: decision.status });
+    await recordEvent(tx, {
+      workspaceId: ws,
+      id: rt.newId(),
+      at: now,
+      type: "reply.written",
+      actor: p.actor,
+      conversationId: conversation.id,
+      customerId: conversation.customerId,
+      data: { message_id: id, demo: true },
+      ...(decision.status !== conversation.status
+        ? { before: { status: conversation.status }, after: { status: decision.status } }
+        : {}),
+    });
+  });
+}

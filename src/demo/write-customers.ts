@@ -1,0 +1,82 @@
+// Writes the demo's customers as they were on their first day — profile, identities, advisor and
+// backup — each with its "customer.created" event at that date.
+import { recordEvent, systemActor } from "../commands/events/record-event.ts";
+import { normalizeEmail, normalizePhone } from "../domain/identity/normalize.ts";
+import type { Runtime } from "../runtime.ts";
+import { customerIdentities, customers } from "../store/schema/index.ts";
+import { daysBefore, isoDateFrom } from "./story-clock.ts";
+import type { StoryCustomer } from "./story-types.ts";
+import type { Setting } from "./write-setting.ts";
+
+export type StoredCustomer = { id: string; name: string; email: string; since: Date };
+
+/** Writes every customer inside the story's transaction (`rt.db` is that transaction). */
+export async function writeCustomers(
+  rt: Runtime,
+  workspaceId: string,
+  setting: Setting,
+  story: StoryCustomer[],
+): Promise<Map<string, StoredCustomer>> {
+  const now = rt.now();
+  const stored = new Map<string, StoredCustomer>();
+  for (const c of story) {
+    const id = rt.newId();
+    // The first message of the day comes in later: the profile exists from the early morning on.
+    const since = daysBefore(now, c.since + 1);
+    await rt.db.insert(customers).values({
+      workspaceId,
+      id,
+      name: c.name,
+      preferredLanguage: c.language,
+      timeZone: c.timeZone ?? (c.language === "fr" ? "Europe/Paris" : "Europe/London"),
+      preferredChannel: c.preferredChannel ?? null,
+      notes: c.notes ?? "",
+      importantDates: (c.importantDates ?? []).map((d) => ({
+        label: d.label,
+        date: isoDateFrom(now, d.inDays),
+      })),
+      advisorId: c.advisor ? setting.staff[c.advisor].id : null,
+      backupId: c.backup ? setting.staff[c.backup].id : null,
+      organisationId: c.organisation === "duval" ? setting.partnerId : null,
+      createdAt: since,
+      updatedAt: since,
+    });
+    const phone = c.phone ? normalizePhone(c.phone) : null;
+    await rt.db.insert(customerIdentities).values([
+      {
+        workspaceId,
+        id: rt.newId(),
+        customerId: id,
+        kind: "email" as const,
+        value: normalizeEmail(c.email),
+        displayValue: c.email,
+        verified: true,
+        createdAt: since,
+      },
+      ...(c.phone && phone
+        ? [
+            {
+              workspaceId,
+              id: rt.newId(),
+              customerId: id,
+              kind: "phone" as const,
+              value: phone,
+              displayValue: c.phone,
+              createdAt: since,
+            },
+          ]
+        : []),
+    ]);
+    await recordEvent(rt.db, {
+      workspaceId,
+      id: rt.newId(),
+      at: since,
+      type: "customer.created",
+      actor: systemActor,
+      customerId: id,
+      data: { source: "demo" },
+    });
+    stored.set(c.key, { id, name: c.name, email: c.email, since });
+  }
+  return stored;
+}
