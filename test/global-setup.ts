@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   let adminUrl: string;
   if (backend === "embedded") {
     folder = mkdtempSync(path.join(tmpdir(), "rapport-test-"));
-    cluster = await startCluster({ dataDir: folder, log: pino({ level: "warn" }), fsync: false });
+    cluster = await startCluster({ dataDir: folder, log: pino({ level: "error" }), fsync: false });
     adminUrl = clusterUrlFor(cluster, "postgres");
   } else {
     adminUrl = serverUrl("postgres");

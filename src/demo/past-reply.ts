@@ -6,6 +6,7 @@ import type { Principal } from "../commands/access/principal.ts";
 import { lockConversation } from "../commands/conversation/load.ts";
 import { refreshAnswerState } from "../commands/conversation/refresh-answer-state.ts";
 import { recordEvent } from "../commands/events/record-event.ts";
+import type { ConversationStatus } from "../domain/conversation/status.ts";
 import { onHumanReply } from "../domain/conversation/transitions.ts";
 import { replySubject } from "../domain/mail/acknowledgement.ts";
 import { DeskError } from "../errors.ts";
@@ -20,8 +21,13 @@ export type PastReply = {
   keepOpen: boolean;
 };
 
-export async function writePastReply(rt: Runtime, p: Principal, input: PastReply): Promise<void> {
-  await rt.db.transaction(async (tx) => {
+/** Answers the conversation's status after the reply. */
+export async function writePastReply(
+  rt: Runtime,
+  p: Principal,
+  input: PastReply,
+): Promise<ConversationStatus> {
+  return rt.db.transaction(async (tx) => {
     const now = rt.now();
     const ws = p.workspaceId;
     const conversation = await lockConversation(tx, ws, input.conversationId);
@@ -69,5 +75,6 @@ export async function writePastReply(rt: Runtime, p: Principal, input: PastReply
         ? { before: { status: conversation.status }, after: { status: decision.status } }
         : {}),
     });
+    return decision.status;
   });
 }

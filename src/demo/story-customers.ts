@@ -106,7 +106,7 @@ const featured: StoryCustomer[] = [
       "Several complaints in three years, every one honoured. Prefers a call back when something " +
       "goes wrong. Oliver reviews any further goodwill.",
   },
-  { key: "ethan", name: "Ethan Cole", email: "ethan.cole@proton.example", language: "en", since: 2 },
+  { key: "ethan", name: "Ethan Cole", email: "ethan.cole@proton.example", language: "en", since: 4 },
   {
     key: "amelia",
     name: "Amelia Hart",

@@ -26,8 +26,8 @@ export type Step =
 
 export type StoryConversation = {
   brand: BrandKey;
-  /** The customer's key (see story-customers.ts). */
-  customer: string;
+  /** The customer's key (see story-customers.ts), or a stranger the desk does not know yet. */
+  customer: string | { email: string; name: string };
   channel: Channel;
   subject: string;
   priority?: Priority;

@@ -5,10 +5,16 @@ import { normalizeEmail, normalizePhone } from "../domain/identity/normalize.ts"
 import type { Runtime } from "../runtime.ts";
 import { customerIdentities, customers } from "../store/schema/index.ts";
 import { daysBefore, isoDateFrom } from "./story-clock.ts";
-import type { StoryCustomer } from "./story-types.ts";
+import type { StaffKey, StoryCustomer } from "./story-types.ts";
 import type { Setting } from "./write-setting.ts";
 
-export type StoredCustomer = { id: string; name: string; email: string; since: Date };
+export type StoredCustomer = {
+  id: string;
+  name: string;
+  email: string;
+  since: Date;
+  advisor: StaffKey | undefined;
+};
 
 /** Writes every customer inside the story's transaction (`rt.db` is that transaction). */
 export async function writeCustomers(
@@ -76,7 +82,7 @@ export async function writeCustomers(
       customerId: id,
       data: { source: "demo" },
     });
-    stored.set(c.key, { id, name: c.name, email: c.email, since });
+    stored.set(c.key, { id, name: c.name, email: c.email, since, advisor: c.advisor });
   }
   return stored;
 }

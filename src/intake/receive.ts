@@ -1,7 +1,7 @@
 // The one path every inbound message takes, whatever its channel: resolve the customer, thread,
 // store, start the clocks — in one transaction, committed before the channel acknowledges anything.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { dueTimesFor } from "../commands/conversation/clocks.ts";
+import { clockColumns } from "../commands/conversation/clocks.ts";
 import { recordEvent } from "../commands/events/record-event.ts";
 import type { Channel } from "../domain/conversation/status.ts";
 import { onCustomerMessage } from "../domain/conversation/transitions.ts";
@@ -181,22 +181,26 @@ async function store(rt: Runtime, message: InboundMessage, after?: AfterStore): 
 
     const status = outcome?.kind === "same" ? outcome.status : conversation.status;
     const awaitingSince = spam ? conversation.awaitingSince : (conversation.awaitingSince ?? now);
-    const due = await dueTimesFor(tx, {
-      workspaceId: ws,
-      brandId: conversation.brandId,
-      channel: conversation.channel,
-      priority: conversation.priority,
-      status,
-      awaitingSince,
-      firstHumanAnswerAt: conversation.firstHumanAnswerAt,
-      createdAt: conversation.createdAt,
-    });
+    const clock = await clockColumns(
+      tx,
+      {
+        workspaceId: ws,
+        brandId: conversation.brandId,
+        channel: conversation.channel,
+        priority: conversation.priority,
+        status,
+        awaitingSince,
+        firstHumanAnswerAt: conversation.firstHumanAnswerAt,
+        createdAt: conversation.createdAt,
+      },
+      conversation,
+    );
     const [updated] = await tx
       .update(conversations)
       .set({
         status,
         awaitingSince,
-        ...due,
+        ...clock,
         ...(status !== conversation.status ? { resolvedAt: null, closeReason: null } : {}),
         messageCount: sql`${conversations.messageCount} + 1`,
         lastCustomerMessageAt: now,

@@ -1,28 +1,42 @@
-// Starts the job workers of this node; pg-boss hands each job to one node only.
+// Starts the job workers of this node; pg-boss hands each job to one node only, and runs each
+// scheduled sweep once per minute across all nodes.
 import { chooseDelivery } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
+import { closeResolved } from "./auto-close.ts";
+import { type NotifyUserJob, notifyUser } from "./notify-user.ts";
 import { type SendMailJob, sendMail } from "./send-mail.ts";
+import { sweepSla } from "./sla-sweep.ts";
 
 export type Workers = { stop(): Promise<void> };
+
+const polling = { pollingIntervalSeconds: 0.5 };
 
 export async function startWorkers(rt: Runtime): Promise<Workers> {
   const boss = rt.queue.boss;
   const deliver = chooseDelivery(rt.config.relayUrl, rt.config.dataDir, rt.log);
-  await boss.work<SendMailJob>(
-    "send-mail",
-    { includeMetadata: true, pollingIntervalSeconds: 0.5 },
-    async (jobs) => {
-      for (const job of jobs) {
-        await sendMail(rt, deliver, job.data, {
-          retryCount: job.retryCount,
-          retryLimit: job.retryLimit,
-        });
-      }
-    },
-  );
+  await boss.work<SendMailJob>("send-mail", { ...polling, includeMetadata: true }, async (jobs) => {
+    for (const job of jobs) {
+      await sendMail(rt, deliver, job.data, {
+        retryCount: job.retryCount,
+        retryLimit: job.retryLimit,
+      });
+    }
+  });
+  await boss.work<NotifyUserJob>("notify-user", polling, async (jobs) => {
+    for (const job of jobs) await notifyUser(rt, deliver, job.data);
+  });
+  await boss.work("sla-sweep", polling, async () => {
+    while ((await sweepSla(rt)) > 0) {}
+  });
+  await boss.work("auto-close", polling, async () => {
+    while ((await closeResolved(rt)) > 0) {}
+  });
+  await boss.schedule("sla-sweep", "* * * * *");
+  await boss.schedule("auto-close", "* * * * *");
   return {
     async stop() {
-      await boss.offWork("send-mail");
+      for (const name of ["send-mail", "notify-user", "sla-sweep", "auto-close"])
+        await boss.offWork(name);
     },
   };
 }

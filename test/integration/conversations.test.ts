@@ -138,7 +138,9 @@ describe("a conversation", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = (await get(`/api/v1/conversations?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)).json();
+      const res: { items: Array<{ id: string }>; next_cursor: string | null } = (
+        await get(`/api/v1/conversations?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
+      ).json();
       expect(res.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.items.map((i: { id: string }) => i.id));
       cursor = res.next_cursor;

@@ -90,7 +90,7 @@ describe("rapport start on the embedded PostgreSQL", () => {
       body: JSON.stringify({ channel: "api", from: { email: "kept@example.com" }, body: "Do not lose me" }),
     });
     expect(posted.status).toBe(201);
-    const { conversation_id } = await posted.json();
+    const { conversation_id } = (await posted.json()) as { conversation_id: string };
 
     first.child.kill("SIGKILL");
     await exited(first.child);
@@ -100,7 +100,8 @@ describe("rapport start on the embedded PostgreSQL", () => {
     expect(second.stdout()).not.toMatch(/First admin/);
     const got = await fetch(`${second.url}/api/v1/conversations/${conversation_id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(got.status).toBe(200);
-    expect((await got.json()).messages[0].body_text).toBe("Do not lose me");
+    const conversation = (await got.json()) as { messages: Array<{ body_text: string }> };
+    expect(conversation.messages[0]?.body_text).toBe("Do not lose me");
     expect(postgresProcesses()).toHaveLength(1);
 
     const third = spawn(process.execPath, [bin, "start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });

@@ -1,6 +1,7 @@
 // Loads a brand's calendar and SLA rules, and asks the domain for a conversation's due times.
 import { and, asc, eq } from "drizzle-orm";
 import type { ConversationStatus, Priority } from "../../domain/conversation/status.ts";
+import { nextSlaAlert } from "../../domain/sla/alerts.ts";
 import { type BusinessCalendar, defaultCalendar } from "../../domain/sla/calendar.ts";
 import { computeDueTimes, type DueTimes } from "../../domain/sla/due-times.ts";
 import { choosePolicy } from "../../domain/sla/policy.ts";
@@ -32,8 +33,11 @@ export type ClockFacts = {
   createdAt: Date;
 };
 
-/** The due times to store for a conversation in the given state. */
-export async function dueTimesFor(tx: Tx, facts: ClockFacts): Promise<DueTimes> {
+/** The due times to store for a conversation in the given state, and the calendar they follow. */
+async function dueTimesFor(
+  tx: Tx,
+  facts: ClockFacts,
+): Promise<{ due: DueTimes; calendar: BusinessCalendar }> {
   const [brand] = await tx
     .select()
     .from(brands)
@@ -45,12 +49,56 @@ export async function dueTimesFor(tx: Tx, facts: ClockFacts): Promise<DueTimes> 
     .where(eq(slaPolicies.workspaceId, facts.workspaceId))
     .orderBy(asc(slaPolicies.createdAt));
   const { policy } = choosePolicy(rules, facts);
-  return computeDueTimes({
-    calendar: await calendarOf(tx, brand),
+  const calendar = await calendarOf(tx, brand);
+  const due = computeDueTimes({
+    calendar,
     policy,
     status: facts.status,
     awaitingSince: facts.awaitingSince,
     firstHumanAnswerAt: facts.firstHumanAnswerAt,
     createdAt: facts.createdAt,
   });
+  return { due, calendar };
+}
+
+export type StoredClock = {
+  awaitingSince: Date | null;
+  slaAlerts: string[];
+  promisedFirstResponseAt: Date | null;
+};
+
+/**
+ * Every clock column of a conversation after a change: due times, the SLA alerts already raised
+ * (forgotten when a new wait begins), the next instant the sweep must act, and the first-response
+ * promise kept for the charter.
+ */
+export async function clockColumns(tx: Tx, facts: ClockFacts, before: StoredClock) {
+  const { due, calendar } = await dueTimesFor(tx, facts);
+  const sameWait = before.awaitingSince?.getTime() === facts.awaitingSince?.getTime();
+  const slaAlerts = sameWait ? before.slaAlerts : [];
+  const next = nextSlaAlert({
+    calendar,
+    start: facts.awaitingSince,
+    due: due.firstResponseDueAt ?? due.nextResponseDueAt,
+    fired: slaAlerts,
+  });
+  return {
+    ...due,
+    slaAlerts,
+    slaNextAlertAt: next?.at ?? null,
+    promisedFirstResponseAt:
+      facts.firstHumanAnswerAt === null && due.firstResponseDueAt !== null
+        ? due.firstResponseDueAt
+        : before.promisedFirstResponseAt,
+  };
+}
+
+/** The calendar and the running clock of a conversation, for the sweep. */
+export async function runningClock(tx: Tx, facts: ClockFacts) {
+  const { due, calendar } = await dueTimesFor(tx, facts);
+  return {
+    calendar,
+    start: facts.awaitingSince,
+    due: due.firstResponseDueAt ?? due.nextResponseDueAt,
+  };
 }

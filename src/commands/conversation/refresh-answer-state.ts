@@ -4,7 +4,7 @@ import { answerState } from "../../domain/conversation/answer.ts";
 import type { ConversationStatus } from "../../domain/conversation/status.ts";
 import type { Tx } from "../../store/database.ts";
 import { conversations, messages } from "../../store/schema/index.ts";
-import { dueTimesFor } from "./clocks.ts";
+import { clockColumns } from "./clocks.ts";
 
 type Conversation = typeof conversations.$inferSelect;
 
@@ -34,16 +34,20 @@ export async function refreshAnswerState(
     );
   const state = answerState(facts);
   const status = changes.status ?? conversation.status;
-  const due = await dueTimesFor(tx, {
-    workspaceId: conversation.workspaceId,
-    brandId: conversation.brandId,
-    channel: conversation.channel,
-    priority: conversation.priority,
-    status,
-    awaitingSince: state.awaitingSince,
-    firstHumanAnswerAt: state.firstHumanAnswerAt,
-    createdAt: conversation.createdAt,
-  });
+  const clock = await clockColumns(
+    tx,
+    {
+      workspaceId: conversation.workspaceId,
+      brandId: conversation.brandId,
+      channel: conversation.channel,
+      priority: conversation.priority,
+      status,
+      awaitingSince: state.awaitingSince,
+      firstHumanAnswerAt: state.firstHumanAnswerAt,
+      createdAt: conversation.createdAt,
+    },
+    conversation,
+  );
   const [updated] = await tx
     .update(conversations)
     .set({
@@ -51,7 +55,7 @@ export async function refreshAnswerState(
       answered: state.answered,
       awaitingSince: state.awaitingSince,
       firstHumanAnswerAt: state.firstHumanAnswerAt,
-      ...due,
+      ...clock,
       updatedAt: now,
     })
     .where(

@@ -20,7 +20,9 @@ export async function claimAddresses(
   addresses: readonly string[],
   brandId: string,
 ): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${brandAddressLock}, hashtext(${workspaceId}))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(${brandAddressLock}, hashtext(${workspaceId}))`,
+  );
   const others = await tx
     .select({ name: brands.name, addresses: brands.addresses })
     .from(brands)
@@ -28,7 +30,10 @@ export async function claimAddresses(
   for (const other of others) {
     const taken = addresses.find((a) => other.addresses.includes(a));
     if (taken) {
-      throw new DeskError("conflict", `the address ${taken} already belongs to the brand ${other.name}`);
+      throw new DeskError(
+        "conflict",
+        `the address ${taken} already belongs to the brand ${other.name}`,
+      );
     }
   }
 }

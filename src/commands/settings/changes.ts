@@ -1,9 +1,21 @@
 // What an update changed, for its event: the fields that differ, with their values before and after.
 
+// jsonb stores object keys in its own order, so values compare with their keys sorted.
+const canonical = (value: unknown): unknown => {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+};
+
 const same = (a: unknown, b: unknown): boolean =>
-  a instanceof Date && b instanceof Date
-    ? a.getTime() === b.getTime()
-    : JSON.stringify(a) === JSON.stringify(b);
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 export type Changes = { before: Record<string, unknown>; after: Record<string, unknown> };
 

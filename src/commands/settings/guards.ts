@@ -9,7 +9,10 @@ import type { Principal } from "../access/principal.ts";
 
 export function requireSettingsRole(p: Principal): void {
   if (!mayChangeSettings(p)) {
-    throw new DeskError("forbidden", `changing settings needs the admin role; you act as ${p.role}`);
+    throw new DeskError(
+      "forbidden",
+      `changing settings needs the admin role; you act as ${p.role}`,
+    );
   }
 }
 

@@ -94,7 +94,9 @@ export async function updateUser(
         .returning();
       if (!after) throw new Error("the user vanished");
       if (passwordHash !== null) {
-        await tx.delete(sessions).where(and(eq(sessions.workspaceId, p.workspaceId), eq(sessions.userId, id)));
+        await tx
+          .delete(sessions)
+          .where(and(eq(sessions.workspaceId, p.workspaceId), eq(sessions.userId, id)));
       }
       await recordEvent(tx, {
         workspaceId: p.workspaceId,

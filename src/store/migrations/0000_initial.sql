@@ -334,6 +334,7 @@ CREATE INDEX "conversations_assignee" ON "conversations" USING btree ("workspace
 CREATE INDEX "conversations_first_due" ON "conversations" USING btree ("workspace_id","first_response_due_at");--> statement-breakpoint
 CREATE INDEX "conversations_next_due" ON "conversations" USING btree ("workspace_id","next_response_due_at");--> statement-breakpoint
 CREATE INDEX "conversations_sla_alert" ON "conversations" USING btree ("sla_next_alert_at");--> statement-breakpoint
+CREATE INDEX "conversations_resolved" ON "conversations" USING btree ("resolved_at") WHERE status = 'resolved';--> statement-breakpoint
 CREATE INDEX "conversations_created" ON "conversations" USING btree ("workspace_id","brand_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_conversation" ON "messages" USING btree ("workspace_id","conversation_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_external_id" ON "messages" USING btree ("workspace_id","external_id");--> statement-breakpoint

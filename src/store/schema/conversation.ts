@@ -86,6 +86,7 @@ export const conversations = pgTable(
     index("conversations_first_due").on(t.workspaceId, t.firstResponseDueAt),
     index("conversations_next_due").on(t.workspaceId, t.nextResponseDueAt),
     index("conversations_sla_alert").on(t.slaNextAlertAt),
+    index("conversations_resolved").on(t.resolvedAt).where(sql`status = 'resolved'`),
     index("conversations_created").on(t.workspaceId, t.brandId, t.createdAt),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
     foreignKey({

@@ -42,8 +42,14 @@ export function changeConversation(id: string, change: ConversationChange): Prom
   return api("PATCH", `/api/v1/conversations/${encodeURIComponent(id)}`, { body: change });
 }
 
-export function postMessage(id: string, kind: MessageKind, body: string): Promise<Message> {
+/** `keepOpen`: after a reply, the conversation stays open instead of waiting on the customer. */
+export function postMessage(
+  id: string,
+  kind: MessageKind,
+  body: string,
+  keepOpen = false,
+): Promise<Message> {
   return api("POST", `/api/v1/conversations/${encodeURIComponent(id)}/messages`, {
-    body: { kind, body },
+    body: kind === "reply" && keepOpen ? { kind, body, keep_open: true } : { kind, body },
   });
 }

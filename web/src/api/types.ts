@@ -5,7 +5,8 @@ export type Role = "advisor" | "manager" | "admin";
 export type Me = {
   user: { id: string; name: string; email: string; role: Role; languages: string[] };
   workspace: { id: string; name: string };
-  csrf_token: string;
+  /** Null when signed in with an API token rather than a session cookie. */
+  csrf_token: string | null;
 };
 
 export type Page<T> = { items: T[]; next_cursor: string | null };
@@ -43,8 +44,11 @@ export type Conversation = {
   answered: boolean;
   created_at: string;
   updated_at: string;
-  customer: { id: string; name: string | null; email: string | null };
+  customer: { id: string; name: string | null; email?: string | null };
   last_message_preview?: string | null;
+  /** Newest activity, the list's order; older servers only give `updated_at`. */
+  last_activity_at?: string;
+  spam?: boolean;
 };
 
 export type Attachment = { id: string; filename: string; content_type: string; size: number };
@@ -68,6 +72,8 @@ export type Message = {
   body_html: string | null;
   external_id: string | null;
   delivery: Delivery | null;
+  /** Why a reply failed or bounced, as the relay said it. */
+  delivery_error?: string | null;
   attachments: Attachment[];
   created_at: string;
 };

@@ -1,7 +1,7 @@
 // One conversation with its thread, and what an advisor does to it: change its settings, write
 // a reply or a note. A refused close (409: no human answer yet) is kept so the screen can ask
 // for a close reason.
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiProblem } from "../api/client.ts";
 import { changeConversation, fetchConversation, postMessage } from "../api/conversations.ts";
 import type {
@@ -13,6 +13,8 @@ import type {
   MessageKind,
 } from "../api/types.ts";
 import { type AsyncState, useAsync } from "./use-async.ts";
+
+const FOLLOW_UP_DELAYS_MS = [3_000, 10_000, 30_000];
 
 export type CloseRefusal = { status: ConversationStatus; detail: string };
 
@@ -27,7 +29,7 @@ export type ConversationScreen = {
   change: (change: ConversationChange) => Promise<void>;
   closeWithReason: (reason: CloseReason) => Promise<void>;
   dismissCloseRefusal: () => void;
-  send: (kind: MessageKind, body: string) => Promise<Message>;
+  send: (kind: MessageKind, body: string, keepOpen: boolean) => Promise<Message>;
 };
 
 export function useConversation(id: string): ConversationScreen {
@@ -73,12 +75,20 @@ export function useConversation(id: string): ConversationScreen {
 
   const dismissCloseRefusal = useCallback(() => setCloseRefusal(null), []);
 
+  // A reply is queued, then sent by a job: its delivery, and whether it counts as the human
+  // answer, are read back a little later.
+  const followUps = useRef<number[]>([]);
+  useEffect(() => () => followUps.current.forEach((timer) => window.clearTimeout(timer)), []);
+
   const send = useCallback(
-    async (kind: MessageKind, body: string) => {
-      const message = await postMessage(id, kind, body);
+    async (kind: MessageKind, body: string, keepOpen: boolean) => {
+      const message = await postMessage(id, kind, body, keepOpen);
       update((current) => ({ ...current, messages: [...current.messages, message] }));
       // A reply moves the status and the clocks on the server: read them back.
       reload();
+      if (kind === "reply") {
+        followUps.current = FOLLOW_UP_DELAYS_MS.map((delay) => window.setTimeout(reload, delay));
+      }
       return message;
     },
     [id, update, reload],

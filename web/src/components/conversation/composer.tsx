@@ -9,7 +9,7 @@ import { ProblemMessage } from "../common/problem-message.tsx";
 type Props = {
   conversationId: string;
   recipient: string | null;
-  onSend: (kind: MessageKind, body: string) => Promise<Message>;
+  onSend: (kind: MessageKind, body: string, keepOpen: boolean) => Promise<Message>;
 };
 
 export function Composer({ conversationId, recipient, onSend }: Props) {
@@ -17,6 +17,7 @@ export function Composer({ conversationId, recipient, onSend }: Props) {
   const id = useId();
   const [kind, setKind] = useState<MessageKind>("reply");
   const [body, setBody] = useDraft(conversationId);
+  const [keepOpen, setKeepOpen] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -28,7 +29,7 @@ export function Composer({ conversationId, recipient, onSend }: Props) {
     setError(null);
     setAnnouncement("");
     try {
-      await onSend(kind, body);
+      await onSend(kind, body, keepOpen);
       setBody("");
       setAnnouncement(kind === "reply" ? t("composer.replySent") : t("composer.noteAdded"));
     } catch (caught) {
@@ -93,6 +94,16 @@ export function Composer({ conversationId, recipient, onSend }: Props) {
         <p id={`${id}-hint`} className="composer__hint">
           {hint} <span className="composer__shortcut">{t("composer.shortcut")}</span>
         </p>
+        {kind === "reply" ? (
+          <label className="toggle composer__keep-open">
+            <input
+              type="checkbox"
+              checked={keepOpen}
+              onChange={(event) => setKeepOpen(event.target.checked)}
+            />
+            <span>{t("composer.keepOpen")}</span>
+          </label>
+        ) : null}
         <button type="submit" className="button button--primary" disabled={empty || sending}>
           {sending
             ? t("composer.sending")

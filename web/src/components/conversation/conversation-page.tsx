@@ -78,6 +78,9 @@ function ConversationScreen({ id }: { id: string }) {
           <Reference reference={conversation.reference} /> {subject}
         </PageHeading>
         <p className="conversation-header__meta">
+          {conversation.spam ? (
+            <span className="tag tag--spam">{t("conversation.spam")}</span>
+          ) : null}
           <StatusBadge status={conversation.status} />
           <PriorityBadge priority={conversation.priority} />
           <span className={`answered answered--${conversation.answered ? "yes" : "no"}`}>
@@ -114,7 +117,7 @@ function ConversationScreen({ id }: { id: string }) {
           <Composer
             key={conversation.id}
             conversationId={conversation.id}
-            recipient={conversation.customer.email}
+            recipient={conversation.customer.email ?? null}
             onSend={screen.send}
           />
         </section>

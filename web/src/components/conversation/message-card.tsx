@@ -54,6 +54,10 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
           {formatRelative(message.created_at, now, locale)}
         </time>
       </header>
+      {message.delivery_error &&
+      (message.delivery === "failed" || message.delivery === "bounced") ? (
+        <p className="message__delivery-error">{message.delivery_error}</p>
+      ) : null}
       <MessageBody message={message} authorName={author} />
       {message.attachments.length > 0 ? (
         <div className="message__attachments">

@@ -12,6 +12,7 @@ type Props = { conversation: Conversation; now: Date; inboxPath: string };
 export function ConversationRow({ conversation, now, inboxPath }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const lastActivity = conversation.last_activity_at ?? conversation.updated_at;
   const customer =
     conversation.customer.name ?? conversation.customer.email ?? t("inbox.unknownCustomer");
   return (
@@ -36,6 +37,9 @@ export function ConversationRow({ conversation, now, inboxPath }: Props) {
       </span>
       <span className="conversation-row__meta">
         <span className="conversation-row__badges">
+          {conversation.spam ? (
+            <span className="tag tag--spam">{t("conversation.spam")}</span>
+          ) : null}
           <StatusBadge status={conversation.status} />
           <PriorityBadge priority={conversation.priority} />
         </span>
@@ -43,11 +47,11 @@ export function ConversationRow({ conversation, now, inboxPath }: Props) {
           <DueLabel conversation={conversation} now={now} />
           <time
             className="conversation-row__updated"
-            dateTime={conversation.updated_at}
-            title={formatDateTime(conversation.updated_at, locale)}
+            dateTime={lastActivity}
+            title={formatDateTime(lastActivity, locale)}
           >
             <span className="visually-hidden">{t("inbox.updated")} </span>
-            {formatRelative(conversation.updated_at, now, locale)}
+            {formatRelative(lastActivity, now, locale)}
           </time>
         </span>
       </span>

@@ -1,0 +1,63 @@
+// A sending MTA in miniature, for process tests, benches and scripts: one SMTP connection reused for
+// many mails, every server answer (2xx, 4xx, 5xx) reported, a lost connection reported as such.
+import SMTPConnection from "nodemailer/lib/smtp-connection";
+
+export type SmtpEnvelope = { from: string; to: string[] };
+
+/** The server's answer to one mail; `code` 0 when the connection broke before an answer came. */
+export type SmtpAnswer = { code: number; text: string; ms: number };
+
+export type SmtpSession = {
+  send(envelope: SmtpEnvelope, raw: Buffer | string): Promise<SmtpAnswer>;
+  /** False once the connection broke or the server refused something (a fresh one is then needed). */
+  usable(): boolean;
+  close(): void;
+};
+
+export function openSmtp(port: number, host = "127.0.0.1"): Promise<SmtpSession> {
+  const connection = new SMTPConnection({
+    host,
+    port,
+    secure: false,
+    ignoreTLS: true,
+    name: "sender.test",
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 120_000,
+    socketCloseTimeout: 0,
+  });
+  let usable = true;
+  // Errors also reach the callback of the send in flight; this listener keeps them from crashing us.
+  connection.on("error", () => {
+    usable = false;
+  });
+  connection.on("end", () => {
+    usable = false;
+  });
+  const session: SmtpSession = {
+    send(envelope, raw) {
+      const began = performance.now();
+      return new Promise((resolve) => {
+        connection.send(envelope, raw, (error, info) => {
+          const ms = performance.now() - began;
+          if (!error && info) return resolve({ code: Number(info.response.slice(0, 3)), text: info.response, ms });
+          usable = false;
+          const failure = error as (Error & { responseCode?: number; response?: string }) | null;
+          resolve({
+            code: failure?.responseCode ?? 0,
+            text: failure?.response ?? failure?.message ?? "no answer",
+            ms,
+          });
+        });
+      });
+    },
+    usable: () => usable,
+    close() {
+      usable = false;
+      connection.close();
+    },
+  };
+  return new Promise((resolve, reject) => {
+    connection.connect((error) => (error ? reject(error) : resolve(session)));
+  });
+}
