@@ -11,7 +11,7 @@ async function exitAfterOutput(code: number): Promise<never> {
   process.exit(code);
 }
 
-export async function runCommand(action: () => Promise<void | "keep-running">): Promise<void> {
+export async function runCommand(action: () => Promise<unknown>): Promise<void> {
   try {
     const outcome = await action();
     if (outcome !== "keep-running") await exitAfterOutput(0);

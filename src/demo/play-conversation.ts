@@ -58,7 +58,8 @@ export async function playConversation(
   const brand = setting.brands[story.brand];
   const at = (step: Step) => instantOf(step.at, stage.now, stage.calendars[story.brand]);
   const then = (instant: Date): Runtime => ({ ...rt, now: () => instant });
-  const as = (key: Step & { kind: "note" | "reply" }) => principalOf(workspaceId, setting.staff[key.by]);
+  const as = (key: Step & { kind: "note" | "reply" }) =>
+    principalOf(workspaceId, setting.staff[key.by]);
   const customerOf = (key: string) => {
     const found = stage.customers.get(key);
     if (!found) throw new Error(`the demo story has no customer "${key}"`);

@@ -31,7 +31,10 @@ export function instantOf(when: When, now: Date, calendar: BusinessCalendar): Da
         .toZonedDateTimeISO(calendar.timeZone)
         .toPlainDate()
         .subtract({ days: when.days })
-        .toZonedDateTime({ timeZone: calendar.timeZone, plainTime: Temporal.PlainTime.from(when.time) });
+        .toZonedDateTime({
+          timeZone: calendar.timeZone,
+          plainTime: Temporal.PlainTime.from(when.time),
+        });
       return new Date(zoned.epochMilliseconds);
     }
   }

@@ -92,7 +92,13 @@ const featured: StoryCustomer[] = [
     language: "fr",
     since: 700,
   },
-  { key: "paul", name: "Paul Lefèvre", email: "paul.lefevre@free.example", language: "fr", since: 95 },
+  {
+    key: "paul",
+    name: "Paul Lefèvre",
+    email: "paul.lefevre@free.example",
+    language: "fr",
+    since: 95,
+  },
   {
     key: "derek",
     name: "Derek Holloway",
@@ -106,7 +112,13 @@ const featured: StoryCustomer[] = [
       "Several complaints in three years, every one honoured. Prefers a call back when something " +
       "goes wrong. Oliver reviews any further goodwill.",
   },
-  { key: "ethan", name: "Ethan Cole", email: "ethan.cole@proton.example", language: "en", since: 4 },
+  {
+    key: "ethan",
+    name: "Ethan Cole",
+    email: "ethan.cole@proton.example",
+    language: "en",
+    since: 4,
+  },
   {
     key: "amelia",
     name: "Amelia Hart",
@@ -133,7 +145,13 @@ const featured: StoryCustomer[] = [
     backup: "priya",
     notes: "Writes in French; hikes in the Alps. Tom answers him in French.",
   },
-  { key: "rahul", name: "Rahul Mehta", email: "rahul.mehta@icloud.example", language: "en", since: 30 },
+  {
+    key: "rahul",
+    name: "Rahul Mehta",
+    email: "rahul.mehta@icloud.example",
+    language: "en",
+    since: 30,
+  },
   {
     key: "grace",
     name: "Grace O'Brien",
@@ -143,8 +161,20 @@ const featured: StoryCustomer[] = [
     since: 260,
     preferredChannel: "phone",
   },
-  { key: "megan", name: "Megan Lewis", email: "megan.lewis@outlook.example", language: "en", since: 150 },
-  { key: "nadia", name: "Nadia Haddad", email: "nadia.haddad@gmail.example", language: "fr", since: 6 },
+  {
+    key: "megan",
+    name: "Megan Lewis",
+    email: "megan.lewis@outlook.example",
+    language: "en",
+    since: 150,
+  },
+  {
+    key: "nadia",
+    name: "Nadia Haddad",
+    email: "nadia.haddad@gmail.example",
+    language: "fr",
+    since: 6,
+  },
 ];
 
 const everydayFrench = [

@@ -4,8 +4,8 @@ import {
   day,
   note,
   reply,
-  type StoryConversation,
   type StaffKey,
+  type StoryConversation,
   says,
   status,
 } from "./story-types.ts";

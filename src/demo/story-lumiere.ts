@@ -39,7 +39,10 @@ export const lumiereStory: StoryConversation[] = [
         "julien",
         "Bonjour Madame Fontaine, pour 2,40 m, trois globes de 25 cm espacés de 70 cm éclairent tout le plan de travail sans éblouir. Je vous envoie le schéma de pose. Julien",
       ),
-      says(day(6, "21:02"), "Merci Julien, c'est très clair. Je commande les trois Opaline en 25 cm."),
+      says(
+        day(6, "21:02"),
+        "Merci Julien, c'est très clair. Je commande les trois Opaline en 25 cm.",
+      ),
       status(day(5, "09:30"), "julien", "resolved"),
     ],
   },
@@ -75,7 +78,10 @@ export const lumiereStory: StoryConversation[] = [
         "camille",
         "Hello Ms Mitchell, the Cordelia is not rated for bathrooms, but its sister model Cordelia IP44 is sealed for zone 2, above a mirror. Same brass, same glass. Camille",
       ),
-      says(day(47, "19:12"), "Perfect, I'll order the IP44 one. Thank you for answering in English!"),
+      says(
+        day(47, "19:12"),
+        "Perfect, I'll order the IP44 one. Thank you for answering in English!",
+      ),
       status(day(46, "09:10"), "camille", "resolved"),
     ],
   },
@@ -152,7 +158,10 @@ export const lumiereStory: StoryConversation[] = [
     channel: "form",
     subject: "Devis : 6 appliques Cordelia pour un couloir",
     steps: [
-      says(day(12, "14:02"), "Bonjour, je souhaite un devis pour 6 appliques Cordelia en laiton brossé, livrées en Bretagne."),
+      says(
+        day(12, "14:02"),
+        "Bonjour, je souhaite un devis pour 6 appliques Cordelia en laiton brossé, livrées en Bretagne.",
+      ),
       reply(
         day(11, "09:30"),
         "julien",
@@ -168,8 +177,15 @@ export const lumiereStory: StoryConversation[] = [
     channel: "email",
     subject: "Devis appliques Cordelia",
     steps: [
-      says(day(12, "14:09"), "Bonjour, je souhaite un devis pour 6 appliques Cordelia en laiton brossé, livrées en Bretagne."),
-      note(day(11, "09:32"), "julien", "Même demande que celle du formulaire de 14 h 02 : répondu là-bas."),
+      says(
+        day(12, "14:09"),
+        "Bonjour, je souhaite un devis pour 6 appliques Cordelia en laiton brossé, livrées en Bretagne.",
+      ),
+      note(
+        day(11, "09:32"),
+        "julien",
+        "Même demande que celle du formulaire de 14 h 02 : répondu là-bas.",
+      ),
       status(day(11, "09:33"), "julien", "closed", "duplicate"),
     ],
   },
@@ -190,7 +206,10 @@ export const lumiereStory: StoryConversation[] = [
     subject: "Globe Opaline fêlé à la livraison",
     assignee: "julien",
     steps: [
-      says(day(6, "12:31"), "Bonjour, le globe de ma suspension est arrivé fêlé. Le carton était pourtant intact. Que faire ?"),
+      says(
+        day(6, "12:31"),
+        "Bonjour, le globe de ma suspension est arrivé fêlé. Le carton était pourtant intact. Que faire ?",
+      ),
       reply(
         day(6, "15:02"),
         "julien",

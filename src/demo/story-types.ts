@@ -22,7 +22,13 @@ export type Step =
   | { kind: "customer"; at: When; body: string; from?: string; channel?: Channel }
   | { kind: "reply"; at: When; by: StaffKey; body: string; keepOpen?: boolean }
   | { kind: "note"; at: When; by: StaffKey; body: string }
-  | { kind: "status"; at: When; by: StaffKey | null; status: ConversationStatus; reason?: CloseReason };
+  | {
+      kind: "status";
+      at: When;
+      by: StaffKey | null;
+      status: ConversationStatus;
+      reason?: CloseReason;
+    };
 
 export type StoryConversation = {
   brand: BrandKey;
@@ -59,7 +65,11 @@ export const day = (days: number, time: string): When => ({ kind: "day", days, t
 export const minutesAgo = (minutes: number): When => ({ kind: "minutes", minutes });
 export const businessAgo = (minutes: number): When => ({ kind: "business", minutes });
 
-export const says = (at: When, body: string, more: { from?: string; channel?: Channel } = {}): Step => ({
+export const says = (
+  at: When,
+  body: string,
+  more: { from?: string; channel?: Channel } = {},
+): Step => ({
   kind: "customer",
   at,
   body,
@@ -72,7 +82,12 @@ export const reply = (at: When, by: StaffKey, body: string, keepOpen = false): S
   body,
   keepOpen,
 });
-export const note = (at: When, by: StaffKey, body: string): Step => ({ kind: "note", at, by, body });
+export const note = (at: When, by: StaffKey, body: string): Step => ({
+  kind: "note",
+  at,
+  by,
+  body,
+});
 export const status = (
   at: When,
   by: StaffKey | null,

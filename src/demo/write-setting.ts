@@ -84,11 +84,20 @@ async function writeBrands(tx: Tx, rt: Runtime, workspaceId: string, since: Date
 async function writeStaff(rt: Runtime, workspaceId: string, since: Date) {
   const staff = {} as Record<StaffKey, Staff>;
   const hired = { ...rt, now: () => since };
-  for (const [key, s] of Object.entries(storyStaff) as Array<[StaffKey, (typeof storyStaff)[StaffKey]]>) {
+  for (const [key, s] of Object.entries(storyStaff) as Array<
+    [StaffKey, (typeof storyStaff)[StaffKey]]
+  >) {
     // No password: the demo's people cannot sign in; the admin sees everything they did.
     const user = await createUser(
       hired,
-      { workspaceId, email: s.email, name: s.name, role: s.role, languages: s.languages, timeZone: s.timeZone },
+      {
+        workspaceId,
+        email: s.email,
+        name: s.name,
+        role: s.role,
+        languages: s.languages,
+        timeZone: s.timeZone,
+      },
       systemActor,
     );
     await rt.db

@@ -15,12 +15,15 @@ import type { App } from "./app-type.ts";
 import { registerAuthentication } from "./plugins/authentication.ts";
 import { registerConsole } from "./plugins/console.ts";
 import { registerProblems } from "./plugins/problems.ts";
+import { registerCharterRoutes } from "./routes/charter.ts";
 import { registerConversationRoutes } from "./routes/conversations.ts";
 import { registerCustomerRoutes } from "./routes/customers.ts";
 import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
 import { registerInboundRoutes } from "./routes/inbound.ts";
+import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
+import { registerUnansweredRoutes } from "./routes/unanswered.ts";
 
 export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> {
   const app = Fastify({
@@ -66,6 +69,9 @@ export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> 
   registerSessionRoutes(app, rt);
   registerInboundRoutes(app, rt);
   registerConversationRoutes(app, rt);
+  registerUnansweredRoutes(app, rt);
+  registerNotificationRoutes(app, rt);
+  registerCharterRoutes(app, rt);
   registerCustomerRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   await registerConsole(app);

@@ -335,6 +335,7 @@ CREATE INDEX "conversations_first_due" ON "conversations" USING btree ("workspac
 CREATE INDEX "conversations_next_due" ON "conversations" USING btree ("workspace_id","next_response_due_at");--> statement-breakpoint
 CREATE INDEX "conversations_sla_alert" ON "conversations" USING btree ("sla_next_alert_at");--> statement-breakpoint
 CREATE INDEX "conversations_resolved" ON "conversations" USING btree ("resolved_at") WHERE status = 'resolved';--> statement-breakpoint
+CREATE INDEX "conversations_unanswered" ON "conversations" USING btree ("workspace_id",coalesce(first_response_due_at, next_response_due_at),"id") WHERE awaiting_since is not null and not spam and status not in ('resolved', 'closed');--> statement-breakpoint
 CREATE INDEX "conversations_created" ON "conversations" USING btree ("workspace_id","brand_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_conversation" ON "messages" USING btree ("workspace_id","conversation_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_external_id" ON "messages" USING btree ("workspace_id","external_id");--> statement-breakpoint

@@ -87,6 +87,9 @@ export const conversations = pgTable(
     index("conversations_next_due").on(t.workspaceId, t.nextResponseDueAt),
     index("conversations_sla_alert").on(t.slaNextAlertAt),
     index("conversations_resolved").on(t.resolvedAt).where(sql`status = 'resolved'`),
+    index("conversations_unanswered")
+      .on(t.workspaceId, sql`coalesce(first_response_due_at, next_response_due_at)`, t.id)
+      .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),
     index("conversations_created").on(t.workspaceId, t.brandId, t.createdAt),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
     foreignKey({

@@ -17,6 +17,9 @@ export const notifications = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index("notifications_user").on(t.workspaceId, t.userId, t.createdAt.desc()),
-    foreignKey({ columns: [t.workspaceId, t.userId], foreignColumns: [users.workspaceId, users.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.userId],
+      foreignColumns: [users.workspaceId, users.id],
+    }),
   ],
 );

@@ -78,7 +78,12 @@ export function useConversation(id: string): ConversationScreen {
   // A reply is queued, then sent by a job: its delivery, and whether it counts as the human
   // answer, are read back a little later.
   const followUps = useRef<number[]>([]);
-  useEffect(() => () => followUps.current.forEach((timer) => window.clearTimeout(timer)), []);
+  useEffect(
+    () => () => {
+      for (const timer of followUps.current) window.clearTimeout(timer);
+    },
+    [],
+  );
 
   const send = useCallback(
     async (kind: MessageKind, body: string, keepOpen: boolean) => {

@@ -20,9 +20,14 @@ export function problemText(t: TFunction, error: unknown): string {
   }
 }
 
-type Props = { error: unknown; onRetry?: () => void };
+type Props = {
+  error: unknown;
+  onRetry?: () => void;
+  /** Says what could not be had, for a part of a page, instead of the generic wording. */
+  what?: string;
+};
 
-export function ProblemMessage({ error, onRetry }: Props) {
+export function ProblemMessage({ error, onRetry, what }: Props) {
   const { t } = useTranslation();
 
   useEffect(() => {
@@ -31,8 +36,12 @@ export function ProblemMessage({ error, onRetry }: Props) {
   }, [error]);
 
   return (
-    <div className="problem" role="alert">
-      <p>{problemText(t, error)}</p>
+    <div
+      className={`problem${what ? " problem--compact" : ""}`}
+      role="alert"
+      title={what && error instanceof ApiProblem ? (error.detail ?? error.title) : undefined}
+    >
+      <p>{what ?? problemText(t, error)}</p>
       {onRetry ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>
           {t("app.retry")}

@@ -101,7 +101,9 @@ export function ConversationControls(props: Props) {
             <option value={conversation.assignee_id}>{conversation.assignee_id}</option>
           ) : null}
         </select>
-        {users.error ? <ProblemMessage error={users.error} /> : null}
+        {users.error ? (
+          <ProblemMessage error={users.error} what={t("conversation.usersUnavailable")} />
+        ) : null}
         {conversation.assignee_id !== meId ? (
           <button
             type="button"

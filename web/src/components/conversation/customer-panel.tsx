@@ -23,7 +23,9 @@ export function CustomerPanel({ customerId, users }: Props) {
         {t("customer.panel")}
       </h2>
       {customer.status === "loading" ? <LoadingState /> : null}
-      {customer.status === "error" ? <ProblemMessage error={customer.error} /> : null}
+      {customer.status === "error" ? (
+        <ProblemMessage error={customer.error} what={t("customer.unavailable")} />
+      ) : null}
       {customer.status === "ready" ? (
         <>
           <p className="panel__name">{customer.data.name ?? t("inbox.unknownCustomer")}</p>

@@ -1,0 +1,70 @@
+// GET /api/v1/unanswered: every conversation still owed a human answer, the soonest due first.
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
+import { DeskError } from "../../errors.ts";
+import type { Runtime } from "../../runtime.ts";
+import { listUnanswered } from "../../store/queries/unanswered.ts";
+import type { App } from "../app-type.ts";
+import { principalOf } from "../plugins/authentication.ts";
+import {
+  conversationView,
+  page,
+  paging,
+  presentConversation,
+  problemView,
+} from "../schemas/conversation.ts";
+
+const unansweredView = conversationView.extend({
+  due_at: z
+    .string()
+    .nullable()
+    .describe("the running response clock's due time; null while paused"),
+  minutes_left: z
+    .number()
+    .nullable()
+    .describe("wall-clock minutes to the due time; negative when overdue"),
+});
+
+export function registerUnansweredRoutes(app: App, rt: Runtime): void {
+  app.get(
+    "/api/v1/unanswered",
+    {
+      schema: {
+        summary: "The unanswered watch: conversations owed a human answer, ordered by time left",
+        tags: ["conversations"],
+        querystring: z.strictObject({
+          brand: z.uuid().optional(),
+          assignee: z.union([z.literal("me"), z.uuid()]).optional(),
+          ...paging,
+        }),
+        response: { 200: page(unansweredView), 400: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const q = request.query;
+      if (q.assignee === "me" && !p.userId) {
+        throw new DeskError(
+          "invalid_input",
+          "assignee=me needs a user: this token is not bound to one",
+        );
+      }
+      const { rows, next } = await listUnanswered(rt.db, {
+        workspaceId: p.workspaceId,
+        brandId: q.brand,
+        assigneeId: q.assignee === "me" ? (p.userId ?? undefined) : q.assignee,
+        after: q.cursor ? decodeCursor(rt.secret, q.cursor) : undefined,
+        limit: q.limit,
+      });
+      const now = rt.now().getTime();
+      return {
+        items: rows.map((r) => ({
+          ...presentConversation(r.conversation, r.customerName),
+          due_at: r.dueAt?.toISOString() ?? null,
+          minutes_left: r.dueAt ? Math.floor((r.dueAt.getTime() - now) / 60_000) : null,
+        })),
+        next_cursor: next ? encodeCursor(rt.secret, next) : null,
+      };
+    },
+  );
+}
