@@ -17,11 +17,19 @@ function newest(folder) {
   return latest;
 }
 
-if (process.argv.includes("--force") || !existsSync(built) || newest(path.join(root, "web")) > statSync(built).mtimeMs) {
+if (
+  process.argv.includes("--force") ||
+  !existsSync(built) ||
+  newest(path.join(root, "web")) > statSync(built).mtimeMs
+) {
   const vite = path.join(root, "node_modules", "vite", "bin", "vite.js");
-  const result = spawnSync(process.execPath, [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
+    {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -20,7 +20,14 @@ function run(name, args, env = {}) {
   const report = path.join(reports, `${name.replace(/\W+/g, "-")}.json`);
   const result = spawnSync(
     process.execPath,
-    [vitest, "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    [
+      vitest,
+      "run",
+      ...args,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
     { cwd: root, stdio: "inherit", env: { ...process.env, ...env } },
   );
   if (existsSync(report)) {
@@ -57,7 +64,8 @@ function skipOrFail(what) {
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
 
-if (wants("embedded")) run("unit, integration and process tests on embedded PostgreSQL", [
+if (wants("embedded"))
+  run("unit, integration and process tests on embedded PostgreSQL", [
     "--project",
     "unit",
     "--project",
@@ -66,18 +74,27 @@ if (wants("embedded")) run("unit, integration and process tests on embedded Post
     "process",
   ]);
 if (wants("server")) {
-  if (await serverReachable()) run("integration on PostgreSQL server", ["--project", "integration"], { RAPPORT_TEST_DB: "server" });
+  if (await serverReachable())
+    run("integration on PostgreSQL server", ["--project", "integration"], {
+      RAPPORT_TEST_DB: "server",
+    });
   else skipOrFail("the PostgreSQL server (DATABASE_URL or 127.0.0.1:5432)");
 }
 if (wants("e2e")) {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (existsSync(chromium)) {
-    const build = spawnSync(process.execPath, [path.join(root, "scripts", "build-web.js"), "--force"], { cwd: root, stdio: "inherit" });
+    const build = spawnSync(
+      process.execPath,
+      [path.join(root, "scripts", "build-web.js"), "--force"],
+      { cwd: root, stdio: "inherit" },
+    );
     if (build.status !== 0) failed = true;
     else run("browser tests in Chromium", ["--project", "e2e"], { CHROMIUM_PATH: chromium });
   } else skipOrFail(`Chromium (${chromium})`);
 }
 
 rmSync(reports, { recursive: true, force: true });
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(
+  `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
 process.exit(failed || totals.failed > 0 ? 1 : 0);

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { DeskError, errorCatalog, problemType } from "./errors.ts";
 
 describe("the error catalog", () => {
-  const documented = readFileSync(path.join(import.meta.dirname, "..", "docs", "ERRORS.md"), "utf8");
+  const documented = readFileSync(
+    path.join(import.meta.dirname, "..", "docs", "ERRORS.md"),
+    "utf8",
+  );
 
   it("documents every error code with its status in docs/ERRORS.md", () => {
     for (const [code, { status }] of Object.entries(errorCatalog)) {

@@ -14,6 +14,9 @@ import { everydayStory } from "./story-everyday.ts";
 import { loyalStory } from "./story-loyal.ts";
 import { lumiereStory } from "./story-lumiere.ts";
 import { northwindStory } from "./story-northwind.ts";
+import { partnerStory } from "./story-partner.ts";
+import { supportStory } from "./story-support.ts";
+import { unhappyStory } from "./story-unhappy.ts";
 import { writeCustomers } from "./write-customers.ts";
 import { writeSetting } from "./write-setting.ts";
 
@@ -24,8 +27,11 @@ export const demoMarker = (workspaceId: string) => `demo_loaded:${workspaceId}`;
 
 export const demoConversations = [
   ...loyalStory,
+  ...partnerStory,
   ...lumiereStory,
+  ...unhappyStory,
   ...northwindStory,
+  ...supportStory,
   ...everydayStory,
 ];
 

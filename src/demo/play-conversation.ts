@@ -5,7 +5,7 @@ import { postMessage } from "../commands/conversation/post-message.ts";
 import { updateConversation } from "../commands/conversation/update-conversation.ts";
 import { systemActor } from "../commands/events/record-event.ts";
 import type { ConversationStatus } from "../domain/conversation/status.ts";
-import { autoCloseAt } from "../domain/conversation/transitions.ts";
+import { autoCloseAt, onCustomerMessage } from "../domain/conversation/transitions.ts";
 import type { BusinessCalendar } from "../domain/sla/calendar.ts";
 import { receiveMessage } from "../intake/receive.ts";
 import type { Runtime } from "../runtime.ts";
@@ -70,7 +70,8 @@ export async function playConversation(
       ? customerOf(story.customer)
       : { ...story.customer, advisor: undefined };
   const firstReply = story.steps.find((s) => s.kind === "reply");
-  const assignee = story.assignee ?? firstReply?.by;
+  // Routing on arrival: the story's owner, else the personal advisor, else whoever answers.
+  const assignee = story.assignee ?? owner.advisor ?? firstReply?.by;
   let id: string | null = null;
   let status: ConversationStatus = "new";
   let resolvedAt: Date | null = null;
@@ -98,16 +99,17 @@ export async function playConversation(
       }
       if (!id) {
         id = intake.conversationId;
-        // Routing, as the desk does on arrival: the personal advisor first, the brand's team.
-        const advisor = owner.advisor ?? assignee;
         const team = story.brand === "support" ? null : setting.teams[story.brand];
         const routed = await updateConversation(then(instant), principalOf(workspaceId, null), id, {
-          ...(advisor ? { assigneeId: setting.staff[advisor].id } : {}),
+          ...(assignee ? { assigneeId: setting.staff[assignee].id } : {}),
           ...(team ? { teamId: team } : {}),
           ...(story.priority ? { priority: story.priority } : {}),
         });
         status = routed.status;
-      } else if (status !== "new") status = "open";
+      } else {
+        const outcome = onCustomerMessage(status);
+        if (outcome.kind === "same") status = outcome.status;
+      }
       continue;
     }
     if (!id) throw new Error(`"${story.subject}" must start with the customer's message`);

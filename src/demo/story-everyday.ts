@@ -1,7 +1,7 @@
 // The everyday requests of both brands — a question, an answer, often a thank-you — spread over each
 // customer's years with the desk. Chosen by position, never at random, so every load tells the same story.
 import type { Channel } from "../domain/conversation/status.ts";
-import { everydayLumiere, everydayNorthwind } from "./story-customers.ts";
+import { everydayLumiere, everydayNorthwind } from "./story-everyday-customers.ts";
 import {
   day,
   reply,

@@ -1,5 +1,5 @@
-// Northwind Outfitters' stories — an unhappy customer whose latest complaint is overdue, a new one
-// racing a deadline, a club leader, a French-speaking hiker, chat and phone — and the default brand's mail.
+// Northwind Outfitters' everyday stories beside the unhappy customer's: a new customer racing a
+// deadline, a club leader, a French-speaking hiker, the chat, a phone call, a follow-up question.
 import {
   businessAgo,
   day,
@@ -11,87 +11,7 @@ import {
   status,
 } from "./story-types.ts";
 
-type Complaint = { days: number; subject: string; ask: string; answer: string; thanks: string };
-
-const pastComplaints: Complaint[] = [
-  {
-    days: 1050,
-    subject: "Zip on my Fellwalker jacket broke",
-    ask: "The main zip of my Fellwalker jacket split after one winter. Not what I expect for the price.",
-    answer:
-      "Hello Mr Holloway, sorry about that. Our Kendal workshop replaces the zip for free: the prepaid label is attached. Priya",
-    thanks: "Jacket's back and the zip is fine. Thanks.",
-  },
-  {
-    days: 700,
-    subject: "Order arrived a week late",
-    ask: "My order was promised in 48 hours and took eight days. I missed the walk I bought it for.",
-    answer:
-      "Hello Mr Holloway, you are right, we broke our 48-hour promise. I have refunded the delivery and added a £10 credit to your account. Priya",
-    thanks: "Fine. But this keeps happening.",
-  },
-  {
-    days: 400,
-    subject: "Refund still not received",
-    ask: "I returned the trekking poles three weeks ago. Still no refund.",
-    answer:
-      "Hello Mr Holloway, the refund left us on the 3rd; I've asked our bank for the trace and sent it to you. It should show within two days. Tom",
-    thanks: "It's arrived now.",
-  },
-  {
-    days: 160,
-    subject: "Wrong colour sent AGAIN",
-    ask: "I ordered the Ridge fleece in green. You sent blue. Again.",
-    answer:
-      "Hello Mr Holloway, I'm sorry: the green one left this morning by express, keep the blue one with our apologies. Priya",
-    thanks: "OK, thank you.",
-  },
-];
-
-const complaint = (c: Complaint, i: number): StoryConversation => ({
-  brand: "northwind",
-  customer: "derek",
-  channel: "email",
-  subject: c.subject,
-  steps: [
-    says(day(c.days, "08:40"), c.ask),
-    reply(day(c.days, "13:15"), i === 2 ? "tom" : "priya", c.answer),
-    ...(i === 3
-      ? [
-          note(
-            day(c.days, "13:20"),
-            "oliver" as const,
-            "Fourth complaint in three years, all legitimate. Approved a £20 goodwill credit.",
-          ),
-        ]
-      : []),
-    says(day(c.days - 1, "19:30"), c.thanks),
-    status(day(c.days - 2, "09:00"), i === 2 ? "tom" : "priya", "resolved"),
-  ],
-});
-
 export const northwindStory: StoryConversation[] = [
-  ...pastComplaints.map(complaint),
-  {
-    brand: "northwind",
-    customer: "derek",
-    channel: "email",
-    subject: "Ridge boots leaking after two weeks",
-    priority: "high",
-    steps: [
-      says(
-        day(5, "08:47"),
-        "My new Ridge boots let water in after two weeks. This is ridiculous for 'waterproof' boots.",
-      ),
-      note(day(4, "09:30"), "priya", "Asked the warehouse for the batch number before answering."),
-      note(
-        day(2, "16:10"),
-        "oliver",
-        "Escalated to me: no answer in three days, Derek is right to be angry. I'll call him first thing; replacement pair approved without return.",
-      ),
-      says(day(1, "07:55"), "Still no answer. I'll post a review if nobody replies today."),
-    ],
-  },
   {
     brand: "northwind",
     customer: "ethan",
@@ -203,21 +123,19 @@ export const northwindStory: StoryConversation[] = [
     assignee: "tom",
     steps: [
       says(
-        day(16, "10:02"),
+        day(9, "10:02"),
         "Call: Grace's Trailblaze stove (bought eight months ago) keeps going out on low heat.",
       ),
       reply(
-        day(16, "10:30"),
+        day(9, "10:30"),
         "tom",
         "Hello Grace, following our call: the maker will send you a new regulator directly, at no cost. Tom",
       ),
-      status(day(16, "10:31"), "tom", "waiting_third_party"),
-      says(
-        day(11, "17:45"),
-        "The new regulator arrived and the stove works perfectly. Thank you!",
-        { channel: "email" },
-      ),
-      status(day(10, "09:00"), "tom", "resolved"),
+      status(day(9, "10:31"), "tom", "waiting_third_party"),
+      says(day(5, "17:45"), "The new regulator arrived and the stove works perfectly. Thank you!", {
+        channel: "email",
+      }),
+      status(day(4, "09:00"), "tom", "resolved"),
     ],
   },
   {
@@ -239,37 +157,6 @@ export const northwindStory: StoryConversation[] = [
         minutesAgo(150),
         "Thanks! Which section is it? Mine has three of different lengths and the broken one is the middle one.",
       ),
-    ],
-  },
-  {
-    brand: "support",
-    customer: "nadia",
-    channel: "email",
-    subject: "Avez-vous une boutique à Paris ?",
-    steps: [
-      says(
-        day(6, "11:20"),
-        "Bonjour, peut-on voir vos luminaires quelque part à Paris avant d'acheter ?",
-      ),
-      reply(
-        day(6, "14:05"),
-        "isabelle",
-        "Bonjour Madame Haddad, notre showroom est à Lyon ; à Paris, nous pouvons organiser un rendez-vous vidéo avec l'atelier. Voulez-vous que je vous propose un créneau ? Isabelle",
-      ),
-    ],
-  },
-  {
-    brand: "support",
-    customer: { email: "offers@rankfast.example", name: "RankFast SEO" },
-    channel: "email",
-    subject: "Boost your Google ranking — exclusive offer",
-    spam: true,
-    steps: [
-      says(
-        day(8, "03:12"),
-        "Dear business owner, get 1st page on Google in 7 days!!! Click here for our exclusive offer.",
-      ),
-      status(day(8, "09:15"), "camille", "closed", "spam"),
     ],
   },
 ];

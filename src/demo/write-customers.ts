@@ -27,7 +27,7 @@ export async function writeCustomers(
   const stored = new Map<string, StoredCustomer>();
   for (const c of story) {
     const id = rt.newId();
-    // The first message of the day comes in later: the profile exists from the early morning on.
+    // A day before their first story day, so that no message of theirs predates their profile.
     const since = daysBefore(now, c.since + 1);
     await rt.db.insert(customers).values({
       workspaceId,

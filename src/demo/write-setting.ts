@@ -1,8 +1,9 @@
 // Writes the demo's setting: brands with their calendars, the chat policy, canned answers, the people
 // at the desk (through createUser), their teams and the partner reseller.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { createUser } from "../commands/access/create-user.ts";
 import { systemActor } from "../commands/events/record-event.ts";
+import { DeskError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
 import {
@@ -117,9 +118,36 @@ async function writeStaff(rt: Runtime, workspaceId: string, since: Date) {
   return staff;
 }
 
+/** A desk already in use may hold the story's brand slugs or people: say so rather than collide. */
+async function refuseCollisions(tx: Tx, workspaceId: string): Promise<void> {
+  const slugs = Object.values(storyBrands).map((b) => b.slug);
+  const emails = Object.values(storyStaff).map((s) => s.email);
+  const taken = [
+    ...(
+      await tx
+        .select({ slug: brands.slug })
+        .from(brands)
+        .where(and(eq(brands.workspaceId, workspaceId), inArray(brands.slug, slugs)))
+    ).map((b) => `brand ${b.slug}`),
+    ...(
+      await tx
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.workspaceId, workspaceId), inArray(users.email, emails)))
+    ).map((u) => `user ${u.email}`),
+  ];
+  if (taken.length > 0) {
+    throw new DeskError(
+      "conflict",
+      `the demo story cannot be loaded: this workspace already has ${taken.join(", ")}`,
+    );
+  }
+}
+
 /** Writes the setting inside the story's transaction (`rt.db` is that transaction). */
 export async function writeSetting(rt: Runtime, workspaceId: string): Promise<Setting> {
   const tx = rt.db;
+  await refuseCollisions(tx, workspaceId);
   const since = daysBefore(rt.now(), 8 * 366 + 30);
   const written = await writeBrands(tx, rt, workspaceId, since);
   await tx.insert(slaPolicies).values({

@@ -1,9 +1,10 @@
 // Finds the customer behind a sender's identities, or creates them with those identities.
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { normalizeEmail, normalizePhone } from "../domain/identity/normalize.ts";
+import { isSharedMailDomain, mailDomain } from "../domain/identity/shared-mail-domains.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
-import { customerIdentities, customers } from "../store/schema/index.ts";
+import { customerIdentities, customers, organisations } from "../store/schema/index.ts";
 
 export type Sender = { email?: string | null; phone?: string | null; name?: string | null };
 type Wanted = { kind: "email" | "phone"; value: string; display: string };
@@ -20,6 +21,27 @@ function wantedIdentities(sender: Sender): Wanted[] {
   if (sender.phone && phone)
     wanted.push({ kind: "phone", value: phone, display: sender.phone.trim() });
   return wanted;
+}
+
+/** A new sender from an organisation's own mail domain joins that organisation (colleagues share threads). */
+async function _organisationByDomain(
+  tx: Tx,
+  workspaceId: string,
+  email: string,
+): Promise<string | null> {
+  const domain = mailDomain(normalizeEmail(email));
+  if (!domain || isSharedMailDomain(domain)) return null;
+  const [organisation] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.workspaceId, workspaceId),
+        sql`${organisations.domains} @> ${JSON.stringify([domain])}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return organisation?.id ?? null;
 }
 
 export async function resolveCustomer(

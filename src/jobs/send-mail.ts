@@ -100,7 +100,7 @@ export async function sendMail(
   attempt: Attempt,
 ): Promise<void> {
   const mail = await loadMail(rt, job);
-  if (!mail || mail.message.delivery !== "queued") return; // already sent, failed or gone: nothing to do
+  if (mail?.message.delivery !== "queued") return; // already sent, failed or gone: nothing to do
   const { message, conversation, brand, to } = mail;
   if (!to) {
     await record(rt, job, { delivered: false, error: "this customer has no email address" });

@@ -56,11 +56,12 @@ export function readRuntimeFile(dataDir: string): RuntimeFile | null {
  */
 export async function startRapport(
   env: Record<string, string>,
-  timeoutMs = 90_000,
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<RapportProcess> {
   const dataDir = env.RAPPORT_DATA_DIR as string;
+  const timeoutMs = options.timeoutMs ?? 90_000;
   const began = performance.now();
-  const child = spawn(process.execPath, [bin, "start"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bin, "start"], {
     cwd: repositoryRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -76,7 +77,8 @@ export async function startRapport(
   );
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`rapport start exited ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`rapport start exited ${child.exitCode}: ${stderr}`);
     const runtime = readRuntimeFile(dataDir);
     if (runtime && runtime.pid === child.pid) {
       const health = await fetch(`${runtime.url}/healthz`).catch(() => null);
@@ -169,8 +171,23 @@ export function memoryOf(pids: number[]): Memory {
   return { rssBytes, pssBytes };
 }
 
-/** After a test or bench: nothing of this desk keeps running, and its folder is gone. */
-export function removeDesk(dataDir: string, processes: RapportProcess[], folder: string): void {
+/** CPU time (user + system) some processes have used so far, in seconds (Linux: 100 ticks a second). */
+export function cpuSecondsOf(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended: its time is not counted.
+    }
+  }
+  return ticks / 100;
+}
+
+/** After a test or bench: nothing of this desk keeps running, and its folder (when given) is gone. */
+export function removeDesk(dataDir: string, processes: RapportProcess[], folder?: string): void {
   for (const rapport of processes) {
     if (rapport.child.exitCode === null) {
       try {
@@ -187,5 +204,5 @@ export function removeDesk(dataDir: string, processes: RapportProcess[], folder:
       // Already gone.
     }
   }
-  rmSync(folder, { recursive: true, force: true });
+  if (folder) rmSync(folder, { recursive: true, force: true });
 }

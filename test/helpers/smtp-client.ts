@@ -40,7 +40,8 @@ export function openSmtp(port: number, host = "127.0.0.1"): Promise<SmtpSession>
       return new Promise((resolve) => {
         connection.send(envelope, raw, (error, info) => {
           const ms = performance.now() - began;
-          if (!error && info) return resolve({ code: Number(info.response.slice(0, 3)), text: info.response, ms });
+          if (!error && info)
+            return resolve({ code: Number(info.response.slice(0, 3)), text: info.response, ms });
           usable = false;
           const failure = error as (Error & { responseCode?: number; response?: string }) | null;
           resolve({
@@ -57,7 +58,17 @@ export function openSmtp(port: number, host = "127.0.0.1"): Promise<SmtpSession>
       connection.close();
     },
   };
+  // A refused or dropped connection only emits `error`/`end`: the connect callback never runs then.
   return new Promise((resolve, reject) => {
-    connection.connect((error) => (error ? reject(error) : resolve(session)));
+    const fail = (error?: Error) =>
+      reject(error ?? new Error("connection closed before the greeting"));
+    connection.once("error", fail);
+    connection.once("end", fail);
+    connection.connect((error) => {
+      connection.off("error", fail);
+      connection.off("end", fail);
+      if (error) reject(error);
+      else resolve(session);
+    });
   });
 }

@@ -6,24 +6,30 @@ import { type Desk, startDesk, testPassword } from "../helpers/desk.ts";
 let desk: Desk;
 let operations: Array<{ method: string; url: string; path: string }>;
 
-const publicOperations = new Set(["GET /healthz", "GET /api/v1/openapi.json", "POST /api/v1/session"]);
+const publicOperations = new Set([
+  "GET /healthz",
+  "GET /api/v1/openapi.json",
+  "POST /api/v1/session",
+]);
 const someId = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
 beforeAll(async () => {
   desk = await startDesk();
   const doc = (await desk.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
-  operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-    Object.keys(ops).map((method) => ({
-      method: method.toUpperCase(),
-      path,
-      url: path.replace(/\{[^}]+\}/g, someId),
-    })),
+  operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+    ([path, ops]) =>
+      Object.keys(ops).map((method) => ({
+        method: method.toUpperCase(),
+        path,
+        url: path.replace(/\{[^}]+\}/g, someId),
+      })),
   );
 });
 afterAll(() => desk?.close());
 
 const countEvents = async () =>
-  (await desk.booted.rt.db.execute(sql`select count(*)::int as n from events`)).rows[0]?.n as number;
+  (await desk.booted.rt.db.execute(sql`select count(*)::int as n from events`)).rows[0]
+    ?.n as number;
 
 describe("access to the API", () => {
   it("documents the API as OpenAPI 3.1 with the core resources", () => {
@@ -42,14 +48,22 @@ describe("access to the API", () => {
   it("answers nothing but health, the OpenAPI document and sign-in without authentication", async () => {
     for (const op of operations) {
       if (publicOperations.has(`${op.method} ${op.path}`)) continue;
-      const res = await desk.app.inject({ method: op.method as "GET", url: op.url, payload: op.method === "GET" ? undefined : {} });
+      const res = await desk.app.inject({
+        method: op.method as "GET",
+        url: op.url,
+        payload: op.method === "GET" ? undefined : {},
+      });
       expect(res.statusCode, `${op.method} ${op.path}`).toBe(401);
       expect(res.headers["content-type"]).toMatch(/application\/problem\+json/);
     }
   });
 
   it("refuses a wrong or revoked token", async () => {
-    const res = await desk.app.inject({ method: "GET", url: "/api/v1/conversations", headers: { authorization: "Bearer rpt_nope" } });
+    const res = await desk.app.inject({
+      method: "GET",
+      url: "/api/v1/conversations",
+      headers: { authorization: "Bearer rpt_nope" },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ status: 401, type: "urn:rapport:problem:unauthenticated" });
   });
@@ -82,9 +96,17 @@ describe("access to the API", () => {
   });
 
   it("signs in with a cookie and requires the CSRF token for cookie-authenticated writes", async () => {
-    const bad = await desk.app.inject({ method: "POST", url: "/api/v1/session", payload: { email: "ada@desk.test", password: "wrong password" } });
+    const bad = await desk.app.inject({
+      method: "POST",
+      url: "/api/v1/session",
+      payload: { email: "ada@desk.test", password: "wrong password" },
+    });
     expect(bad.statusCode).toBe(401);
-    const ok = await desk.app.inject({ method: "POST", url: "/api/v1/session", payload: { email: "ADA@desk.test", password: testPassword } });
+    const ok = await desk.app.inject({
+      method: "POST",
+      url: "/api/v1/session",
+      payload: { email: "ADA@desk.test", password: testPassword },
+    });
     expect(ok.statusCode).toBe(200);
     const cookie = ok.cookies.find((c) => c.name === "rapport_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
@@ -92,8 +114,17 @@ describe("access to the API", () => {
     const me = await desk.app.inject({ method: "GET", url: "/api/v1/me", headers });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.email).toBe("ada@desk.test");
-    const payload = { channel: "phone", from: { phone: "+33 6 00 00 00 01" }, body: "Called about a refund" };
-    const withoutCsrf = await desk.app.inject({ method: "POST", url: "/api/v1/messages/inbound", headers, payload });
+    const payload = {
+      channel: "phone",
+      from: { phone: "+33 6 00 00 00 01" },
+      body: "Called about a refund",
+    };
+    const withoutCsrf = await desk.app.inject({
+      method: "POST",
+      url: "/api/v1/messages/inbound",
+      headers,
+      payload,
+    });
     expect(withoutCsrf.statusCode).toBe(403);
     const withCsrf = await desk.app.inject({
       method: "POST",
@@ -102,16 +133,26 @@ describe("access to the API", () => {
       payload,
     });
     expect(withCsrf.statusCode).toBe(201);
-    const out = await desk.app.inject({ method: "DELETE", url: "/api/v1/session", headers: { ...headers, "x-csrf-token": me.json().csrf_token } });
+    const out = await desk.app.inject({
+      method: "DELETE",
+      url: "/api/v1/session",
+      headers: { ...headers, "x-csrf-token": me.json().csrf_token },
+    });
     expect(out.statusCode).toBe(204);
-    expect((await desk.app.inject({ method: "GET", url: "/api/v1/me", headers })).statusCode).toBe(401);
+    expect((await desk.app.inject({ method: "GET", url: "/api/v1/me", headers })).statusCode).toBe(
+      401,
+    );
   });
 
   it("rate-limits sign-in attempts with 429 and Retry-After", async () => {
     let last = 0;
     let retryAfter: string | undefined;
     for (let i = 0; i < 12; i++) {
-      const res = await desk.app.inject({ method: "POST", url: "/api/v1/session", payload: { email: "max@desk.test", password: "nope nope" } });
+      const res = await desk.app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { email: "max@desk.test", password: "nope nope" },
+      });
       last = res.statusCode;
       retryAfter = res.headers["retry-after"] as string | undefined;
     }

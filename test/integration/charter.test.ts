@@ -26,7 +26,12 @@ const inbound = async (email: string, priority?: "urgent") => {
   });
   const id = res.json().conversation_id as string;
   if (priority) {
-    await desk.app.inject({ method: "PATCH", url: `/api/v1/conversations/${id}`, headers: desk.as("advisor"), payload: { priority } });
+    await desk.app.inject({
+      method: "PATCH",
+      url: `/api/v1/conversations/${id}`,
+      headers: desk.as("advisor"),
+      payload: { priority },
+    });
   }
   return id;
 };
@@ -70,15 +75,22 @@ describe("the commitment charter and the unanswered view", () => {
   });
 
   it("refuses a period that ends before it starts", async () => {
-    const res = await get("/api/v1/reports/charter?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z");
+    const res = await get(
+      "/api/v1/reports/charter?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z",
+    );
     expect(res.statusCode).toBe(400);
   });
 
   it("publishes the charter page only for a brand that chose to", async () => {
     const [brand] = await desk.booted.rt.db.select().from(brands).limit(1);
     if (!brand) throw new Error("no brand");
-    expect((await desk.app.inject({ method: "GET", url: `/charter/${brand.slug}` })).statusCode).toBe(404);
-    await desk.booted.rt.db.update(brands).set({ charterPublic: true }).where(eq(brands.id, brand.id));
+    expect(
+      (await desk.app.inject({ method: "GET", url: `/charter/${brand.slug}` })).statusCode,
+    ).toBe(404);
+    await desk.booted.rt.db
+      .update(brands)
+      .set({ charterPublic: true })
+      .where(eq(brands.id, brand.id));
     const page = await desk.app.inject({ method: "GET", url: `/charter/${brand.slug}` });
     expect(page.statusCode).toBe(200);
     expect(page.headers["content-type"]).toMatch(/text\/html/);
@@ -99,9 +111,19 @@ describe("the commitment charter and the unanswered view", () => {
     });
     const mine = (await get("/api/v1/notifications?unread=true")).json();
     expect(mine.items.map((n: { id: string }) => n.id)).toEqual([id]);
-    const asManager = (await desk.app.inject({ method: "GET", url: "/api/v1/notifications", headers: desk.as("manager") })).json();
+    const asManager = (
+      await desk.app.inject({
+        method: "GET",
+        url: "/api/v1/notifications",
+        headers: desk.as("manager"),
+      })
+    ).json();
     expect(asManager.items).toHaveLength(0);
-    const read = await desk.app.inject({ method: "POST", url: `/api/v1/notifications/${id}/read`, headers: desk.as("advisor") });
+    const read = await desk.app.inject({
+      method: "POST",
+      url: `/api/v1/notifications/${id}/read`,
+      headers: desk.as("advisor"),
+    });
     expect(read.statusCode).toBe(204);
     expect((await get("/api/v1/notifications?unread=true")).json().items).toHaveLength(0);
   });

@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 async function inbound(payload: object, headers: Record<string, string> = {}) {
-  return desk.app.inject({ method: "POST", url: "/api/v1/messages/inbound", headers: { ...desk.as("advisor"), ...headers }, payload });
+  return desk.app.inject({
+    method: "POST",
+    url: "/api/v1/messages/inbound",
+    headers: { ...desk.as("advisor"), ...headers },
+    payload,
+  });
 }
 const get = async (url: string, role: "advisor" | "admin" = "advisor") =>
   desk.app.inject({ method: "GET", url, headers: desk.as(role) });
@@ -36,7 +41,14 @@ async function eventually<T>(probe: () => Promise<T | null>, ms = 10_000): Promi
 
 describe("a conversation", () => {
   it("becomes answered once an advisor's reply has left through the outbox", async () => {
-    const created = (await inbound({ channel: "form", from: { email: "nina@example.com", name: "Nina" }, subject: "Broken lamp", body: "It arrived broken." })).json();
+    const created = (
+      await inbound({
+        channel: "form",
+        from: { email: "nina@example.com", name: "Nina" },
+        subject: "Broken lamp",
+        body: "It arrived broken.",
+      })
+    ).json();
     let c = (await get(`/api/v1/conversations/${created.conversation_id}`)).json();
     expect(c).toMatchObject({ status: "new", answered: false, channel: "form" });
     expect(c.first_response_due_at).not.toBeNull();
@@ -49,7 +61,11 @@ describe("a conversation", () => {
       payload: { kind: "reply", body: "So sorry, a new one leaves today." },
     });
     expect(reply.statusCode, reply.body).toBe(201);
-    expect(reply.json()).toMatchObject({ direction: "outbound", delivery: "queued", author: { kind: "user", name: "Ada Advisor" } });
+    expect(reply.json()).toMatchObject({
+      direction: "outbound",
+      delivery: "queued",
+      author: { kind: "user", name: "Ada Advisor" },
+    });
 
     c = await eventually(async () => {
       const now = (await get(`/api/v1/conversations/${created.conversation_id}`)).json();
@@ -57,11 +73,20 @@ describe("a conversation", () => {
     });
     expect(c.status).toBe("waiting_customer");
     expect(c.first_response_due_at).toBeNull();
-    expect(c.messages.find((m: { direction: string }) => m.direction === "outbound").delivery).toBe("sent");
+    expect(c.messages.find((m: { direction: string }) => m.direction === "outbound").delivery).toBe(
+      "sent",
+    );
     const outbox = path.join(desk.config.dataDir, "outbox");
     expect(existsSync(outbox) && readdirSync(outbox).some((f) => f.endsWith(".eml"))).toBe(true);
 
-    const again = (await inbound({ channel: "form", from: { email: "NINA@example.com" }, body: "Thanks! When will it arrive?", conversation_id: created.conversation_id })).json();
+    const again = (
+      await inbound({
+        channel: "form",
+        from: { email: "NINA@example.com" },
+        body: "Thanks! When will it arrive?",
+        conversation_id: created.conversation_id,
+      })
+    ).json();
     expect(again.conversation_id).toBe(created.conversation_id);
     c = (await get(`/api/v1/conversations/${created.conversation_id}`)).json();
     expect(c.status).toBe("open");
@@ -69,7 +94,9 @@ describe("a conversation", () => {
   });
 
   it("a reply through a token not bound to a user is not a human answer", async () => {
-    const created = (await inbound({ channel: "api", from: { email: "omar@example.com" }, body: "Hello?" })).json();
+    const created = (
+      await inbound({ channel: "api", from: { email: "omar@example.com" }, body: "Hello?" })
+    ).json();
     await desk.app.inject({
       method: "POST",
       url: `/api/v1/conversations/${created.conversation_id}/messages`,
@@ -78,41 +105,79 @@ describe("a conversation", () => {
     });
     await new Promise((r) => setTimeout(r, 1500));
     const c = (await get(`/api/v1/conversations/${created.conversation_id}`)).json();
-    expect(c.messages.find((m: { direction: string }) => m.direction === "outbound")).toMatchObject({ delivery: "sent", author: { kind: "system" } });
+    expect(c.messages.find((m: { direction: string }) => m.direction === "outbound")).toMatchObject(
+      { delivery: "sent", author: { kind: "system" } },
+    );
     expect(c.answered).toBe(false);
   });
 
   it("cannot be resolved without a human answer unless a reason is given", async () => {
-    const created = (await inbound({ channel: "api", from: { email: "zoe@example.com" }, body: "Buy cheap watches" })).json();
+    const created = (
+      await inbound({
+        channel: "api",
+        from: { email: "zoe@example.com" },
+        body: "Buy cheap watches",
+      })
+    ).json();
     const url = `/api/v1/conversations/${created.conversation_id}`;
-    const refused = await desk.app.inject({ method: "PATCH", url, headers: desk.as("advisor"), payload: { status: "resolved" } });
+    const refused = await desk.app.inject({
+      method: "PATCH",
+      url,
+      headers: desk.as("advisor"),
+      payload: { status: "resolved" },
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().type).toBe("urn:rapport:problem:close_without_answer");
     expect((await get(url)).json().status).toBe("new");
-    const ok = await desk.app.inject({ method: "PATCH", url, headers: desk.as("advisor"), payload: { status: "closed", close_reason: "spam" } });
+    const ok = await desk.app.inject({
+      method: "PATCH",
+      url,
+      headers: desk.as("advisor"),
+      payload: { status: "closed", close_reason: "spam" },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: "closed", close_reason: "spam", first_response_due_at: null });
+    expect(ok.json()).toMatchObject({
+      status: "closed",
+      close_reason: "spam",
+      first_response_due_at: null,
+    });
     const timeline = (await get(`/api/v1/conversations/${created.conversation_id}`)).json();
     expect(timeline.status).toBe("closed");
   });
 
   it("opens a new linked conversation when the customer writes to a closed one", async () => {
-    const created = (await inbound({ channel: "api", from: { email: "ivy@example.com" }, body: "First" })).json();
+    const created = (
+      await inbound({ channel: "api", from: { email: "ivy@example.com" }, body: "First" })
+    ).json();
     await desk.app.inject({
       method: "PATCH",
       url: `/api/v1/conversations/${created.conversation_id}`,
       headers: desk.as("advisor"),
       payload: { status: "closed", close_reason: "nothing_to_answer" },
     });
-    const next = (await inbound({ channel: "api", from: { email: "ivy@example.com" }, body: "Again", reference: created.reference })).json();
+    const next = (
+      await inbound({
+        channel: "api",
+        from: { email: "ivy@example.com" },
+        body: "Again",
+        reference: created.reference,
+      })
+    ).json();
     expect(next.conversation_id).not.toBe(created.conversation_id);
     const c = (await get(`/api/v1/conversations/${next.conversation_id}`)).json();
     expect(c.linked_conversation_id).toBe(created.conversation_id);
   });
 
   it("refuses to add to another customer's conversation", async () => {
-    const mine = (await inbound({ channel: "api", from: { email: "a1@example.com" }, body: "Mine" })).json();
-    const res = await inbound({ channel: "api", from: { email: "b2@example.com" }, body: "Not mine", conversation_id: mine.conversation_id });
+    const mine = (
+      await inbound({ channel: "api", from: { email: "a1@example.com" }, body: "Mine" })
+    ).json();
+    const res = await inbound({
+      channel: "api",
+      from: { email: "b2@example.com" },
+      body: "Not mine",
+      conversation_id: mine.conversation_id,
+    });
     expect(res.statusCode).toBe(404);
     const list = (await get("/api/v1/conversations?customer_email=b2@example.com")).json();
     expect(list.items).toHaveLength(0);
@@ -125,28 +190,38 @@ describe("a conversation", () => {
     expect(first.statusCode).toBe(201);
     expect(replay.statusCode).toBe(200);
     expect(replay.json()).toEqual(first.json());
-    const other = await inbound({ ...payload, body: "Something else" }, { "idempotency-key": "k-1" });
+    const other = await inbound(
+      { ...payload, body: "Something else" },
+      { "idempotency-key": "k-1" },
+    );
     expect(other.statusCode).toBe(422);
-    const concurrent = await Promise.all([1, 2, 3, 4].map(() => inbound({ ...payload, body: "race" }, { "idempotency-key": "k-2" })));
+    const concurrent = await Promise.all(
+      [1, 2, 3, 4].map(() => inbound({ ...payload, body: "race" }, { "idempotency-key": "k-2" })),
+    );
     expect(new Set(concurrent.map((r) => r.json().message_id)).size).toBe(1);
     const c = (await get(`/api/v1/conversations?customer_email=idem@example.com`)).json();
     expect(c.items).toHaveLength(2);
   });
 
   it("pages with a signed cursor, newest activity first, and refuses a tampered one", async () => {
-    for (let i = 0; i < 5; i++) await inbound({ channel: "api", from: { email: `page${i}@example.com` }, body: `n${i}` });
+    for (let i = 0; i < 5; i++)
+      await inbound({ channel: "api", from: { email: `page${i}@example.com` }, body: `n${i}` });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const res: { items: Array<{ id: string }>; next_cursor: string | null } = (
-        await get(`/api/v1/conversations?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
+        await get(
+          `/api/v1/conversations?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        )
       ).json();
       expect(res.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.items.map((i: { id: string }) => i.id));
       cursor = res.next_cursor;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
-    const all = (await get("/api/v1/conversations?limit=100")).json().items.map((i: { id: string }) => i.id);
+    const all = (await get("/api/v1/conversations?limit=100"))
+      .json()
+      .items.map((i: { id: string }) => i.id);
     expect(seen).toEqual(all);
     const first = (await get("/api/v1/conversations?limit=1")).json().next_cursor as string;
     const tampered = `${first.slice(0, -2)}xx`;

@@ -30,13 +30,18 @@ describe("the demo story", () => {
     const before = await count(sql`select count(*) as n from messages`);
     expect(await loadDemo(desk.booted.rt, desk.workspaceId)).toBe(false);
     expect(await count(sql`select count(*) as n from messages`)).toBe(before);
-    expect(await count(sql`select count(*) as n from brands where slug = 'maison-lumiere'`)).toBe(1);
+    expect(await count(sql`select count(*) as n from brands where slug = 'maison-lumiere'`)).toBe(
+      1,
+    );
   });
 
   it("adds a French and an English brand beside the default one", async () => {
-    const brands = await rows<{ slug: string; language: string; time_zone: string; addresses: string[] }>(
-      sql`select slug, language, time_zone, addresses from brands order by created_at`,
-    );
+    const brands = await rows<{
+      slug: string;
+      language: string;
+      time_zone: string;
+      addresses: string[];
+    }>(sql`select slug, language, time_zone, addresses from brands order by created_at`);
     expect(brands).toHaveLength(3);
     expect(brands).toContainEqual({
       slug: "maison-lumiere",
@@ -60,7 +65,9 @@ describe("the demo story", () => {
     expect(teams).toHaveLength(2);
     expect(teams.every((t) => t.role === "manager")).toBe(true);
     expect(
-      await count(sql`select count(*) as n from users where email like '%.localhost' and role = 'advisor'`),
+      await count(
+        sql`select count(*) as n from users where email like '%.localhost' and role = 'advisor'`,
+      ),
     ).toBeGreaterThanOrEqual(3);
   });
 
@@ -103,7 +110,11 @@ describe("the demo story", () => {
     const reasons = await rows<{ close_reason: string }>(
       sql`select distinct close_reason from conversations where close_reason is not null`,
     );
-    expect(reasons.map((r) => r.close_reason).sort()).toEqual(["duplicate", "nothing_to_answer", "spam"]);
+    expect(reasons.map((r) => r.close_reason).sort()).toEqual([
+      "duplicate",
+      "nothing_to_answer",
+      "spam",
+    ]);
   });
 
   it("sends no mail for its past: replies are delivered already and no job is queued", async () => {
@@ -117,15 +128,19 @@ describe("the demo story", () => {
   it("dates its history in the past and keeps recent requests waiting, some overdue", async () => {
     expect(await count(sql`select count(*) as n from messages where created_at > now()`)).toBe(0);
     expect(
-      await count(sql`select count(*) as n from conversations where created_at < now() - interval '7 years'`),
+      await count(
+        sql`select count(*) as n from conversations where created_at < now() - interval '7 years'`,
+      ),
     ).toBeGreaterThan(0);
     const waiting = await count(
-      sql`select count(*) as n from conversations where awaiting_since is not null and not spam`,
+      sql`select count(*) as n from conversations
+        where awaiting_since is not null and not spam and status not in ('resolved', 'closed')`,
     );
     expect(waiting).toBeGreaterThanOrEqual(5);
     expect(
       await count(sql`select count(*) as n from conversations
-        where least(first_response_due_at, next_response_due_at) < now()`),
+        where status not in ('resolved', 'closed', 'waiting_customer')
+          and least(first_response_due_at, next_response_due_at) < now()`),
     ).toBeGreaterThan(0);
   });
 
@@ -139,7 +154,10 @@ describe("the demo story", () => {
         headers: desk.as("advisor"),
       });
       expect(res.statusCode, res.body).toBe(200);
-      const body = res.json() as { items: Array<{ id: string; updated_at: string }>; next_cursor: string | null };
+      const body = res.json() as {
+        items: Array<{ id: string; updated_at: string }>;
+        next_cursor: string | null;
+      };
       seen.push(...body.items);
       cursor = body.next_cursor;
     } while (cursor);
@@ -157,6 +175,22 @@ describe("the demo story", () => {
     expect(items.every((c) => c.status === "waiting_third_party")).toBe(true);
   });
 
+  it("fills the unanswered view: recent requests soonest due first, some overdue", async () => {
+    const res = await desk.app.inject({
+      method: "GET",
+      url: "/api/v1/unanswered?limit=100",
+      headers: desk.as("advisor"),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as Array<{ subject: string; minutes_left: number | null }>;
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    const left = items.map((c) => c.minutes_left).filter((m): m is number => m !== null);
+    expect(left).toEqual([...left].sort((a, b) => a - b));
+    expect(left[0]).toBeLessThan(0);
+    expect(items.map((c) => c.subject)).toContain("Ridge boots leaking after two weeks");
+    expect(items.map((c) => c.subject)).toContain("Salon : 4 lampadaires Arc avant jeudi");
+  });
+
   it("shows a conversation with the customer's messages, the advisor's reply and an internal note", async () => {
     const list = await desk.app.inject({
       method: "GET",
@@ -172,8 +206,33 @@ describe("the demo story", () => {
       headers: desk.as("advisor"),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const messages = res.json().messages as Array<{ direction: string; author: { name: string }; delivery: string | null }>;
+    const messages = res.json().messages as Array<{
+      direction: string;
+      author: { name: string };
+      delivery: string | null;
+    }>;
     expect(messages.map((m) => m.direction)).toEqual(["inbound", "outbound", "note"]);
     expect(messages[1]).toMatchObject({ author: { name: "Camille Laurent" }, delivery: "sent" });
+  });
+});
+
+describe("the demo story on a desk already in use", () => {
+  it("refuses to collide with an existing brand, and leaves nothing half-written", async () => {
+    const used = await startDesk();
+    try {
+      const { rt, workspaceId } = used.booted;
+      await rt.db.execute(sql`insert into brands (workspace_id, id, name, slug, addresses)
+        values (${workspaceId}, gen_random_uuid(), 'Northwind', 'northwind', '["care@northwind.test"]')`);
+      await expect(loadDemo(rt, workspaceId)).rejects.toThrow(
+        "the demo story cannot be loaded: this workspace already has brand northwind",
+      );
+      const left = await rt.db.execute(sql`select
+        (select count(*) from customers) as customers,
+        (select count(*) from users where email like '%.localhost') as staff,
+        (select count(*) from instance_settings where key like 'demo_loaded:%') as markers`);
+      expect(left.rows).toEqual([{ customers: 0, staff: 0, markers: 0 }]);
+    } finally {
+      await used.close();
+    }
   });
 });

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeResolved } from "../../src/jobs/auto-close.ts";
 import { sweepSla } from "../../src/jobs/sla-sweep.ts";
 import type { Runtime } from "../../src/runtime.ts";
-import { conversations, events, notifications, teamMembers, teams } from "../../src/store/schema/index.ts";
+import {
+  conversations,
+  events,
+  notifications,
+  teamMembers,
+  teams,
+} from "../../src/store/schema/index.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
 
 let desk: Desk;
@@ -14,15 +20,25 @@ beforeAll(async () => {
   desk = await startDesk();
   rt = desk.booted.rt;
   const teamId = rt.newId();
-  await rt.db.insert(teams).values({ workspaceId: desk.workspaceId, id: teamId, name: "Front", managerId: desk.users.manager.id });
-  await rt.db.insert(teamMembers).values({ workspaceId: desk.workspaceId, teamId, userId: desk.users.advisor.id });
+  await rt.db.insert(teams).values({
+    workspaceId: desk.workspaceId,
+    id: teamId,
+    name: "Front",
+    managerId: desk.users.manager.id,
+  });
+  await rt.db
+    .insert(teamMembers)
+    .values({ workspaceId: desk.workspaceId, teamId, userId: desk.users.advisor.id });
 });
 afterAll(() => desk?.close());
 
 const at = (iso: string): Runtime => ({ ...rt, now: () => new Date(iso) });
 
 async function conversation(id: string) {
-  const [row] = await rt.db.select().from(conversations).where(and(eq(conversations.workspaceId, desk.workspaceId), eq(conversations.id, id)));
+  const [row] = await rt.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, desk.workspaceId), eq(conversations.id, id)));
   if (!row) throw new Error("missing");
   return row;
 }
@@ -36,12 +52,23 @@ async function newConversation(email: string, when: string) {
   });
   const id = res.json().conversation_id as string;
   // Pretend the message arrived on Monday 23 November 2026 at 09:00 Paris and re-arm the clock.
-  await rt.db.update(conversations).set({ assigneeId: desk.users.advisor.id }).where(eq(conversations.id, id));
-  const { refreshAnswerState } = await import("../../src/commands/conversation/refresh-answer-state.ts");
+  await rt.db
+    .update(conversations)
+    .set({ assigneeId: desk.users.advisor.id })
+    .where(eq(conversations.id, id));
+  const { refreshAnswerState } = await import(
+    "../../src/commands/conversation/refresh-answer-state.ts"
+  );
   await rt.db.transaction(async (tx) => {
     const { messages } = await import("../../src/store/schema/index.ts");
-    await tx.update(messages).set({ createdAt: new Date(when) }).where(eq(messages.conversationId, id));
-    await tx.update(conversations).set({ createdAt: new Date(when), awaitingSince: null }).where(eq(conversations.id, id));
+    await tx
+      .update(messages)
+      .set({ createdAt: new Date(when) })
+      .where(eq(messages.conversationId, id));
+    await tx
+      .update(conversations)
+      .set({ createdAt: new Date(when), awaitingSince: null })
+      .where(eq(conversations.id, id));
     await refreshAnswerState(tx, await conversation(id), new Date(when));
   });
   return id;
@@ -67,7 +94,10 @@ describe("the unanswered watch", () => {
     expect(await alertsOf(id)).toEqual(["warn_assignee", "warn_manager"]);
     await sweepSla(at("2026-11-23T12:05:00Z"));
     expect(await alertsOf(id)).toEqual(["warn_assignee", "warn_manager", "breach"]);
-    const sent = await rt.db.select().from(notifications).where(eq(notifications.conversationId, id));
+    const sent = await rt.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.conversationId, id));
     expect(sent.map((n) => [n.kind, n.userId])).toEqual([
       ["sla.warn_assignee", desk.users.advisor.id],
       ["sla.warn_manager", desk.users.manager.id],
@@ -101,7 +131,10 @@ describe("the unanswered watch", () => {
     const resolvedAt = (await conversation(id)).resolvedAt as Date;
     await closeResolved({ ...rt, now: () => new Date(resolvedAt.getTime() + 6 * 86_400_000) });
     expect((await conversation(id)).status).toBe("resolved");
-    await closeResolved({ ...rt, now: () => new Date(resolvedAt.getTime() + 7 * 86_400_000 + 60_000) });
+    await closeResolved({
+      ...rt,
+      now: () => new Date(resolvedAt.getTime() + 7 * 86_400_000 + 60_000),
+    });
     expect((await conversation(id)).status).toBe("closed");
   });
 });

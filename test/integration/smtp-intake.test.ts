@@ -1,10 +1,14 @@
 // The email channel over a real SMTP conversation: 250 only after the commit, exactly once,
 // threading, acknowledgements, refusals.
+
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { Socket } from "node:net";
 import path from "node:path";
+import { promisify } from "node:util";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestServer, startTestServer } from "../helpers/server.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 let token: string;
@@ -14,19 +18,32 @@ beforeAll(async () => {
   const { createToken } = await import("../../src/commands/access/create-token.ts");
   const { systemActor } = await import("../../src/commands/events/record-event.ts");
   const rt = server.running.booted.rt;
-  token = (await createToken(rt, { workspaceId: server.running.booted.workspaceId, name: "t", role: "admin" }, systemActor)).token;
+  token = (
+    await createToken(
+      rt,
+      { workspaceId: server.running.booted.workspaceId, name: "t", role: "admin" },
+      systemActor,
+    )
+  ).token;
 });
 afterAll(() => server?.stop());
 
 function send(raw: string, to = "support@rapport.localhost", from = "marie@example.fr") {
-  const transport = nodemailer.createTransport({ host: "127.0.0.1", port: server.smtpPort, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port: server.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   return transport.sendMail({ envelope: { from, to: [to] }, raw });
 }
 
 const mail = (headers: Record<string, string>, body: string) =>
   `${Object.entries(headers)
     .map(([k, v]) => `${k}: ${v}`)
-    .join("\r\n")}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`;
+    .join(
+      "\r\n",
+    )}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`;
 
 // biome-ignore lint/suspicious/noExplicitAny: test answers are checked field by field
 async function api(url: string): Promise<any> {
@@ -35,7 +52,10 @@ async function api(url: string): Promise<any> {
   return res.json();
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
+async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  ms = 10_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
@@ -49,7 +69,13 @@ describe("SMTP intake", () => {
   it("stores a new mail as a conversation before answering 250, and acknowledges it in the customer's language", async () => {
     const info = await send(
       mail(
-        { From: "Marie Dupont <marie@example.fr>", To: "support@rapport.localhost", Subject: "Commande en retard", "Message-ID": "<first-1@example.fr>", Date: new Date().toUTCString() },
+        {
+          From: "Marie Dupont <marie@example.fr>",
+          To: "support@rapport.localhost",
+          Subject: "Commande en retard",
+          "Message-ID": "<first-1@example.fr>",
+          Date: new Date().toUTCString(),
+        },
         "Bonjour, ma commande n'est toujours pas arrivée, pouvez-vous m'aider ?",
       ),
     );
@@ -57,7 +83,11 @@ describe("SMTP intake", () => {
     const list = await api("/api/v1/conversations?customer_email=MARIE@example.fr");
     expect(list.items).toHaveLength(1);
     const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
-    expect(conversation.messages[0]).toMatchObject({ direction: "inbound", channel: "email", external_id: "first-1@example.fr" });
+    expect(conversation.messages[0]).toMatchObject({
+      direction: "inbound",
+      channel: "email",
+      external_id: "first-1@example.fr",
+    });
     expect(conversation.first_response_due_at).not.toBeNull();
     const ack = conversation.messages.find((m: { automated: boolean }) => m.automated);
     expect(ack.body_text).toContain(conversation.reference);
@@ -70,51 +100,164 @@ describe("SMTP intake", () => {
     const sent = readFileSync(path.join(server.dataDir, "outbox", files[0] as string), "utf8");
     expect(sent).toMatch(/^Auto-Submitted: auto-replied/m);
     expect(sent).toMatch(/^X-Auto-Response-Suppress: All/m);
-    expect(sent).toMatch(new RegExp(`^Subject: Re: Commande en retard \\[#${conversation.reference}\\]`, "m"));
+    expect(sent).toMatch(
+      new RegExp(`^Subject: Re: Commande en retard \\[#${conversation.reference}\\]`, "m"),
+    );
     expect(sent).toMatch(/^In-Reply-To: <first-1@example.fr>/m);
   });
 
   it("stores a re-delivered mail once", async () => {
-    const raw = mail({ From: "paul@example.com", To: "support@rapport.localhost", Subject: "Twice", "Message-ID": "<dup-1@example.com>" }, "Same bytes.");
+    const raw = mail(
+      {
+        From: "paul@example.com",
+        To: "support@rapport.localhost",
+        Subject: "Twice",
+        "Message-ID": "<dup-1@example.com>",
+      },
+      "Same bytes.",
+    );
     await send(raw, undefined, "paul@example.com");
     const again = await send(raw, undefined, "paul@example.com");
     expect(again.response).toMatch(/already received/);
     const list = await api("/api/v1/conversations?customer_email=paul@example.com");
     expect(list.items).toHaveLength(1);
     const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
-    expect(conversation.messages.filter((m: { direction: string }) => m.direction === "inbound")).toHaveLength(1);
+    expect(
+      conversation.messages.filter((m: { direction: string }) => m.direction === "inbound"),
+    ).toHaveLength(1);
   });
 
   it("threads a reply by In-Reply-To and does not acknowledge it", async () => {
-    await send(mail({ From: "lea@example.org", To: "support@rapport.localhost", Subject: "Question", "Message-ID": "<q-1@example.org>" }, "A question."), undefined, "lea@example.org");
     await send(
-      mail({ From: "lea@example.org", To: "support@rapport.localhost", Subject: "Re: Question", "Message-ID": "<q-2@example.org>", "In-Reply-To": "<q-1@example.org>" }, "More details."),
+      mail(
+        {
+          From: "lea@example.org",
+          To: "support@rapport.localhost",
+          Subject: "Question",
+          "Message-ID": "<q-1@example.org>",
+        },
+        "A question.",
+      ),
+      undefined,
+      "lea@example.org",
+    );
+    await send(
+      mail(
+        {
+          From: "lea@example.org",
+          To: "support@rapport.localhost",
+          Subject: "Re: Question",
+          "Message-ID": "<q-2@example.org>",
+          "In-Reply-To": "<q-1@example.org>",
+        },
+        "More details.",
+      ),
       undefined,
       "lea@example.org",
     );
     const list = await api("/api/v1/conversations?customer_email=lea@example.org");
     expect(list.items).toHaveLength(1);
     const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
-    expect(conversation.messages.filter((m: { direction: string }) => m.direction === "inbound")).toHaveLength(2);
-    expect(conversation.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(1);
+    expect(
+      conversation.messages.filter((m: { direction: string }) => m.direction === "inbound"),
+    ).toHaveLength(2);
+    expect(conversation.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(
+      1,
+    );
   });
 
   it("never acknowledges an auto-reply", async () => {
     await send(
-      mail({ From: "bot@example.net", To: "support@rapport.localhost", Subject: "Out of office", "Auto-Submitted": "auto-replied", "Message-ID": "<ooo@example.net>" }, "I am away."),
+      mail(
+        {
+          From: "bot@example.net",
+          To: "support@rapport.localhost",
+          Subject: "Out of office",
+          "Auto-Submitted": "auto-replied",
+          "Message-ID": "<ooo@example.net>",
+        },
+        "I am away.",
+      ),
       undefined,
       "bot@example.net",
     );
     const list = await api("/api/v1/conversations?customer_email=bot@example.net");
     const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
-    expect(conversation.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(0);
+    expect(conversation.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(
+      0,
+    );
   });
 
   it("refuses mail for an address that is not a brand's, with 550 and no relay", async () => {
-    await expect(send(mail({ From: "x@example.com", To: "someone@elsewhere.com", Subject: "relay?" }, "hi"), "someone@elsewhere.com", "x@example.com")).rejects.toMatchObject({
+    await expect(
+      send(
+        mail({ From: "x@example.com", To: "someone@elsewhere.com", Subject: "relay?" }, "hi"),
+        "someone@elsewhere.com",
+        "x@example.com",
+      ),
+    ).rejects.toMatchObject({
       responseCode: 550,
     });
     const list = await api("/api/v1/conversations?customer_email=x@example.com");
     expect(list.items).toHaveLength(0);
+  });
+
+  it("advertises SIZE, 8BITMIME, PIPELINING and SMTPUTF8 and needs no AUTH", async () => {
+    const ehlo = await new Promise<string>((resolve, reject) => {
+      const socket = new Socket();
+      let text = "";
+      socket.on("data", (d) => {
+        text += d.toString();
+        if (text.includes("220 ") && !text.includes("EHLO sent")) {
+          text += "EHLO sent\n";
+          socket.write("EHLO client.test\r\n");
+        } else if (/\n250 [^\n]*\r\n$/.test(text)) {
+          socket.end("QUIT\r\n");
+          resolve(text);
+        }
+      });
+      socket.on("error", reject);
+      socket.connect(server.smtpPort, "127.0.0.1");
+    });
+    expect(ehlo).toMatch(/250[- ]SIZE 26214400/);
+    expect(ehlo).toMatch(/250[- ]8BITMIME/);
+    expect(ehlo).toMatch(/250[- ]PIPELINING/);
+    expect(ehlo).toMatch(/250[- ]SMTPUTF8/);
+    expect(ehlo).not.toMatch(/AUTH/);
+  });
+
+  it("refuses a message over the advertised size with 552 and stores nothing", async () => {
+    const big = `${"x".repeat(76)}\r\n`;
+    const body = big.repeat(Math.ceil((26 * 1024 * 1024) / big.length));
+    await expect(
+      send(
+        mail({ From: "huge@example.com", To: "support@rapport.localhost", Subject: "huge" }, body),
+        undefined,
+        "huge@example.com",
+      ),
+    ).rejects.toMatchObject({ responseCode: 552 });
+    expect((await api("/api/v1/conversations?customer_email=huge@example.com")).items).toHaveLength(
+      0,
+    );
+  });
+
+  it("takes mail from Python's smtplib, with UTF-8 headers and a latin-1 body labelled UTF-8", async () => {
+    const script = [
+      "import smtplib, sys",
+      "raw = (b'From: =?utf-8?q?Ren=C3=A9e_L=C3=A9ger?= <renee@example.fr>\\r\\nTo: Support <SUPPORT+vip@Rapport.Localhost>\\r\\n'",
+      "       b'Subject: =?utf-8?q?Probl=C3=A8me_de_facture?=\\r\\nMessage-ID: <py-1@example.fr>\\r\\nMIME-Version: 1.0\\r\\n'",
+      "       b'Content-Type: text/plain; charset=utf-8\\r\\nContent-Transfer-Encoding: 8bit\\r\\n\\r\\nJ\\'ai re\\xe7u une facture erron\\xe9e.\\r\\n')",
+      "s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]))",
+      "print(s.sendmail('renee@example.fr', ['SUPPORT+vip@Rapport.Localhost'], raw))",
+      "s.quit()",
+    ].join("\n");
+    // Asynchronously: the server under test runs in this very process.
+    await promisify(execFile)("python3", ["-c", script, String(server.smtpPort)]);
+    const list = await api("/api/v1/conversations?customer_email=renee@example.fr");
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0].subject).toBe("Problème de facture");
+    expect(list.items[0].customer.name).toBe("Renée Léger");
+    const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
+    expect(conversation.messages[0].body_text).toContain("J'ai reçu une facture erronée.");
   });
 });

@@ -30,9 +30,18 @@ function postgresProcesses(): number[] {
     .map((l) => Number(l.trim().split(/\s+/)[0]));
 }
 
-async function start(): Promise<{ child: ChildProcess; url: string; stdout: () => string; ms: number }> {
+async function start(): Promise<{
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  ms: number;
+}> {
   const began = performance.now();
-  const child = spawn(process.execPath, [bin, "start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, "start"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let stdout = "";
   let stderr = "";
@@ -40,13 +49,15 @@ async function start(): Promise<{ child: ChildProcess; url: string; stdout: () =
   child.stderr?.on("data", (d) => (stderr += d));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`rapport start exited ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`rapport start exited ${child.exitCode}: ${stderr}`);
     const file = path.join(dataDir, "runtime.json");
     if (existsSync(file)) {
       const runtime = JSON.parse(readFileSync(file, "utf8"));
       if (runtime.pid === child.pid) {
         const health = await fetch(`${runtime.url}/healthz`).catch(() => null);
-        if (health?.status === 200) return { child, url: runtime.url, stdout: () => stdout, ms: performance.now() - began };
+        if (health?.status === 200)
+          return { child, url: runtime.url, stdout: () => stdout, ms: performance.now() - began };
       }
     }
     if (Date.now() > deadline) throw new Error(`rapport start did not become healthy: ${stderr}`);
@@ -56,7 +67,12 @@ async function start(): Promise<{ child: ChildProcess; url: string; stdout: () =
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const stdout = execFileSync(process.execPath, [bin, ...args], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return { status: 0, stdout, stderr: "" };
   } catch (error) {
     const e = error as { status: number; stdout: string; stderr: string };
@@ -65,7 +81,9 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
+  );
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
@@ -87,7 +105,11 @@ describe("rapport start on the embedded PostgreSQL", () => {
     const posted = await fetch(`${first.url}/api/v1/messages/inbound`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ channel: "api", from: { email: "kept@example.com" }, body: "Do not lose me" }),
+      body: JSON.stringify({
+        channel: "api",
+        from: { email: "kept@example.com" },
+        body: "Do not lose me",
+      }),
     });
     expect(posted.status).toBe(201);
     const { conversation_id } = (await posted.json()) as { conversation_id: string };
@@ -98,13 +120,19 @@ describe("rapport start on the embedded PostgreSQL", () => {
 
     const second = await start();
     expect(second.stdout()).not.toMatch(/First admin/);
-    const got = await fetch(`${second.url}/api/v1/conversations/${conversation_id}`, { headers: { authorization: `Bearer ${token}` } });
+    const got = await fetch(`${second.url}/api/v1/conversations/${conversation_id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(got.status).toBe(200);
     const conversation = (await got.json()) as { messages: Array<{ body_text: string }> };
     expect(conversation.messages[0]?.body_text).toBe("Do not lose me");
     expect(postgresProcesses()).toHaveLength(1);
 
-    const third = spawn(process.execPath, [bin, "start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const third = spawn(process.execPath, [bin, "start"], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     children.push(third);
     let third_err = "";
     third.stderr?.on("data", (d) => (third_err += d));

@@ -139,8 +139,10 @@ describe("SMTP intake under SIGKILL", () => {
     let server = await startRapport(env);
     started.push(server);
 
-    // Kill points: fractions of the mails acknowledged, spread over the run, plus a little jitter.
-    const killAt = Array.from({ length: sizes.kills }, () => 0.1 + random() * 0.75).sort();
+    // Kill points: a random fraction of the mails acknowledged inside each of `kills` equal slices
+    // of 10–85 % of the run (so every kill lands while mails are in flight), plus a little jitter.
+    const slice = 0.75 / sizes.kills;
+    const killAt = Array.from({ length: sizes.kills }, (_, n) => 0.1 + slice * (n + random()));
     const kills: Array<{ at: number; scope: "node" | "group"; restartMs: number }> = [];
     let sending = true;
     const killer = (async () => {

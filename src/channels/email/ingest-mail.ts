@@ -169,6 +169,7 @@ export async function ingestMail(
 export function safeFilename(name: string | null): string {
   const base = (name ?? "attachment").split(/[\\/]/).pop() ?? "attachment";
   const cleaned = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we remove
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
     .replace(/^\.+/, "")
     .trim();

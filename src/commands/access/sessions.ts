@@ -19,7 +19,7 @@ export async function signIn(rt: Runtime, email: string, password: string) {
   // Verify against a decoy when the user is unknown, so timing does not reveal who has an account.
   decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const ok = await passwordMatches(user?.passwordHash ?? (await decoyHash), password);
-  if (!user || !user.passwordHash || !ok) throw new DeskError("bad_credentials");
+  if (!user?.passwordHash || !ok) throw new DeskError("bad_credentials");
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   const now = rt.now();
@@ -49,7 +49,7 @@ export async function principalFromSession(rt: Runtime, token: string): Promise<
     )
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, rt.now())))
     .limit(1);
-  if (!row || !row.user.active) return null;
+  if (!row?.user.active) return null;
   return {
     workspaceId: row.user.workspaceId,
     role: row.user.role,
@@ -72,7 +72,7 @@ export async function principalFromToken(rt: Runtime, token: string): Promise<Pr
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row) return null;
-  if (row.token.userId && (!row.user || !row.user.active)) return null;
+  if (row.token.userId && !row.user?.active) return null;
   return {
     workspaceId: row.token.workspaceId,
     role: row.token.role,

@@ -5,8 +5,8 @@ import type { Channel } from "../../domain/conversation/status.ts";
 import type { Language } from "../../domain/language.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
-import { getProfile } from "../../store/queries/customers.ts";
 import type { Tx } from "../../store/database.ts";
+import { getProfile } from "../../store/queries/customers.ts";
 import { customers, type ImportantDate } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { recordEvent } from "../events/record-event.ts";
@@ -59,18 +59,16 @@ export async function lockCustomer(tx: Tx, workspaceId: string, id: string) {
   return row;
 }
 
-export async function updateCustomer(
-  rt: Runtime,
-  p: Principal,
-  id: string,
-  patch: CustomerPatch,
-) {
+export async function updateCustomer(rt: Runtime, p: Principal, id: string, patch: CustomerPatch) {
   return rt.db.transaction(async (tx) => {
     const now = rt.now();
     const before = await lockCustomer(tx, p.workspaceId, id);
     const next = { ...before, ...presentFields(patch) };
     if (next.advisorId && next.advisorId === next.backupId) {
-      throw new DeskError("invalid_input", "backup_id: the backup must be another user than the advisor");
+      throw new DeskError(
+        "invalid_input",
+        "backup_id: the backup must be another user than the advisor",
+      );
     }
     if (patch.advisorId && patch.advisorId !== before.advisorId) {
       await checkAdvisor(tx, p.workspaceId, patch.advisorId, "advisor_id");

@@ -1,10 +1,11 @@
-// Changes a user's profile, role or password; the last active admin cannot be demoted or
-// deactivated (409), and a new password ends the user's console sessions.
+// Changes a user's profile, role or password. The last active admin cannot be demoted or
+// deactivated, nor a team's manager until the team has another (409); a new password ends the
+// user's console sessions.
 import { and, eq } from "drizzle-orm";
-import { leavesNoActiveAdmin } from "../../domain/access/policies.ts";
+import { leavesNoActiveAdmin, mayLeadTeam } from "../../domain/access/policies.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
-import { sessions, users } from "../../store/schema/index.ts";
+import { sessions, teams, users } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { hashPassword } from "../access/secrets.ts";
 import { recordEvent } from "../events/record-event.ts";
@@ -70,6 +71,18 @@ export async function updateUser(
           "conflict",
           `${before.name} is the last active admin: name another admin before demoting or deactivating them`,
         );
+      }
+      if (mayLeadTeam(before) && !mayLeadTeam(next)) {
+        const led = await tx
+          .select({ name: teams.name })
+          .from(teams)
+          .where(and(eq(teams.workspaceId, p.workspaceId), eq(teams.managerId, id)));
+        if (led.length > 0) {
+          throw new DeskError(
+            "conflict",
+            `${before.name} manages ${led.map((t) => t.name).join(", ")}: name another manager for ${led.length > 1 ? "these teams" : "this team"} first`,
+          );
+        }
       }
       if (next.email !== before.email) await assertEmailFree(tx, p.workspaceId, next.email, id);
       const changes = changesBetween(before, next, userFields);

@@ -20,8 +20,12 @@ describe("SLA alerts", () => {
       kind: "warn_manager",
       at: new Date("2026-11-23T11:36:00Z"),
     });
-    expect(nextSlaAlert({ calendar, start, due, fired: ["warn_assignee", "warn_manager"] })?.kind).toBe("breach");
-    expect(nextSlaAlert({ calendar, start, due, fired: ["warn_assignee", "warn_manager", "breach"] })).toBeNull();
+    expect(
+      nextSlaAlert({ calendar, start, due, fired: ["warn_assignee", "warn_manager"] })?.kind,
+    ).toBe("breach");
+    expect(
+      nextSlaAlert({ calendar, start, due, fired: ["warn_assignee", "warn_manager", "breach"] }),
+    ).toBeNull();
   });
 
   it("raises nothing while nobody waits for an answer", () => {
@@ -33,7 +37,9 @@ describe("SLA alerts", () => {
     // Friday 17:00 Paris, 4 business hours → due Monday 12:00; 75 % = 3 h → Monday 11:00.
     const friday = new Date("2026-11-27T16:00:00Z");
     const monday = new Date("2026-11-30T11:00:00Z");
-    expect(nextSlaAlert({ calendar, start: friday, due: monday, fired: [] })?.at).toEqual(new Date("2026-11-30T10:00:00Z"));
+    expect(nextSlaAlert({ calendar, start: friday, due: monday, fired: [] })?.at).toEqual(
+      new Date("2026-11-30T10:00:00Z"),
+    );
   });
 
   it("lists every alert whose time has come when the sweep is late", () => {
@@ -43,8 +49,10 @@ describe("SLA alerts", () => {
       "warn_manager",
       "breach",
     ]);
-    expect(dueSlaAlerts({ calendar, start, due, fired: [] }, new Date("2026-11-23T11:10:00Z")).map((a) => a.kind)).toEqual([
-      "warn_assignee",
-    ]);
+    expect(
+      dueSlaAlerts({ calendar, start, due, fired: [] }, new Date("2026-11-23T11:10:00Z")).map(
+        (a) => a.kind,
+      ),
+    ).toEqual(["warn_assignee"]);
   });
 });

@@ -36,7 +36,7 @@ const words = {
   },
 } as const;
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
@@ -54,17 +54,17 @@ export function charterPage(r: Report): string {
   const pct = (v: number | null) =>
     v === null ? w.none : `${v.toLocaleString(r.brand.language)} %`;
   const line = (label: string, f: CharterFigures) =>
-    `<tr><th scope="row">${escape(label)}</th><td>${pct(f.percentAnswered)}</td><td>${pct(f.percentWithinPromise)}</td>` +
+    `<tr><th scope="row">${escapeHtml(label)}</th><td>${pct(f.percentAnswered)}</td><td>${pct(f.percentWithinPromise)}</td>` +
     `<td>${duration(f.firstResponseBusinessMinutes.median, w.none)}</td><td>${duration(f.firstResponseBusinessMinutes.p90, w.none)}</td></tr>`;
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return `<!doctype html>
 <html lang="${r.brand.language === "fr" ? "fr" : "en"}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(w.title(r.brand.name))}</title>
+<title>${escapeHtml(w.title(r.brand.name))}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d2733}
 table{border-collapse:collapse;width:100%}th,td{padding:.5rem;border-bottom:1px solid #d8dee6;text-align:left}
 td{font-variant-numeric:tabular-nums}</style></head>
-<body><h1>${escape(w.title(r.brand.name))}</h1><p>${w.lead}</p>
+<body><h1>${escapeHtml(w.title(r.brand.name))}</h1><p>${w.lead}</p>
 <p>${w.period}: ${day(r.from)} → ${day(r.to)}</p>
 <table><thead><tr><th>${w.channel}</th><th>${w.answered}</th><th>${w.within}</th><th>${w.median}</th><th>${w.p90}</th></tr></thead>
 <tbody>${line(w.all, r.overall)}${r.channels.map((c) => line(c.channel, c)).join("")}</tbody></table>

@@ -1,5 +1,219 @@
-// Customers: search, profile with identities, timeline (filled in by the customer routes work).
+// Customers: search, profile with identities, profile changes, timeline, the summary an advisor reads
+// first, and logged calls and visits. Every role may use them.
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
+import { logInteraction } from "../../commands/customer/log-interaction.ts";
+import { updateCustomer } from "../../commands/customer/update-customer.ts";
+import { normalizeEmail, normalizePhone } from "../../domain/identity/normalize.ts";
+import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
+import {
+  factsOf,
+  getProfile,
+  listCustomers,
+  profilesOf,
+  timelineOf,
+  userNames,
+} from "../../store/queries/customers.ts";
 import type { App } from "../app-type.ts";
+import { principalOf } from "../plugins/authentication.ts";
+import { page, paging, problemView } from "../schemas/conversation.ts";
+import {
+  customerPatchBody,
+  customerSummaryView,
+  customerView,
+  interactionBody,
+  interactionView,
+  presentCustomer,
+  presentInteraction,
+  presentSummary,
+  presentTimelineEntry,
+  timelineEntryView,
+} from "../schemas/customer.ts";
+import { invalidInputView } from "../schemas/settings.ts";
 
-export function registerCustomerRoutes(_app: App, _rt: Runtime): void {}
+const idParams = z.object({ id: z.uuid() });
+const phoneLike = /^[+0-9 ().-]+$/;
+
+export function registerCustomerRoutes(app: App, rt: Runtime): void {
+  app.get(
+    "/api/v1/customers",
+    {
+      schema: {
+        summary: "Find customers by email, phone or words, newest first",
+        description:
+          "`email` matches an identity whatever its case; `phone` a normalised number; `q` names " +
+          "and identities (part of a word is enough). Filters combine. Merged profiles are left out.",
+        tags: ["customers"],
+        querystring: z.strictObject({
+          email: z.string().trim().min(1).max(320).optional(),
+          phone: z.string().trim().min(1).max(40).optional(),
+          q: z.string().trim().min(1).max(200).optional(),
+          ...paging,
+        }),
+        response: { 200: page(customerView), 400: invalidInputView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const q = request.query;
+      const phone = q.phone === undefined ? undefined : normalizePhone(q.phone);
+      if (phone === null) throw new DeskError("invalid_input", "phone: not a phone number");
+      const digits = q.q && phoneLike.test(q.q) ? normalizePhone(q.q)?.replace(/^\+/, "") : null;
+      const result = await listCustomers(rt.db, {
+        workspaceId: p.workspaceId,
+        email: q.email === undefined ? undefined : normalizeEmail(q.email),
+        phone,
+        q: q.q,
+        qDigits: digits ?? undefined,
+        after: q.cursor ? decodeCursor(rt.secret, q.cursor) : undefined,
+        limit: q.limit,
+      });
+      const profiles = await profilesOf(rt.db, p.workspaceId, result.rows);
+      return {
+        items: profiles.map(presentCustomer),
+        next_cursor: result.next ? encodeCursor(rt.secret, result.next) : null,
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/customers/:id",
+    {
+      schema: {
+        summary: "A customer's profile with their identities",
+        tags: ["customers"],
+        params: idParams,
+        response: { 200: customerView, 404: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const profile = await getProfile(rt.db, p.workspaceId, request.params.id);
+      if (!profile) throw new DeskError("not_found", "no such customer");
+      return presentCustomer(profile);
+    },
+  );
+
+  app.patch(
+    "/api/v1/customers/:id",
+    {
+      schema: {
+        summary: "Change a customer's profile",
+        description: "Writes a customer.updated event with the values before and after.",
+        tags: ["customers"],
+        params: idParams,
+        body: customerPatchBody,
+        response: {
+          200: customerView,
+          400: invalidInputView,
+          404: problemView,
+          409: problemView,
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const b = request.body;
+      const profile = await updateCustomer(rt, p, request.params.id, {
+        name: b.name,
+        preferredLanguage: b.preferred_language,
+        timeZone: b.time_zone,
+        preferredChannel: b.preferred_channel,
+        notes: b.notes,
+        importantDates: b.important_dates,
+        advisorId: b.advisor_id,
+        backupId: b.backup_id,
+        organisationId: b.organisation_id,
+      });
+      return presentCustomer(profile);
+    },
+  );
+
+  app.get(
+    "/api/v1/customers/:id/timeline",
+    {
+      schema: {
+        summary: "A customer's timeline, newest first",
+        description:
+          "Every event about the customer: messages, conversations, calls and visits, changes.",
+        tags: ["customers"],
+        params: idParams,
+        querystring: z.strictObject({ ...paging }),
+        response: { 200: page(timelineEntryView), 400: invalidInputView, 404: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const after = request.query.cursor
+        ? decodeCursor(rt.secret, request.query.cursor)
+        : undefined;
+      const profile = await getProfile(rt.db, p.workspaceId, request.params.id);
+      if (!profile) throw new DeskError("not_found", "no such customer");
+      const result = await timelineOf(rt.db, p.workspaceId, profile.id, {
+        after,
+        limit: request.query.limit,
+      });
+      return {
+        items: result.rows.map(presentTimelineEntry),
+        next_cursor: result.next ? encodeCursor(rt.secret, result.next) : null,
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/customers/:id/summary",
+    {
+      schema: {
+        summary:
+          "What an advisor sees before reading: tenure, open conversations, last contact, advisor",
+        tags: ["customers"],
+        params: idParams,
+        response: { 200: customerSummaryView, 404: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const profile = await getProfile(rt.db, p.workspaceId, request.params.id);
+      if (!profile) throw new DeskError("not_found", "no such customer");
+      const facts = await factsOf(rt.db, p.workspaceId, profile.id);
+      const names = await userNames(rt.db, p.workspaceId, [profile.advisorId, profile.backupId]);
+      return presentSummary(profile, facts, names, rt.now());
+    },
+  );
+
+  app.post(
+    "/api/v1/customers/:id/interactions",
+    {
+      schema: {
+        summary: "Log a call or a visit",
+        description:
+          "inbound: the customer called or came, and waits for an answer unless `answering`; " +
+          "outbound: the advisor called or visited them. Marked `answering`, it counts as a human " +
+          "answer. Without `conversation_id` it opens a new conversation for the customer.",
+        tags: ["customers"],
+        params: idParams,
+        body: interactionBody,
+        response: {
+          201: interactionView,
+          400: invalidInputView,
+          404: problemView,
+          409: problemView,
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      const b = request.body;
+      const logged = await logInteraction(rt, p, {
+        customerId: request.params.id,
+        channel: b.channel,
+        direction: b.direction,
+        summary: b.summary,
+        answering: b.answering,
+        conversationId: b.conversation_id,
+      });
+      return reply.code(201).send(presentInteraction(logged));
+    },
+  );
+}

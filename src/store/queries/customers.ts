@@ -28,6 +28,22 @@ export type CustomerFilter = {
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+// Names are searched without regard to accents, the same way whatever the cluster's locale (the
+// embedded one has none, so ILIKE alone would not match "LÉA" to "Léa"): accented Latin letters,
+// in either case, are folded to their base letter both in the query and in the column.
+const foldable = Array.from({ length: 0x250 - 0xc0 }, (_, i) => String.fromCodePoint(0xc0 + i))
+  .map((c) => [c, c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()] as const)
+  .filter(([c, base]) => /^[a-z]$/.test(base) && base !== c);
+const foldFrom = foldable.map(([c]) => c).join("");
+const foldTo = foldable.map(([, base]) => base).join("");
+const folding = new Map(foldable);
+
+/** The text with accented Latin letters replaced by their base letter ("Élodie" → "elodie"). */
+export const foldAccents = (text: string) =>
+  Array.from(text.normalize("NFC"), (c) => folding.get(c) ?? c).join("");
+
+const foldedName = sql`translate(normalize(${customers.name}, NFC), ${foldFrom}, ${foldTo})`;
+
 function identityMatch(workspaceId: string, condition: SQL | undefined) {
   return and(
     eq(customerIdentities.workspaceId, workspaceId),
@@ -71,7 +87,7 @@ export async function listCustomers(db: Db, f: CustomerFilter) {
     const pattern = likePattern(f.q);
     where.push(
       or(
-        ilike(customers.name, pattern),
+        sql`${foldedName} ilike ${likePattern(foldAccents(f.q))}`,
         hasIdentity(db, f.workspaceId, ilike(customerIdentities.value, pattern)),
         f.qDigits
           ? hasIdentity(

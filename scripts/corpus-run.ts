@@ -1,0 +1,175 @@
+// Runs the whole public SpamAssassin corpus through the SMTP receiver of a real `rapport start` (fresh
+// embedded desk) and reports what became of each mail. Run: npx tsx scripts/corpus-run.ts
+// CORPUS_CONNECTIONS (4) mails at once; CORPUS_LIMIT to feed fewer; CORPUS_KEEP=1 keeps the data folder.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { type FedMail, fallbackSender, feedOverSmtp } from "../test/helpers/corpus-feed.ts";
+import {
+  embeddedDatabaseUrl,
+  type RapportProcess,
+  rapportEnv,
+  removeDesk,
+  startRapport,
+  stopRapport,
+} from "../test/helpers/rapport-process.ts";
+import { loadCorpus } from "../test/helpers/spam-corpus.ts";
+
+const connections = Number(process.env.CORPUS_CONNECTIONS ?? 4);
+const limit = process.env.CORPUS_LIMIT ? Number(process.env.CORPUS_LIMIT) : undefined;
+const recipient = "support@rapport.localhost";
+
+/** An SMTP answer without what varies from mail to mail (references, addresses, sizes). */
+const reasonOf = (text: string) =>
+  text
+    .replace(/stored as [A-Z2-9]{8}/, "stored as …")
+    .replace(/<[^>]*>/g, "<…>")
+    .slice(0, 160);
+
+function tally<T>(items: T[], key: (item: T) => string): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+async function databaseCounts(url: string) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const one = async (sql: string) => ((await db.query(sql)).rows[0] as { n: number }).n;
+    return {
+      conversations: await one("select count(*)::int as n from conversations"),
+      customers: await one("select count(*)::int as n from customers"),
+      inbound: await one("select count(*)::int as n from messages where direction = 'inbound'"),
+      flaggedAutomated: await one(
+        "select count(*)::int as n from messages where direction = 'inbound' and exists (select 1 from unnest(flags) f where f like 'automated:%')",
+      ),
+      acknowledgements: await one("select count(*)::int as n from messages where automated"),
+      withheld: (
+        await db.query<{ reason: string; n: number }>(
+          "select data->>'reason' as reason, count(*)::int as n from events where type = 'acknowledgement.withheld' group by 1 order by 2 desc",
+        )
+      ).rows,
+      automationReasons: (
+        await db.query<{ reason: string; n: number }>(
+          "select r as reason, count(*)::int as n from events, jsonb_array_elements_text(data->'automation') r where type = 'acknowledgement.withheld' group by 1 order by 2 desc",
+        )
+      ).rows,
+      attachments: await one("select count(*)::int as n from attachments"),
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+/** The server's own account of each 451 (its log line for "could not store a mail"). */
+function storageFailures(stderr: string): Array<[string, number]> {
+  const reasons: string[] = [];
+  for (const line of stderr.split("\n")) {
+    if (!line.includes("could not store a mail")) continue;
+    try {
+      const entry = JSON.parse(line) as { err?: { type?: string; message?: string } };
+      reasons.push(`${entry.err?.type ?? "Error"}: ${(entry.err?.message ?? "").slice(0, 200)}`);
+    } catch {
+      reasons.push(line.slice(0, 200));
+    }
+  }
+  return tally(reasons, (r) => r);
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(path.join(tmpdir(), "rapport-corpus-"));
+  const dataDir = path.join(folder, "data");
+  const processes: RapportProcess[] = [];
+  try {
+    const mails = loadCorpus(limit);
+    const server = await startRapport(rapportEnv(dataDir));
+    processes.push(server);
+    console.log(
+      `SpamAssassin corpus: ${mails.length} mails to ${recipient} over ${connections} SMTP connections ` +
+        `(desk started in ${server.startMs.toFixed(0)} ms, data in ${dataDir})`,
+    );
+    const began = performance.now();
+    let results: FedMail[] = [];
+    let feedError: unknown = null;
+    try {
+      results = await feedOverSmtp(server.smtpPort, mails, {
+        connections,
+        recipient,
+        onAnswer: (done) => {
+          if (done % 500 === 0) process.stderr.write(`  ${done} mails answered\n`);
+        },
+      });
+    } catch (error) {
+      feedError = error;
+    }
+    const seconds = (performance.now() - began) / 1000;
+    const health = await fetch(`${server.url}/healthz`).catch(() => null);
+    const alive = server.child.exitCode === null;
+
+    const accepted = results.filter((r) => r.answer.code === 250);
+    const duplicates = accepted.filter((r) => r.answer.text.includes("already received"));
+    const refused = results.filter((r) => r.answer.code >= 500);
+    const temporary = results.filter((r) => r.answer.code >= 400 && r.answer.code < 500);
+    const broken = results.filter((r) => r.answer.code === 0);
+    const counts = await databaseCounts(embeddedDatabaseUrl(dataDir));
+
+    console.log(
+      `\nfed ${results.length} of ${mails.length} in ${seconds.toFixed(1)} s (${(results.length / seconds).toFixed(0)} mails/s)`,
+    );
+    console.log(
+      `envelope sender: the From address for ${results.filter((r) => r.sender !== fallbackSender).length}, ${fallbackSender} for ${results.filter((r) => r.sender === fallbackSender).length}`,
+    );
+    console.log(
+      `250 accepted: ${accepted.length} (of which "already received": ${duplicates.length})`,
+    );
+    console.log(`5xx refused: ${refused.length}`);
+    for (const [reason, n] of tally(refused, (r) => reasonOf(`${r.answer.code} ${r.answer.text}`)))
+      console.log(`  ${String(n).padStart(5)}  ${reason}`);
+    console.log(`4xx temporary: ${temporary.length}`);
+    for (const [reason, n] of tally(temporary, (r) =>
+      reasonOf(`${r.answer.code} ${r.answer.text}`),
+    ))
+      console.log(`  ${String(n).padStart(5)}  ${reason}`);
+    if (broken.length > 0) console.log(`no answer (connection broken): ${broken.length}`);
+    if (temporary.length > 0) {
+      console.log("server log for the storage failures:");
+      for (const [reason, n] of storageFailures(server.stderr()))
+        console.log(`  ${String(n).padStart(5)}  ${reason}`);
+    }
+
+    console.log(
+      `\nstored: ${counts.inbound} inbound messages, ${counts.conversations} conversations, ${counts.customers} customers, ${counts.attachments} attachments`,
+    );
+    console.log(`inbound flagged as automated (no acknowledgement): ${counts.flaggedAutomated}`);
+    const withheld = counts.withheld.reduce((sum, row) => sum + row.n, 0);
+    console.log(`acknowledgements queued: ${counts.acknowledgements}; withheld: ${withheld}`);
+    for (const row of counts.withheld) console.log(`  ${String(row.n).padStart(5)}  ${row.reason}`);
+    if (counts.automationReasons.length > 0) {
+      console.log("  automation signals behind 'automated':");
+      for (const row of counts.automationReasons)
+        console.log(`    ${String(row.n).padStart(5)}  ${row.reason}`);
+    }
+    console.log(
+      `  ${String(counts.inbound - counts.acknowledgements - withheld).padStart(5)}  neither (a message added to an open conversation: no acknowledgement, no event)`,
+    );
+
+    console.log(
+      `\nserver: ${alive ? "still running" : `exited with ${server.child.exitCode}`}, /healthz ${health?.status ?? "no answer"}` +
+        (feedError ? `; feeding stopped: ${String(feedError)}` : ""),
+    );
+    if (alive) {
+      const code = await stopRapport(server);
+      console.log(`stopped with SIGTERM: exit code ${code}`);
+    } else {
+      console.log(`server log tail:\n${server.stderr().slice(-4000)}`);
+    }
+  } finally {
+    const keep = process.env.CORPUS_KEEP === "1";
+    removeDesk(dataDir, processes, keep ? undefined : folder);
+    if (keep) console.log(`kept ${folder}`);
+  }
+}
+
+await main();

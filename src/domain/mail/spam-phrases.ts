@@ -1,0 +1,60 @@
+// Short, curated FR/EN phrases that mark spam and scams, matched as whole words on folded text:
+// "Vous avez GAGNÉ" matches "vous avez gagne", "Cliquez-ici" matches, "regagnez" does not.
+import { foldText } from "./fold-text.ts";
+
+// Written folded (lower-case, no accents). Kept short on purpose: each phrase is one point and
+// some (wire transfer, cliquez ici) also appear in honest mail, so none decides on its own.
+export const SPAM_PHRASES = {
+  en: [
+    "viagra",
+    "cialis",
+    "lottery",
+    "you have won",
+    "you've won",
+    "claim your prize",
+    "click here to claim",
+    "wire transfer",
+    "100% free",
+    "act now",
+    "risk free",
+    "limited time offer",
+    "work from home",
+    "double your income",
+    "no credit check",
+    "million dollars",
+    "dear beneficiary",
+    "online casino",
+  ],
+  fr: [
+    "gagnez",
+    "vous avez gagne",
+    "tirage au sort",
+    "credit sans frais",
+    "cliquez ici",
+    "offre exclusive",
+    "100% gratuit",
+    "argent facile",
+    "felicitations, vous avez",
+    "sans aucun risque",
+    "casino en ligne",
+    "travail a domicile",
+    "rachat de credit",
+  ],
+} as const;
+
+const PATTERNS = [...SPAM_PHRASES.en, ...SPAM_PHRASES.fr].map((phrase) => ({
+  phrase,
+  pattern: new RegExp(
+    `(?<![\\p{L}\\p{N}])${phrase
+      .split(/\s+/)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("[\\s-]+")}(?![\\p{L}\\p{N}])`,
+    "u",
+  ),
+}));
+
+/** The distinct phrases found, in list order. */
+export function spamPhrases(text: string): string[] {
+  const folded = foldText(text);
+  return PATTERNS.filter(({ pattern }) => pattern.test(folded)).map(({ phrase }) => phrase);
+}

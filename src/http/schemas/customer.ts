@@ -1,0 +1,197 @@
+// The API's view of customers (CONTRACT §4): the profile with its identities, the timeline, the summary
+// an advisor reads first, a logged call or visit — Zod schemas and the presenters that fill them.
+import { z } from "zod";
+import type { LoggedInteraction } from "../../commands/customer/log-interaction.ts";
+import { channels, conversationStatuses } from "../../domain/conversation/status.ts";
+import { languages } from "../../domain/language.ts";
+import type { CustomerFacts, Profile } from "../../store/queries/customers.ts";
+import { actorKinds, type events, identityKinds } from "../../store/schema/index.ts";
+import { timeZoneName } from "./settings.ts";
+
+const iso = z.string().describe("ISO-8601 UTC");
+const toIso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const identityView = z.object({
+  id: z.string(),
+  kind: z.enum(identityKinds),
+  value: z.string().describe("normalised: lower-case email, +digits phone"),
+  display_value: z.string().describe("as the customer wrote it"),
+  verified: z.boolean(),
+  flags: z.array(z.string()),
+});
+
+const importantDate = z.object({ label: z.string(), date: z.string().describe("YYYY-MM-DD") });
+
+export const customerView = z.object({
+  id: z.string(),
+  name: z.string(),
+  preferred_language: z.string().nullable(),
+  time_zone: z.string().nullable(),
+  preferred_channel: z.enum(channels).nullable(),
+  notes: z.string(),
+  important_dates: z.array(importantDate),
+  advisor_id: z.string().nullable(),
+  backup_id: z.string().nullable(),
+  organisation: z.object({ id: z.string(), name: z.string(), is_partner: z.boolean() }).nullable(),
+  identities: z.array(identityView),
+  merged_into_id: z.string().nullable().describe("set when this profile was merged into another"),
+  created_at: iso,
+  updated_at: iso,
+});
+
+export function presentCustomer(c: Profile): z.infer<typeof customerView> {
+  return {
+    id: c.id,
+    name: c.name,
+    preferred_language: c.preferredLanguage,
+    time_zone: c.timeZone,
+    preferred_channel: c.preferredChannel,
+    notes: c.notes,
+    important_dates: c.importantDates.map((d) => ({ label: d.label, date: d.date })),
+    advisor_id: c.advisorId,
+    backup_id: c.backupId,
+    organisation: c.organisation
+      ? { id: c.organisation.id, name: c.organisation.name, is_partner: c.organisation.isPartner }
+      : null,
+    identities: c.identities.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      value: i.value,
+      display_value: i.displayValue,
+      verified: i.verified,
+      flags: i.flags,
+    })),
+    merged_into_id: c.mergedIntoId,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+export const customerPatchBody = z
+  .strictObject({
+    name: z.string().trim().max(200).optional(),
+    preferred_language: z.enum(languages).nullable().optional(),
+    time_zone: timeZoneName.nullable().optional(),
+    preferred_channel: z.enum(channels).nullable().optional(),
+    notes: z.string().max(20_000).optional(),
+    important_dates: z
+      .array(z.strictObject({ label: z.string().trim().min(1).max(100), date: z.iso.date() }))
+      .max(50)
+      .optional(),
+    advisor_id: z.uuid().nullable().optional().describe("an active user: the customer's advisor"),
+    backup_id: z.uuid().nullable().optional().describe("an active user, not the advisor"),
+    organisation_id: z.uuid().nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, "nothing to change");
+
+export const timelineEntryView = z.object({
+  id: z.string(),
+  type: z.string().describe("such as message.received, interaction.logged, customer.updated"),
+  created_at: iso,
+  actor: z.object({ kind: z.enum(actorKinds), id: z.string().nullable(), name: z.string() }),
+  conversation_id: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+
+export function presentTimelineEntry(
+  e: typeof events.$inferSelect,
+): z.infer<typeof timelineEntryView> {
+  const { actor_name: actorName, ...data } = (e.data ?? {}) as Record<string, unknown>;
+  return {
+    id: e.id,
+    type: e.type,
+    created_at: e.createdAt.toISOString(),
+    actor: {
+      kind: e.actorKind,
+      id: e.actorId,
+      name: typeof actorName === "string" ? actorName : "",
+    },
+    conversation_id: e.conversationId,
+    data,
+    before: e.before ?? null,
+    after: e.after ?? null,
+  };
+}
+
+const person = z.object({ id: z.string(), name: z.string() }).nullable();
+
+export const customerSummaryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  customer_since: iso.describe("the first contact: the first conversation, else the profile"),
+  tenure_days: z.number().describe("whole days since the first contact"),
+  conversations: z.object({
+    open: z.number().describe("not resolved or closed; spam aside"),
+    total: z.number().describe("spam aside"),
+  }),
+  last_contact_at: iso
+    .nullable()
+    .describe("the last message exchanged (notes and automated aside)"),
+  advisor: person,
+  backup: person,
+  preferred_language: z.string().nullable(),
+  organisation: customerView.shape.organisation,
+  important_dates: z.array(importantDate),
+});
+
+export const interactionBody = z.strictObject({
+  channel: z.enum(["phone", "visit"]),
+  direction: z.enum(["inbound", "outbound"]).describe("inbound: the customer called or came"),
+  summary: z.string().trim().min(1).max(100_000),
+  answering: z.boolean().describe("the advisor answered the customer: counts as a human answer"),
+  conversation_id: z.uuid().optional().describe("else a new conversation is opened"),
+});
+
+export const interactionView = z.object({
+  conversation_id: z.string(),
+  message_id: z.string(),
+  customer_id: z.string(),
+  reference: z.string(),
+  new_conversation: z.boolean(),
+  status: z.enum(conversationStatuses),
+  answered: z.boolean().describe("the conversation now has a human answer"),
+  awaiting_answer_since: iso.nullable(),
+});
+
+export function presentInteraction(i: LoggedInteraction): z.infer<typeof interactionView> {
+  return {
+    conversation_id: i.conversationId,
+    message_id: i.messageId,
+    customer_id: i.customerId,
+    reference: i.reference,
+    new_conversation: i.newConversation,
+    status: i.conversation.status,
+    answered: i.conversation.answered,
+    awaiting_answer_since: toIso(i.conversation.awaitingSince),
+  };
+}
+
+const dayMs = 86_400_000;
+
+export function presentSummary(
+  c: Profile,
+  facts: CustomerFacts,
+  names: ReadonlyMap<string, string>,
+  now: Date,
+): z.infer<typeof customerSummaryView> {
+  const since =
+    facts.firstConversationAt && facts.firstConversationAt < c.createdAt
+      ? facts.firstConversationAt
+      : c.createdAt;
+  const named = (id: string | null) => (id ? { id, name: names.get(id) ?? "" } : null);
+  return {
+    id: c.id,
+    name: c.name,
+    customer_since: since.toISOString(),
+    tenure_days: Math.max(0, Math.floor((now.getTime() - since.getTime()) / dayMs)),
+    conversations: { open: facts.conversationsOpen, total: facts.conversationsTotal },
+    last_contact_at: toIso(facts.lastContactAt),
+    advisor: named(c.advisorId),
+    backup: named(c.backupId),
+    preferred_language: c.preferredLanguage,
+    organisation: presentCustomer(c).organisation,
+    important_dates: c.importantDates.map((d) => ({ label: d.label, date: d.date })),
+  };
+}

@@ -1,0 +1,64 @@
+// Real-world mail through the real SMTP receiver: 300 mails of the public SpamAssassin corpus, spread
+// evenly over it, are each stored (250) or refused with a stated reason (5xx); none fails as a 451.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { feedOverSmtp } from "../helpers/corpus-feed.ts";
+import {
+  embeddedDatabaseUrl,
+  type RapportProcess,
+  rapportEnv,
+  removeDesk,
+  startRapport,
+  stopRapport,
+} from "../helpers/rapport-process.ts";
+import { loadCorpus } from "../helpers/spam-corpus.ts";
+
+const folder = mkdtempSync(path.join(tmpdir(), "rapport-corpus-sample-"));
+const dataDir = path.join(folder, "data");
+const started: RapportProcess[] = [];
+
+afterAll(() => removeDesk(dataDir, started, folder));
+
+describe("the SMTP receiver fed with real mail", () => {
+  it("stores or refuses with a reason each of 300 corpus mails, and stays healthy", async () => {
+    const server = await startRapport(rapportEnv(dataDir));
+    started.push(server);
+    const mails = loadCorpus(300);
+    expect(mails).toHaveLength(300);
+
+    const results = await feedOverSmtp(server.smtpPort, mails, {
+      connections: 2,
+      recipient: "support@rapport.localhost",
+    });
+
+    const accepted = results.filter((r) => r.answer.code === 250);
+    const repeated = accepted.filter((r) => r.answer.text.includes("already received"));
+    const refused = results.filter((r) => r.answer.code >= 500 && r.answer.code < 600);
+    const other = results.filter(
+      (r) => r.answer.code !== 250 && !(r.answer.code >= 500 && r.answer.code < 600),
+    );
+    process.stdout.write(
+      `corpus sample: ${accepted.length} stored (${repeated.length} already received), ${refused.length} refused` +
+        `${refused.map((r) => `\n  ${r.name}: ${r.answer.code} ${r.answer.text}`).join("")}\n`,
+    );
+    expect(results).toHaveLength(300);
+    expect(other.map((r) => `${r.name}: ${r.answer.code} ${r.answer.text}`)).toEqual([]);
+    // A refusal says why: an enhanced status code and words after it.
+    for (const r of refused) expect(r.answer.text, r.name).toMatch(/^5\d\d 5\.\d+\.\d+ \S.{8,}/);
+
+    const db = new pg.Client({ connectionString: embeddedDatabaseUrl(dataDir) });
+    await db.connect();
+    const { rows } = await db.query<{ n: number }>(
+      "select count(*)::int as n from messages where direction = 'inbound'",
+    );
+    await db.end();
+    expect(rows[0]?.n).toBe(accepted.length - repeated.length);
+
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await stopRapport(server)).toBe(0);
+  });
+});
