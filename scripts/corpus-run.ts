@@ -1,7 +1,7 @@
 // Runs the whole public SpamAssassin corpus through the SMTP receiver of a real `rapport start` (fresh
 // embedded desk) and reports what became of each mail. Run: npx tsx scripts/corpus-run.ts
 // CORPUS_CONNECTIONS (4) mails at once; CORPUS_LIMIT to feed fewer; CORPUS_KEEP=1 keeps the data folder.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -43,7 +43,7 @@ async function databaseCounts(url: string) {
       customers: await one("select count(*)::int as n from customers"),
       inbound: await one("select count(*)::int as n from messages where direction = 'inbound'"),
       flaggedAutomated: await one(
-        "select count(*)::int as n from messages where direction = 'inbound' and exists (select 1 from unnest(flags) f where f like 'automated:%')",
+        "select count(*)::int as n from messages where direction = 'inbound' and exists (select 1 from jsonb_array_elements_text(flags) f where f like 'automated:%')",
       ),
       acknowledgements: await one("select count(*)::int as n from messages where automated"),
       withheld: (
@@ -63,19 +63,32 @@ async function databaseCounts(url: string) {
   }
 }
 
-/** The server's own account of each 451 (its log line for "could not store a mail"). */
+type LoggedError = { type?: string; message?: string; cause?: LoggedError };
+
+/** The server's own account of each 451 (its log line for "could not store a mail"), root cause first. */
 function storageFailures(stderr: string): Array<[string, number]> {
   const reasons: string[] = [];
   for (const line of stderr.split("\n")) {
     if (!line.includes("could not store a mail")) continue;
     try {
-      const entry = JSON.parse(line) as { err?: { type?: string; message?: string } };
-      reasons.push(`${entry.err?.type ?? "Error"}: ${(entry.err?.message ?? "").slice(0, 200)}`);
+      const chain: string[] = [];
+      for (let err = (JSON.parse(line) as { err?: LoggedError }).err; err; err = err.cause) {
+        // A failed query's message repeats the SQL and its parameters: keep the first words only.
+        const first = (err.message ?? "").split("\n")[0] ?? "";
+        chain.unshift(`${err.type ?? "Error"}: ${first.slice(0, 120)}`);
+      }
+      reasons.push(chain.join(" ← "));
     } catch {
       reasons.push(line.slice(0, 200));
     }
   }
   return tally(reasons, (r) => r);
+}
+
+/** A few of the mails that got this answer. */
+function examples(results: FedMail[], reason: string): string {
+  const names = results.filter((r) => reasonOf(r.answer.text) === reason).map((r) => r.name);
+  return `${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""}`;
 }
 
 async function main(): Promise<void> {
@@ -125,13 +138,11 @@ async function main(): Promise<void> {
       `250 accepted: ${accepted.length} (of which "already received": ${duplicates.length})`,
     );
     console.log(`5xx refused: ${refused.length}`);
-    for (const [reason, n] of tally(refused, (r) => reasonOf(`${r.answer.code} ${r.answer.text}`)))
-      console.log(`  ${String(n).padStart(5)}  ${reason}`);
+    for (const [reason, n] of tally(refused, (r) => reasonOf(r.answer.text)))
+      console.log(`  ${String(n).padStart(5)}  ${reason}  (${examples(refused, reason)})`);
     console.log(`4xx temporary: ${temporary.length}`);
-    for (const [reason, n] of tally(temporary, (r) =>
-      reasonOf(`${r.answer.code} ${r.answer.text}`),
-    ))
-      console.log(`  ${String(n).padStart(5)}  ${reason}`);
+    for (const [reason, n] of tally(temporary, (r) => reasonOf(r.answer.text)))
+      console.log(`  ${String(n).padStart(5)}  ${reason}  (${examples(temporary, reason)})`);
     if (broken.length > 0) console.log(`no answer (connection broken): ${broken.length}`);
     if (temporary.length > 0) {
       console.log("server log for the storage failures:");
@@ -167,6 +178,8 @@ async function main(): Promise<void> {
     }
   } finally {
     const keep = process.env.CORPUS_KEEP === "1";
+    const last = processes.at(-1);
+    if (keep && last) writeFileSync(path.join(folder, "rapport.log"), last.stderr());
     removeDesk(dataDir, processes, keep ? undefined : folder);
     if (keep) console.log(`kept ${folder}`);
   }

@@ -11,7 +11,7 @@ describe("the error catalog", () => {
 
   it("documents every error code with its status in docs/ERRORS.md", () => {
     for (const [code, { status }] of Object.entries(errorCatalog)) {
-      expect(documented, code).toMatch(new RegExp(`\\| \`${code}\` \\| ${status} \\|`));
+      expect(documented, code).toMatch(new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${status}\\s*\\|`));
     }
   });
 

@@ -1,6 +1,7 @@
 // `rapport start`: the whole desk in one process — database, HTTP API and console, SMTP intake, jobs.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { type Booted, boot } from "./boot.ts";
 import { type SmtpIntake, startSmtp } from "./channels/email/smtp-intake.ts";
 import { ensureAdmin } from "./commands/setup/first-start.ts";
@@ -10,6 +11,7 @@ import { buildApp } from "./http/app.ts";
 import type { Readiness } from "./http/routes/health.ts";
 import { startWorkers, type Workers } from "./jobs/workers.ts";
 import { processAlive } from "./store/embedded/stale.ts";
+import { customers } from "./store/schema/index.ts";
 
 export type Running = {
   url: string;
@@ -46,6 +48,15 @@ function writeRuntimeFile(config: Config, content: RuntimeFile): void {
   renameSync(`${file}.tmp`, file);
 }
 
+async function isEmptyDesk(rt: Booted["rt"], workspaceId: string): Promise<boolean> {
+  const [someone] = await rt.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.workspaceId, workspaceId))
+    .limit(1);
+  return someone === undefined;
+}
+
 export async function startServer(
   config: Config,
   options: { fsync?: boolean } = {},
@@ -65,7 +76,8 @@ export async function startServer(
 
     readiness.waitingFor = "first start";
     const admin = await ensureAdmin(rt, workspaceId);
-    if (config.demo) {
+    // The demo story goes into a new, empty desk only: never beside real customers.
+    if (config.demo && (await isEmptyDesk(rt, workspaceId))) {
       readiness.waitingFor = "demo data";
       await loadDemo(rt, workspaceId);
     }

@@ -6,7 +6,13 @@ import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Tx } from "../store/database.ts";
 
-export const jobNames = ["send-mail", "notify-user", "sla-sweep", "auto-close"] as const;
+export const jobNames = [
+  "send-mail",
+  "notify-user",
+  "sla-sweep",
+  "auto-close",
+  "recompute-clocks",
+] as const;
 export type JobName = (typeof jobNames)[number];
 
 export type SendOptions = { startAfter?: Date; singletonKey?: string };

@@ -4,6 +4,8 @@ import { chooseDelivery } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
 import { closeResolved } from "./auto-close.ts";
 import { type NotifyUserJob, notifyUser } from "./notify-user.ts";
+import { jobNames } from "./queue.ts";
+import { type RecomputeClocksJob, recomputeClocks } from "./recompute-clocks.ts";
 import { type SendMailJob, sendMail } from "./send-mail.ts";
 import { sweepSla } from "./sla-sweep.ts";
 
@@ -24,6 +26,9 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
   });
   await boss.work<NotifyUserJob>("notify-user", polling, async (jobs) => {
     for (const job of jobs) await notifyUser(rt, deliver, job.data);
+  });
+  await boss.work<RecomputeClocksJob>("recompute-clocks", polling, async (jobs) => {
+    for (const job of jobs) await recomputeClocks(rt, job.data);
   });
   await boss.work("sla-sweep", polling, async () => {
     while ((await sweepSla(rt)) > 0) {}

@@ -166,3 +166,16 @@ describe("access to the API", () => {
     expect(res.body).not.toMatch(/https?:\/\/(cdn|unpkg|fonts)/);
   });
 });
+
+describe("invalid input", () => {
+  it("lists every problem found, at its place in the request", async () => {
+    const res = await desk.app.inject({
+      method: "GET",
+      url: "/api/v1/conversations?limit=500&status=lost",
+      headers: desk.as("advisor"),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.length).toBeGreaterThanOrEqual(1);
+    expect(res.json().errors[0]).toMatchObject({ where: "querystring" });
+  });
+});

@@ -127,4 +127,23 @@ describe("the commitment charter and the unanswered view", () => {
     expect(read.statusCode).toBe(204);
     expect((await get("/api/v1/notifications?unread=true")).json().items).toHaveLength(0);
   });
+
+  it("recomputes stored due times when an SLA policy changes", async () => {
+    const id = await inbound("policy@example.com");
+    const before = (await get(`/api/v1/conversations/${id}`)).json().first_response_due_at as string;
+    const created = await desk.app.inject({
+      method: "POST",
+      url: "/api/v1/sla-policies",
+      headers: desk.as("admin"),
+      payload: { name: "Fast forms", channel: "form", first_response_minutes: 15, next_response_minutes: 60, resolution_minutes: 600 },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    let after = before;
+    for (let i = 0; i < 100 && after === before; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = (await get(`/api/v1/conversations/${id}`)).json().first_response_due_at;
+    }
+    expect(new Date(after).getTime()).toBeLessThan(new Date(before).getTime());
+  });
 });
+

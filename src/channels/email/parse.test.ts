@@ -362,6 +362,21 @@ Status: 5.1.1
     expect(mail.defects).toContain("references_truncated");
   });
 
+  it("drops NUL characters, which PostgreSQL cannot store, from the body, subject and headers", async () => {
+    // As in spam-2/01384 of the SpamAssassin corpus: a quoted-printable body that decodes to NUL.
+    const mail = await parseMail(
+      raw(
+        "From: =?utf-8?Q?A=00nne?= <a@x.example>\nSubject: =?utf-8?Q?Hel=00lo?=\nMessage-ID: <m\u0000id@x.example>\n" +
+          "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nInvest=00now=\n=00\n",
+      ),
+    );
+    expect(mail.text).toBe("Investnow\n");
+    expect(mail.subject).toBe("Hello");
+    expect(mail.from).toEqual({ address: "a@x.example", name: "Anne" });
+    expect(mail.messageId).toBe("mid@x.example");
+    expect(mail.defects).toContain("nul_removed");
+  });
+
   it("parses a 30 MB body", async () => {
     // Lines of the longest length SMTP allows: postal-mime spends ~8 µs per line on Node 20,
     // so 76-character lines would make this test take seconds (see bench/parse.ts).

@@ -41,7 +41,8 @@ export type MailDefect =
   | "header_charset_repaired"
   | "undecodable_text"
   | "references_truncated"
-  | "mime_parse_failed";
+  | "mime_parse_failed"
+  | "nul_removed";
 
 export type ParsedMail = {
   messageId: string | null;
@@ -91,6 +92,7 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
     parsed = await salvageHeaders(header.raw);
   }
   const { email } = parsed;
+  if (removeNul(email)) defects.push("nul_removed");
   if (parsed.repairedParts > 0) defects.push("charset_repaired");
   if ([email.text, email.html].some((body) => body?.includes("\ufffd"))) {
     defects.push("undecodable_text");
@@ -215,6 +217,42 @@ function setUtf8Content(node: MimeNode, bytes: Uint8Array): void {
     bytes.byteOffset + bytes.byteLength,
   ) as ArrayBuffer;
   node.contentType.parsed.params.charset = "utf-8";
+}
+
+const nul = /\u0000/g;
+
+/**
+ * Drops U+0000 from every string read from the mail (an encoded body can decode to it, a raw
+ * header can hold it): PostgreSQL text and jsonb cannot store it, so the mail would never be stored.
+ */
+function removeNul(email: Email): boolean {
+  let removed = false;
+  const clean = <T extends string | null | undefined>(value: T): T => {
+    if (typeof value !== "string" || !value.includes("\u0000")) return value;
+    removed = true;
+    return value.replace(nul, "") as T;
+  };
+  const cleanAddresses = (addresses: Address[] | undefined) => {
+    for (const entry of addresses ?? []) {
+      entry.name = clean(entry.name);
+      if (entry.group) cleanAddresses(entry.group);
+      else (entry as Mailbox).address = clean((entry as Mailbox).address);
+    }
+  };
+  email.text = clean(email.text);
+  email.html = clean(email.html);
+  email.subject = clean(email.subject);
+  for (const header of email.headers) {
+    header.key = clean(header.key);
+    header.value = clean(header.value);
+  }
+  cleanAddresses(email.from ? [email.from] : []);
+  for (const list of [email.to, email.cc, email.bcc, email.replyTo]) cleanAddresses(list);
+  for (const attachment of email.attachments) {
+    attachment.filename = clean(attachment.filename);
+    attachment.contentId = clean(attachment.contentId);
+  }
+  return removed;
 }
 
 /** When the MIME structure defeats the parser, the headers alone still say who wrote. */

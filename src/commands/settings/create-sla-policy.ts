@@ -61,6 +61,13 @@ export async function createSlaPolicy(rt: Runtime, p: Principal, input: NewSlaPo
       actor: p.actor,
       after: { id: policy.id, ...snapshotOf(policy, slaPolicyFields) },
     });
+    // Stored due times follow the new rules: recomputed by a job, committed with this change.
+    await rt.queue.send(
+      tx,
+      "recompute-clocks",
+      { workspaceId: p.workspaceId },
+      { singletonKey: p.workspaceId },
+    );
     return policy;
   });
 }

@@ -46,6 +46,15 @@ export async function updateBrand(rt: Runtime, p: Principal, id: string, patch: 
         data: { brand_id: id },
         ...changes,
       });
+      if (before.calendarId !== after.calendarId || before.timeZone !== after.timeZone) {
+        // Stored due times follow the brand's hours: recomputed by a job, committed with this change.
+        await rt.queue.send(
+          tx,
+          "recompute-clocks",
+          { workspaceId: p.workspaceId },
+          { singletonKey: p.workspaceId },
+        );
+      }
       return after;
     });
   } catch (error) {

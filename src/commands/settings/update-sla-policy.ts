@@ -49,6 +49,13 @@ export async function updateSlaPolicy(
       data: { sla_policy_id: id },
       ...changes,
     });
+    // Stored due times follow the new rules: recomputed by a job, committed with this change.
+    await rt.queue.send(
+      tx,
+      "recompute-clocks",
+      { workspaceId: p.workspaceId },
+      { singletonKey: p.workspaceId },
+    );
     return after;
   });
 }

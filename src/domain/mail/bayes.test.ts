@@ -5,6 +5,7 @@ import {
   classify,
   combinedScore,
   emptyModel,
+  FULL_TRUST_DOCUMENTS,
   isBayesModel,
   MAX_TOKENS,
   MIN_DOCUMENTS_PER_CLASS,
@@ -83,6 +84,7 @@ describe("training", () => {
       version: 1,
       documents: { spam: 1, not_spam: 0 },
       tokens: { cheap: [1, 0], watches: [1, 0] },
+      tokenTotals: { spam: 2, not_spam: 0 },
     });
   });
 
@@ -145,8 +147,9 @@ describe("untraining", () => {
 describe("classification", () => {
   it("says nothing until each class holds the minimum of marked mails", () => {
     const model = trained(SPAM, NOT_SPAM.slice(0, MIN_DOCUMENTS_PER_CLASS - 1));
-    expect(classify(model, SPAM[0] ?? "")).toEqual({ probabilitySpam: 0.5, evidence: [] });
-    expect(classify(emptyModel(), "anything")).toEqual({ probabilitySpam: 0.5, evidence: [] });
+    const silent = { probabilitySpam: 0.5, evidence: [], trust: 0 };
+    expect(classify(model, SPAM[0] ?? "")).toEqual(silent);
+    expect(classify(emptyModel(), "anything")).toEqual(silent);
   });
 
   it("finds new spam like the marked spam, in either language", () => {
@@ -179,7 +182,7 @@ describe("classification", () => {
 
   it("leaves out tokens it never saw", () => {
     const verdict = classify(trained(), "xylophone zeppelin");
-    expect(verdict).toEqual({ probabilitySpam: 0.5, evidence: [] });
+    expect(verdict).toMatchObject({ probabilitySpam: 0.5, evidence: [] });
   });
 
   it("counts a word repeated in a text once", () => {
@@ -201,26 +204,32 @@ describe("stored models", () => {
   it("are recognised, and anything else refused", () => {
     expect(isBayesModel(emptyModel())).toBe(true);
     expect(isBayesModel(null)).toBe(false);
-    expect(isBayesModel({ version: 2, documents: { spam: 0, not_spam: 0 }, tokens: {} })).toBe(
-      false,
-    );
-    expect(isBayesModel({ version: 1, documents: { spam: -1, not_spam: 0 }, tokens: {} })).toBe(
-      false,
-    );
-    expect(
-      isBayesModel({ version: 1, documents: { spam: 0, not_spam: 0 }, tokens: { a: [1] } }),
-    ).toBe(false);
+    expect(isBayesModel({ ...emptyModel(), version: 2 })).toBe(false);
+    expect(isBayesModel({ ...emptyModel(), tokenTotals: undefined })).toBe(false);
+    expect(isBayesModel({ ...emptyModel(), documents: { spam: -1, not_spam: 0 } })).toBe(false);
+    expect(isBayesModel({ ...emptyModel(), tokens: { a: [1] } })).toBe(false);
+    expect(isBayesModel({ ...emptyModel(), tokens: { a: [1, 0.5] } })).toBe(false);
+  });
+});
+
+describe("trust in the model", () => {
+  it("grows with the marks of its smaller class, up to full trust", () => {
+    expect(classify(trained(), "backlinks").trust).toBe(6 / FULL_TRUST_DOCUMENTS);
+    const many = Array.from({ length: FULL_TRUST_DOCUMENTS + 20 }, (_, i) => `${SPAM[i % 6]} ${i}`);
+    const manyNot = Array.from({ length: FULL_TRUST_DOCUMENTS }, (_, i) => `${NOT_SPAM[i % 6]}`);
+    expect(classify(trained(many, manyNot), "backlinks").trust).toBe(1);
   });
 });
 
 describe("the combined score", () => {
-  const verdict = (probabilitySpam: number) => ({
+  const verdict = (probabilitySpam: number, trust = 1) => ({
     probabilitySpam,
     evidence: [{ token: "x", weight: 1 }],
+    trust,
   });
 
   it("is the rules' score alone while the model has no evidence", () => {
-    expect(combinedScore(4, { probabilitySpam: 0.5, evidence: [] })).toEqual({
+    expect(combinedScore(4, { probabilitySpam: 0.5, evidence: [], trust: 1 })).toEqual({
       score: 4,
       bayesPoints: 0,
       likelySpam: false,
@@ -243,6 +252,15 @@ describe("the combined score", () => {
   it("lets the model pull a borderline mail back, not one with strong signs", () => {
     expect(combinedScore(6, verdict(0))).toEqual({ score: 3, bayesPoints: -3, likelySpam: false });
     expect(combinedScore(8, verdict(0.0001)).likelySpam).toBe(true);
+  });
+
+  it("gives a model with few marks a share of its say", () => {
+    expect(combinedScore(1, verdict(1, 0.25))).toEqual({
+      score: 2,
+      bayesPoints: 1,
+      likelySpam: false,
+    });
+    expect(combinedScore(6, verdict(0, 0.1)).bayesPoints).toBe(-0.3);
   });
 
   it("decides with the rules' threshold", () => {

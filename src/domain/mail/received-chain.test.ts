@@ -97,6 +97,14 @@ describe("Received anomalies", () => {
     ]);
   });
 
+  it("do not judge hosts that call themselves by a local name", () => {
+    const hops = receivedHops([
+      "from www.mailhost.example (localhost [127.0.0.1]) by localhost.localdomain (Postfix)",
+      "from server3.internal ([10.202.2.134]) by www.mailhost.example (Postfix)",
+    ]);
+    expect(receivedAnomalies(hops)).toEqual([]);
+  });
+
   it("do not judge hops whose receiving host is unnamed", () => {
     const hops = receivedHops([
       "from internal ([10.9.8.7]) by [192.0.2.1]",

@@ -18,6 +18,9 @@ export type ReceivedAnomaly = {
   detail: string;
 };
 
+// Names a host gives itself inside a network, which say nothing of its organisation.
+const LOCAL_NAME = /(?:^|\.)(?:localhost|localdomain|local|lan|internal|home|corp)\.?$/i;
+
 // Beyond this, a trail is noise (loops are refused by MTAs well before 100 hops).
 const MAX_HOPS = 50;
 
@@ -97,7 +100,7 @@ function isLocalhost(hop: ReceivedHop): boolean {
 
 /** Both named, neither local, and under different organisational domains. */
 function otherOrganisations(a: string | null, b: string | null): boolean {
-  const first = a ? organisationalDomain(a) : null;
-  const second = b ? organisationalDomain(b) : null;
+  const first = a && !LOCAL_NAME.test(a) ? organisationalDomain(a) : null;
+  const second = b && !LOCAL_NAME.test(b) ? organisationalDomain(b) : null;
   return first !== null && second !== null && first !== second;
 }

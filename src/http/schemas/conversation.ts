@@ -158,4 +158,6 @@ export const problemView = z.object({
   status: z.number(),
   detail: z.string(),
   code: z.string(),
+  /** For invalid input: every problem found, each at its place in the request. */
+  errors: z.array(z.looseObject({ where: z.string(), path: z.string(), message: z.string() })).optional(),
 });

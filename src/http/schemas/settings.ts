@@ -18,11 +18,7 @@ import { problemView } from "./conversation.ts";
 const iso = z.string().describe("ISO-8601 UTC");
 
 /** A 400 problem document with every problem found, each at its path in the request. */
-export const invalidInputView = problemView.extend({
-  errors: z
-    .array(z.looseObject({ where: z.string(), path: z.string(), message: z.string() }))
-    .optional(),
-});
+export const invalidInputView = problemView;
 
 /** The IANA name as Intl knows it ("europe/paris" is stored as "Europe/Paris"). */
 function ianaName(value: string): string | null {
