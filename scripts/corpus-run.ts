@@ -45,6 +45,9 @@ async function databaseCounts(url: string) {
       flaggedAutomated: await one(
         "select count(*)::int as n from messages where direction = 'inbound' and exists (select 1 from jsonb_array_elements_text(flags) f where f like 'automated:%')",
       ),
+      spam: await one(
+        "select count(*)::int as n from messages where direction = 'inbound' and spam",
+      ),
       acknowledgements: await one("select count(*)::int as n from messages where automated"),
       withheld: (
         await db.query<{ reason: string; n: number }>(
@@ -154,6 +157,7 @@ async function main(): Promise<void> {
       `\nstored: ${counts.inbound} inbound messages, ${counts.conversations} conversations, ${counts.customers} customers, ${counts.attachments} attachments`,
     );
     console.log(`inbound flagged as automated (no acknowledgement): ${counts.flaggedAutomated}`);
+    console.log(`inbound scored as likely spam: ${counts.spam}`);
     const withheld = counts.withheld.reduce((sum, row) => sum + row.n, 0);
     console.log(`acknowledgements queued: ${counts.acknowledgements}; withheld: ${withheld}`);
     for (const row of counts.withheld) console.log(`  ${String(row.n).padStart(5)}  ${row.reason}`);

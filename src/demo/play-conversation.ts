@@ -47,7 +47,27 @@ function principalOf(workspaceId: string, staff: Staff | null): Principal {
   };
 }
 
-const likelySpam = { score: 9.4, reasons: ["bulk_wording", "link_heavy"], likely: true };
+const likelySpam = {
+  score: 7.5,
+  reasons: [
+    {
+      rule: "spam_phrase" as const,
+      points: 3,
+      detail: "spam phrases: “you have won”, “act now”, “click here to claim”",
+    },
+    {
+      rule: "deceptive_link" as const,
+      points: 2.5,
+      detail: "a link shows paypal.com but leads to paypa1-secure.example",
+    },
+    {
+      rule: "url_shortener" as const,
+      points: 1.5,
+      detail: "a link goes through the shortener bit.ly",
+    },
+  ],
+  likely: true,
+};
 
 export async function playConversation(
   rt: Runtime,

@@ -5,6 +5,7 @@ import { clockColumns } from "../commands/conversation/clocks.ts";
 import { recordEvent } from "../commands/events/record-event.ts";
 import type { Channel } from "../domain/conversation/status.ts";
 import { onCustomerMessage } from "../domain/conversation/transitions.ts";
+import type { SpamReason } from "../domain/mail/spam-rules.ts";
 import { newReference } from "../domain/reference.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
@@ -38,7 +39,7 @@ export type InboundMessage = {
   inReplyTo?: string | null;
   references?: string[];
   thread?: ThreadHints;
-  spam?: { score: number; reasons: string[]; likely: boolean } | null;
+  spam?: { score: number; reasons: SpamReason[]; likely: boolean } | null;
   flags?: string[];
   rawBlobKey?: string | null;
   attachments?: StoredAttachment[];

@@ -5,9 +5,11 @@ import { openSmtp, type SmtpAnswer, type SmtpSession } from "./smtp-client.ts";
 import type { CorpusMail } from "./spam-corpus.ts";
 
 export const fallbackSender = "relay-sender@corpus.example";
-const plainAddress = /^[^\s@<>()",;:\\]+@[^\s@<>()",;:\\]+$/;
+// A local part without spaces or specials, at a host name or an IPv4 literal: what MAIL FROM accepts.
+const plainAddress =
+  /^[^\s@<>()",;:\\[\]]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+|\[\d{1,3}(?:\.\d{1,3}){3}\])$/i;
 
-/** The envelope sender a relay would use: the From address when there is a usable one. */
+/** The envelope sender a relay would use: the From address when it is a valid one, else a fixed one. */
 export async function envelopeSender(raw: Buffer): Promise<string> {
   const address = (await parseMail(raw)).from?.address ?? "";
   return plainAddress.test(address) ? address : fallbackSender;

@@ -13,6 +13,7 @@ import { acknowledgeIfDue } from "./acknowledge.ts";
 import { parseMail } from "./parse.ts";
 import { replyTokenHmac } from "./reply-token-crypto.ts";
 import { htmlToText, sanitizeMailHtml } from "./sanitize.ts";
+import { spamVerdict } from "./spam-check.ts";
 
 export type MailEnvelope = { mailFrom: string | null; recipients: string[] };
 export type Brand = typeof brands.$inferSelect;
@@ -115,6 +116,7 @@ export async function ingestMail(
     },
   );
 
+  const spam = await spamVerdict(rt, ws, mail, text);
   const rawBlobKey = await rt.blobs.put(raw, { kind: "raw", extension: "eml" });
   const stored: StoredAttachment[] = [];
   for (const a of mail.attachments) {
@@ -153,11 +155,12 @@ export async function ingestMail(
         : flags,
       rawBlobKey,
       attachments: stored,
+      spam,
     },
     (tx, intake, conversation) =>
       acknowledgeIfDue(tx, rt, intake, conversation, {
         automation,
-        spam: false,
+        spam: spam.likely,
         senderAddress: sender,
         text,
         inboundMessageId: mail.messageId,

@@ -219,8 +219,6 @@ function setUtf8Content(node: MimeNode, bytes: Uint8Array): void {
   node.contentType.parsed.params.charset = "utf-8";
 }
 
-const nul = /\u0000/g;
-
 /**
  * Drops U+0000 from every string read from the mail (an encoded body can decode to it, a raw
  * header can hold it): PostgreSQL text and jsonb cannot store it, so the mail would never be stored.
@@ -230,7 +228,7 @@ function removeNul(email: Email): boolean {
   const clean = <T extends string | null | undefined>(value: T): T => {
     if (typeof value !== "string" || !value.includes("\u0000")) return value;
     removed = true;
-    return value.replace(nul, "") as T;
+    return value.replaceAll("\u0000", "") as T;
   };
   const cleanAddresses = (addresses: Address[] | undefined) => {
     for (const entry of addresses ?? []) {

@@ -33,6 +33,8 @@ export async function refreshAnswerState(
       ),
     );
   const state = answerState(facts);
+  const floor = conversation.clockFloorAt;
+  if (floor && state.awaitingSince && state.awaitingSince < floor) state.awaitingSince = floor;
   const status = changes.status ?? conversation.status;
   const clock = await clockColumns(
     tx,

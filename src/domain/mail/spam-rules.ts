@@ -43,7 +43,9 @@ export type SpamRule =
   | "spf_fail"
   | "spf_softfail"
   | "dkim_fail"
-  | "dmarc_fail";
+  | "dmarc_fail"
+  /** Not a rule of this file: the workspace's model, learnt from advisors' marks (bayes.ts). */
+  | "learnt_from_marks";
 
 export type SpamReason = { rule: SpamRule; points: number; detail: string };
 

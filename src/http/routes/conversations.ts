@@ -3,6 +3,7 @@ import { z } from "zod";
 import { postMessage } from "../../commands/conversation/post-message.ts";
 import { updateConversation } from "../../commands/conversation/update-conversation.ts";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
+import { markSpam } from "../../commands/spam/mark-spam.ts";
 import {
   closeReasons,
   conversationStatuses,
@@ -168,6 +169,28 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
         keepOpen: request.body.keep_open,
       });
       return reply.code(201).send(presentMessage({ ...message, attachments: [] }));
+    },
+  );
+
+  app.post(
+    "/api/v1/conversations/:id/spam",
+    {
+      schema: {
+        summary: "Mark a conversation as spam, or as not spam",
+        description:
+          "The workspace's spam model learns from the mark. Not spam starts the clocks from now and " +
+          "sends the acknowledgement the mail did not get.",
+        tags: ["conversations"],
+        params: idParams,
+        body: z.strictObject({ spam: z.boolean() }),
+        response: { 200: conversationView, 400: problemView, 404: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const marked = await markSpam(rt, p, request.params.id, request.body.spam);
+      const found = await getConversation(rt.db, p.workspaceId, marked.id);
+      return presentConversation(marked, found?.customerName ?? "");
     },
   );
 }

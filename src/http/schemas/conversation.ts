@@ -72,6 +72,10 @@ export const messageView = z.object({
   delivery: z.enum(deliveryStates).nullable(),
   delivery_error: z.string().nullable(),
   spam: z.boolean(),
+  spam_score: z.number().nullable(),
+  spam_reasons: z
+    .array(z.object({ rule: z.string(), points: z.number(), detail: z.string() }))
+    .describe("why this message is thought to be spam"),
   flags: z.array(z.string()),
   attachments: z.array(attachmentView),
   created_at: iso,
@@ -130,6 +134,8 @@ export function presentMessage(m: MessageRow): z.infer<typeof messageView> {
     delivery: m.delivery,
     delivery_error: m.deliveryError,
     spam: m.spam,
+    spam_score: m.spamScore,
+    spam_reasons: m.spamReasons,
     flags: m.flags,
     attachments: m.attachments.map((a) => ({
       id: a.id,
@@ -159,5 +165,7 @@ export const problemView = z.object({
   detail: z.string(),
   code: z.string(),
   /** For invalid input: every problem found, each at its place in the request. */
-  errors: z.array(z.looseObject({ where: z.string(), path: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(z.looseObject({ where: z.string(), path: z.string(), message: z.string() }))
+    .optional(),
 });

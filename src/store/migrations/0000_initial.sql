@@ -9,6 +9,9 @@ CREATE TABLE "brands" (
 	"signature" text DEFAULT '' NOT NULL,
 	"charter_public" boolean DEFAULT false NOT NULL,
 	"calendar_id" uuid,
+	"dkim_selector" text,
+	"dkim_private_key" text,
+	"dkim_public_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "brands_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
@@ -87,6 +90,7 @@ CREATE TABLE "conversations" (
 	"flags" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"answered" boolean DEFAULT false NOT NULL,
 	"awaiting_since" timestamp with time zone,
+	"clock_floor_at" timestamp with time zone,
 	"first_human_answer_at" timestamp with time zone,
 	"first_response_due_at" timestamp with time zone,
 	"next_response_due_at" timestamp with time zone,
@@ -283,9 +287,16 @@ CREATE TABLE "instance_settings" (
 	"value" jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "spam_models" (
+	"workspace_id" uuid PRIMARY KEY NOT NULL,
+	"model" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "workspaces" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
+	"spam_retention_days" integer DEFAULT 30 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -322,6 +333,7 @@ ALTER TABLE "team_members" ADD CONSTRAINT "team_members_workspace_id_user_id_use
 ALTER TABLE "teams" ADD CONSTRAINT "teams_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teams" ADD CONSTRAINT "teams_workspace_id_manager_id_users_workspace_id_id_fk" FOREIGN KEY ("workspace_id","manager_id") REFERENCES "public"."users"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "spam_models" ADD CONSTRAINT "spam_models_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "brands_slug" ON "brands" USING btree ("workspace_id","slug");--> statement-breakpoint
 CREATE INDEX "sla_policies_brand" ON "sla_policies" USING btree ("workspace_id","brand_id");--> statement-breakpoint
 CREATE INDEX "canned_answers_brand" ON "canned_answers" USING btree ("workspace_id","brand_id");--> statement-breakpoint

@@ -53,6 +53,8 @@ export const conversations = pgTable(
     answered: boolean("answered").notNull().default(false),
     /** Commit time of the oldest customer message still waiting for a human answer. */
     awaitingSince: at("awaiting_since"),
+    /** No clock starts before this instant (set when a mail is moved out of Spam). */
+    clockFloorAt: at("clock_floor_at"),
     firstHumanAnswerAt: at("first_human_answer_at"),
     firstResponseDueAt: at("first_response_due_at"),
     nextResponseDueAt: at("next_response_due_at"),
@@ -129,7 +131,10 @@ export const messages = pgTable(
     /** Likely spam: kept, but never acknowledged and never awaited. */
     spam: boolean("spam").notNull().default(false),
     spamScore: real("spam_score"),
-    spamReasons: jsonb("spam_reasons").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    spamReasons: jsonb("spam_reasons")
+      .$type<Array<{ rule: string; points: number; detail: string }>>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** A logged call or visit that answered the customer counts as a human answer. */
     answering: boolean("answering").notNull().default(false),
     subject: text("subject").notNull().default(""),
