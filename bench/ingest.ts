@@ -133,10 +133,16 @@ async function databaseCounters(url: string) {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
+    const version = Number((await db.query("show server_version_num")).rows[0].server_version_num);
+    // WAL flushes moved from pg_stat_wal (PostgreSQL 14–17) to pg_stat_io (18).
+    const fsyncs =
+      version >= 180000
+        ? "select coalesce(sum(fsyncs), 0) from pg_stat_io where object = 'wal'"
+        : "select wal_sync from pg_stat_wal";
     const { rows } = await db.query<{ commits: number; rows: number; fsyncs: number }>(
       `select (select xact_commit from pg_stat_database where datname = current_database())::float8 as commits,
               (select tup_inserted + tup_updated from pg_stat_database where datname = current_database())::float8 as rows,
-              (select coalesce(sum(fsyncs), 0) from pg_stat_io where object = 'wal')::float8 as fsyncs`,
+              (${fsyncs})::float8 as fsyncs`,
     );
     return rows[0] as { commits: number; rows: number; fsyncs: number };
   } finally {

@@ -3,11 +3,14 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { composeMail } from "../channels/email/compose.ts";
 import type { Deliver } from "../channels/email/deliver.ts";
+import { signMail } from "../channels/email/dkim.ts";
 import { replyTokenHmac } from "../channels/email/reply-token-crypto.ts";
 import { lockConversation } from "../commands/conversation/load.ts";
 import { refreshAnswerState } from "../commands/conversation/refresh-answer-state.ts";
 import { recordEvent, systemActor } from "../commands/events/record-event.ts";
+import { ensureDkimKey } from "../commands/mail/brand-mail-setup.ts";
 import { createReplyToken, replyToAddress } from "../domain/mail/reply-token.ts";
+import { verpAddress } from "../domain/mail/verp.ts";
 import type { Runtime } from "../runtime.ts";
 import { customerEmailOf } from "../store/queries/conversations.ts";
 import { brands, conversations, messages } from "../store/schema/index.ts";
@@ -132,7 +135,21 @@ export async function sendMail(
     autoSubmitted: message.automated ? "auto-replied" : undefined,
     date: rt.now(),
   });
-  const outcome = await deliver({ from: brandAddress, to: [to.value] }, raw, message.id, rt.now());
+  // Automatic mail goes out with the null return path (RFC 3834); a reply with one that names it,
+  // so that a bounce finds its way back to this very message.
+  const returnPath = message.automated
+    ? ""
+    : verpAddress(
+        {
+          workspaceId: job.workspaceId,
+          messageId: message.id,
+          domain: brandAddress.slice(brandAddress.lastIndexOf("@") + 1),
+        },
+        replyTokenHmac(rt.secret),
+      );
+  const key = brand ? await ensureDkimKey(rt.db, brand, rt.now()) : null;
+  const bytes = key ? await signMail(raw, key) : raw;
+  const outcome = await deliver({ from: returnPath, to: [to.value] }, bytes, message.id, rt.now());
   if (outcome.ok) {
     await record(rt, job, { delivered: true, error: null });
     return;

@@ -130,12 +130,19 @@ describe("the commitment charter and the unanswered view", () => {
 
   it("recomputes stored due times when an SLA policy changes", async () => {
     const id = await inbound("policy@example.com");
-    const before = (await get(`/api/v1/conversations/${id}`)).json().first_response_due_at as string;
+    const before = (await get(`/api/v1/conversations/${id}`)).json()
+      .first_response_due_at as string;
     const created = await desk.app.inject({
       method: "POST",
       url: "/api/v1/sla-policies",
       headers: desk.as("admin"),
-      payload: { name: "Fast forms", channel: "form", first_response_minutes: 15, next_response_minutes: 60, resolution_minutes: 600 },
+      payload: {
+        name: "Fast forms",
+        channel: "form",
+        first_response_minutes: 15,
+        next_response_minutes: 60,
+        resolution_minutes: 600,
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     let after = before;
@@ -146,4 +153,3 @@ describe("the commitment charter and the unanswered view", () => {
     expect(new Date(after).getTime()).toBeLessThan(new Date(before).getTime());
   });
 });
-

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../src/commands/access/create-token.ts";
 import { systemActor } from "../../src/commands/events/record-event.ts";
 import { spamModels } from "../../src/store/schema/index.ts";
-import { type TestServer, startTestServer } from "../helpers/server.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 let token: string;
@@ -14,8 +14,18 @@ beforeAll(async () => {
   const rt = server.running.booted.rt;
   const workspaceId = server.running.booted.workspaceId;
   const users = await import("../../src/commands/access/create-user.ts");
-  await users.createUser(rt, { workspaceId, email: "sam@desk.test", name: "Sam", role: "advisor" }, systemActor);
-  token = (await createToken(rt, { workspaceId, name: "t", role: "advisor", userEmail: "sam@desk.test" }, systemActor)).token;
+  await users.createUser(
+    rt,
+    { workspaceId, email: "sam@desk.test", name: "Sam", role: "advisor" },
+    systemActor,
+  );
+  token = (
+    await createToken(
+      rt,
+      { workspaceId, name: "t", role: "advisor", userEmail: "sam@desk.test" },
+      systemActor,
+    )
+  ).token;
 });
 afterAll(() => server?.stop());
 
@@ -23,7 +33,10 @@ afterAll(() => server?.stop());
 async function api(method: string, url: string, body?: object): Promise<any> {
   const res = await fetch(`${server.url}${url}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { "content-type": "application/json" } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   expect(res.status, `${method} ${url}`).toBeLessThan(300);
@@ -46,8 +59,16 @@ const phishing = [
 
 describe("spam", () => {
   it("is stored but never acknowledged nor awaited, with reasons an advisor can read", async () => {
-    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: server.smtpPort, secure: false, ignoreTLS: true });
-    const info = await transport.sendMail({ envelope: { from: "alerts@paypa1-secure.example", to: ["support@rapport.localhost"] }, raw: phishing });
+    const transport = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: server.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+    const info = await transport.sendMail({
+      envelope: { from: "alerts@paypa1-secure.example", to: ["support@rapport.localhost"] },
+      raw: phishing,
+    });
     expect(info.response).toMatch(/^250/);
     const list = await api("GET", "/api/v1/conversations?spam=true");
     expect(list.items).toHaveLength(1);
@@ -55,7 +76,9 @@ describe("spam", () => {
     expect(c.spam).toBe(true);
     expect(c.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(0);
     const reasons = c.messages[0].spam_reasons.map((r: { rule: string }) => r.rule);
-    expect(reasons).toEqual(expect.arrayContaining(["dmarc_fail", "deceptive_link", "url_shortener"]));
+    expect(reasons).toEqual(
+      expect.arrayContaining(["dmarc_fail", "deceptive_link", "url_shortener"]),
+    );
     expect(c.messages[0].spam_score).toBeGreaterThanOrEqual(5);
     const unanswered = await api("GET", "/api/v1/unanswered");
     expect(unanswered.items.map((i: { id: string }) => i.id)).not.toContain(c.id);

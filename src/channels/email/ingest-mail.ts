@@ -2,15 +2,18 @@
 // brand and the thread, decide the acknowledgement — all committed before the SMTP 250.
 import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
+import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
 import { matchBrandAddress, normalizeAddress } from "../../domain/mail/addresses.ts";
 import { classifyAutomation } from "../../domain/mail/automation.ts";
 import { readReplyToken } from "../../domain/mail/reply-token.ts";
+import { isVerpAddress } from "../../domain/mail/verp.ts";
 import { parseReferences } from "../../domain/reference.ts";
 import { type Intake, receiveMessage, type StoredAttachment } from "../../intake/receive.ts";
 import type { Runtime } from "../../runtime.ts";
 import { brands, messages } from "../../store/schema/index.ts";
 import { acknowledgeIfDue } from "./acknowledge.ts";
 import { parseMail } from "./parse.ts";
+import { receiveBounce } from "./receive-bounce.ts";
 import { replyTokenHmac } from "./reply-token-crypto.ts";
 import { htmlToText, sanitizeMailHtml } from "./sanitize.ts";
 import { spamVerdict } from "./spam-check.ts";
@@ -50,24 +53,40 @@ export function brandDirectory(rt: Runtime, ttlMs = 5_000) {
   return {
     all,
     async forRecipient(recipient: string): Promise<Brand | null> {
-      for (const brand of await all())
+      for (const brand of await all()) {
         if (matchBrandAddress(recipient, brand.addresses)) return brand;
+      }
+      if (isVerpAddress(recipient)) {
+        // Our return paths live on the brands' own domains.
+        const domain = mailDomain(recipient.replace(/^<|>$/g, ""));
+        for (const brand of await all()) {
+          if (brand.addresses.some((a) => mailDomain(a) === domain)) return brand;
+        }
+      }
       return null;
     },
   };
 }
+
+export type IngestOutcome = { kind: "message"; intake: Intake } | { kind: "bounce"; note: string };
 
 export async function ingestMail(
   rt: Runtime,
   directory: ReturnType<typeof brandDirectory>,
   raw: Buffer,
   envelope: MailEnvelope,
-): Promise<Intake> {
+): Promise<IngestOutcome> {
   let brand: Brand | null = null;
   for (const r of envelope.recipients) brand ??= await directory.forRecipient(r);
   if (!brand) throw new MailRefused(550, "no such recipient here");
   const ws = brand.workspaceId;
   const mail = await parseMail(raw);
+  const toReturnPath = envelope.recipients.some((r) => isVerpAddress(r));
+  const bounce = await receiveBounce(rt, ws, mail, envelope, toReturnPath);
+  if (bounce.handled) {
+    await rt.blobs.put(raw, { kind: "raw", extension: "eml" });
+    return { kind: "bounce", note: bounce.note };
+  }
   const fromAddress = mail.from?.address ?? (envelope.mailFrom || null);
   if (!fromAddress)
     throw new MailRefused(554, "this message has no sender address (From) to answer");
@@ -131,7 +150,7 @@ export async function ingestMail(
       inline: a.inline,
     });
   }
-  return receiveMessage(
+  const intake = await receiveMessage(
     rt,
     {
       workspaceId: ws,
@@ -166,6 +185,7 @@ export async function ingestMail(
         inboundMessageId: mail.messageId,
       }),
   );
+  return { kind: "message", intake };
 }
 
 /** A name safe to show and to offer for download: no path, no control characters, bounded. */

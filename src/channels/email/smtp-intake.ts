@@ -62,7 +62,9 @@ export async function startSmtp(
             mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             recipients: session.envelope.rcptTo.map((r) => r.address),
           };
-          const intake = await ingestMail(rt, directory, raw, envelope);
+          const outcome = await ingestMail(rt, directory, raw, envelope);
+          if (outcome.kind === "bounce") return callback(null, `2.0.0 ${outcome.note}`);
+          const { intake } = outcome;
           callback(
             null,
             `2.0.0 stored as ${intake.reference}${intake.duplicate ? " (already received)" : ""}`,

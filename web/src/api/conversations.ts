@@ -1,4 +1,5 @@
-// Conversations: the inbox list, one conversation with its thread, changes and new messages.
+// Conversations: the inbox lists (the unanswered watch, the other views), one conversation with its
+// thread, changes, new messages and the spam mark.
 import { api, query } from "./client.ts";
 import type {
   Conversation,
@@ -8,11 +9,16 @@ import type {
   Message,
   MessageKind,
   Page,
+  UnansweredConversation,
 } from "./types.ts";
+
+const PAGE_SIZE = 25;
 
 export type ConversationFilter = {
   statuses: readonly ConversationStatus[];
-  assignee?: "me" | string;
+  spam: boolean;
+  assignee?: "me";
+  brand?: string;
   q?: string;
 };
 
@@ -23,10 +29,29 @@ export function listConversations(
 ): Promise<Page<Conversation>> {
   const path = `/api/v1/conversations${query({
     status: filter.statuses.join(","),
+    spam: String(filter.spam),
     assignee: filter.assignee,
+    brand: filter.brand,
     q: filter.q?.trim(),
     cursor,
-    limit: 25,
+    limit: PAGE_SIZE,
+  })}`;
+  return api("GET", path, { signal });
+}
+
+export type UnansweredFilter = { assignee?: "me"; brand?: string };
+
+/** Every conversation still owed a human answer, the soonest due first. */
+export function listUnanswered(
+  filter: UnansweredFilter,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<Page<UnansweredConversation>> {
+  const path = `/api/v1/unanswered${query({
+    assignee: filter.assignee,
+    brand: filter.brand,
+    cursor,
+    limit: PAGE_SIZE,
   })}`;
   return api("GET", path, { signal });
 }
@@ -40,6 +65,11 @@ export function fetchConversation(
 
 export function changeConversation(id: string, change: ConversationChange): Promise<Conversation> {
   return api("PATCH", `/api/v1/conversations/${encodeURIComponent(id)}`, { body: change });
+}
+
+/** An advisor's verdict: spam leaves the unanswered watch for the Spam view, "not spam" brings it back. */
+export function markSpam(id: string, spam: boolean): Promise<Conversation> {
+  return api("POST", `/api/v1/conversations/${encodeURIComponent(id)}/spam`, { body: { spam } });
 }
 
 /** `keepOpen`: after a reply, the conversation stays open instead of waiting on the customer. */

@@ -1,9 +1,13 @@
-// A customer's profile and timeline.
+// A customer's profile, the summary an advisor reads first, and their timeline.
 import { api, query } from "./client.ts";
-import type { Customer, Page, TimelineEntry } from "./types.ts";
+import type { Customer, CustomerSummary, Page, TimelineEntry } from "./types.ts";
 
 export function fetchCustomer(id: string, signal?: AbortSignal): Promise<Customer> {
   return api("GET", `/api/v1/customers/${encodeURIComponent(id)}`, { signal });
+}
+
+export function fetchCustomerSummary(id: string, signal?: AbortSignal): Promise<CustomerSummary> {
+  return api("GET", `/api/v1/customers/${encodeURIComponent(id)}/summary`, { signal });
 }
 
 export function fetchTimeline(

@@ -1,13 +1,21 @@
-// The shapes the console reads from the HTTP API (docs: CONTRACT.md §3–§4); kept in step with the server's schemas.
+// The shapes the console reads from the HTTP API (docs: CONTRACT.md §3–§4); kept in step with the
+// server's OpenAPI document (/api/v1/openapi.json).
 
 export type Role = "advisor" | "manager" | "admin";
 
+export type MeUser = { id: string; name: string; email: string; role: Role; languages: string[] };
+
 export type Me = {
-  user: { id: string; name: string; email: string; role: Role; languages: string[] };
+  /** Null for an API token not bound to a user; a session cookie always has one. */
+  user: MeUser | null;
+  role: Role;
   workspace: { id: string; name: string };
   /** Null when signed in with an API token rather than a session cookie. */
   csrf_token: string | null;
 };
+
+/** Who the console is signed in as: always a user (sessions are opened by users). */
+export type SignedInMe = Me & { user: MeUser };
 
 export type Page<T> = { items: T[]; next_cursor: string | null };
 
@@ -27,28 +35,45 @@ export type Priority = (typeof PRIORITIES)[number];
 export const CLOSE_REASONS = ["spam", "duplicate", "nothing_to_answer", "merged"] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
+export const CHANNELS = ["email", "api", "form", "chat", "portal", "phone", "visit", "social"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 export type Conversation = {
   id: string;
   reference: string;
   brand_id: string;
   customer_id: string;
-  channel: string;
-  subject: string | null;
+  customer: { id: string; name: string };
+  channel: Channel;
+  subject: string;
   status: ConversationStatus;
   priority: Priority;
   assignee_id: string | null;
   team_id: string | null;
   close_reason: CloseReason | null;
+  linked_conversation_id: string | null;
+  spam: boolean;
+  flags: string[];
+  /** A human answer stands. */
+  answered: boolean;
+  /** The oldest customer message still owed a human answer. */
+  awaiting_answer_since: string | null;
   first_response_due_at: string | null;
   next_response_due_at: string | null;
-  answered: boolean;
+  resolution_due_at: string | null;
+  message_count: number;
   created_at: string;
   updated_at: string;
-  customer: { id: string; name: string | null; email?: string | null };
-  last_message_preview?: string | null;
-  /** Newest activity, the list's order; older servers only give `updated_at`. */
-  last_activity_at?: string;
-  spam?: boolean;
+  /** Newest activity, the list's order. */
+  last_activity_at: string;
+};
+
+/** A row of the unanswered watch, soonest due first. */
+export type UnansweredConversation = Conversation & {
+  /** The running response clock's due time; null while it is paused. */
+  due_at: string | null;
+  /** Wall-clock minutes to the due time when the server answered; negative when overdue. */
+  minutes_left: number | null;
 };
 
 export type Attachment = { id: string; filename: string; content_type: string; size: number };
@@ -56,24 +81,34 @@ export type Attachment = { id: string; filename: string; content_type: string; s
 export type MessageDirection = "inbound" | "outbound" | "note";
 export type Delivery = "queued" | "sent" | "failed" | "bounced";
 
+/** One rule that added to a mail's spam score, in words an advisor can read. */
+export type SpamReason = { rule: string; points: number; detail: string };
+
 export type Message = {
   id: string;
+  conversation_id: string;
   direction: MessageDirection;
-  channel: string;
+  channel: Channel;
   author: {
     kind: "customer" | "user" | "system";
     id: string | null;
-    name: string | null;
+    name: string;
     email?: string | null;
   };
   automated: boolean;
-  subject: string | null;
-  body_text: string | null;
+  subject: string;
+  body_text: string;
+  /** Sanitised by the server. */
   body_html: string | null;
   external_id: string | null;
   delivery: Delivery | null;
   /** Why a reply failed or bounced, as the relay said it. */
-  delivery_error?: string | null;
+  delivery_error: string | null;
+  spam: boolean;
+  /** Servers before the spam endpoint do not send the score and its reasons. */
+  spam_score?: number | null;
+  spam_reasons?: SpamReason[];
+  flags: string[];
   attachments: Attachment[];
   created_at: string;
 };
@@ -85,31 +120,96 @@ export type ConversationChange = {
   priority?: Priority;
   assignee_id?: string | null;
   team_id?: string | null;
-  close_reason?: CloseReason;
+  close_reason?: CloseReason | null;
 };
 
 export type MessageKind = "reply" | "note";
 
+export type IdentityKind = "email" | "phone" | "chat" | "social" | "external";
+
+export type Organisation = { id: string; name: string; is_partner: boolean };
+
+export type ImportantDate = { label: string; date: string };
+
 export type Customer = {
   id: string;
-  name: string | null;
+  name: string;
   preferred_language: string | null;
   time_zone: string | null;
-  preferred_channel: string | null;
-  notes: string | null;
+  preferred_channel: Channel | null;
+  notes: string;
+  important_dates: ImportantDate[];
   advisor_id: string | null;
   backup_id: string | null;
-  organisation: { id: string; name: string; is_partner: boolean } | null;
-  identities: { kind: string; value: string }[];
+  organisation: Organisation | null;
+  identities: {
+    id: string;
+    kind: IdentityKind;
+    /** Normalised: lower-case email, +digits phone. */
+    value: string;
+    /** As the customer wrote it. */
+    display_value: string;
+    verified: boolean;
+    flags: string[];
+  }[];
+  /** Set when this profile was merged into another. */
+  merged_into_id: string | null;
   created_at: string;
+  updated_at: string;
+};
+
+/** What an advisor should see before reading a message, computed by the server. */
+export type CustomerSummary = {
+  id: string;
+  name: string;
+  /** The first contact: the first conversation, else the profile. */
+  customer_since: string;
+  tenure_days: number;
+  /** Spam aside; open = not resolved or closed. */
+  conversations: { open: number; total: number };
+  /** The last message exchanged (notes and automated messages aside). */
+  last_contact_at: string | null;
+  advisor: { id: string; name: string } | null;
+  backup: { id: string; name: string } | null;
+  preferred_language: string | null;
+  organisation: Organisation | null;
+  important_dates: ImportantDate[];
 };
 
 export type TimelineEntry = {
   id: string;
+  /** Such as message.received, interaction.logged, customer.updated; open to new types. */
   type: string;
   created_at: string;
-  summary: string;
-  conversation_id?: string | null;
+  actor: { kind: "user" | "token" | "customer" | "system"; id: string | null; name: string };
+  conversation_id: string | null;
+  data: Record<string, unknown>;
+  /** The changed fields before and after, for the types that change something. */
+  before: unknown;
+  after: unknown;
 };
 
-export type User = { id: string; name: string; email: string; role: Role };
+export const NOTIFICATION_KINDS = ["sla.warn_assignee", "sla.warn_manager", "sla.breach"] as const;
+
+export type Notification = {
+  id: string;
+  /** One of NOTIFICATION_KINDS today; open to new kinds. */
+  kind: string;
+  conversation_id: string | null;
+  /** For SLA notifications: reference, subject, due_at. */
+  data: Record<string, unknown>;
+  created_at: string;
+  read_at: string | null;
+};
+
+export type User = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  languages: string[];
+  time_zone: string | null;
+  active: boolean;
+};
+
+export type Brand = { id: string; name: string; slug: string; language: string; time_zone: string };

@@ -1,15 +1,33 @@
-// The inbox's views and the statuses each one lists.
+// The inbox's views and where each one reads from: the unanswered watch (ordered by time left), the
+// conversations of some statuses with spam set aside, or the Spam view.
 import type { ConversationStatus } from "../api/types.ts";
 
-export const INBOX_VIEWS = ["unanswered", "waiting", "resolved", "all"] as const;
+export const INBOX_VIEWS = ["unanswered", "waiting", "resolved", "all", "spam"] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
-export const STATUSES_BY_VIEW: Record<InboxView, readonly ConversationStatus[]> = {
-  unanswered: ["new", "open"],
-  waiting: ["waiting_customer", "waiting_third_party"],
-  resolved: ["resolved", "closed"],
-  all: [],
+export type InboxSource =
+  | { kind: "unanswered" }
+  | { kind: "conversations"; statuses: readonly ConversationStatus[]; spam: boolean };
+
+const SOURCES: Record<InboxView, InboxSource> = {
+  unanswered: { kind: "unanswered" },
+  waiting: { kind: "conversations", statuses: ["waiting_customer", "waiting_third_party"], spam: false },
+  resolved: { kind: "conversations", statuses: ["resolved", "closed"], spam: false },
+  all: { kind: "conversations", statuses: [], spam: false },
+  spam: { kind: "conversations", statuses: [], spam: true },
 };
+
+export function sourceOf(view: InboxView): InboxSource {
+  return SOURCES[view];
+}
+
+/**
+ * The view a search runs in: the unanswered watch cannot be searched, so a search started there
+ * looks through every conversation (the tab says so).
+ */
+export function searchView(view: InboxView): InboxView {
+  return view === "unanswered" ? "all" : view;
+}
 
 export function parseInboxView(value: string | null): InboxView {
   return INBOX_VIEWS.find((view) => view === value) ?? "unanswered";

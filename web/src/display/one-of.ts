@@ -4,8 +4,15 @@ export function oneOf<const T extends string>(values: readonly T[], value: strin
   return (values as readonly string[]).includes(value);
 }
 
-/** A name the console has no word for, made readable: "loyalty_milestone" → "Loyalty milestone". */
+/**
+ * A name the console has no word for, made readable: "loyalty_milestone" → "Loyalty milestone",
+ * "merge.undone" → "Merge undone", "closeReason" → "Close reason".
+ */
 export function readable(value: string): string {
-  const spaced = value.replace(/[_-]+/g, " ").trim();
+  const spaced = value
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_.\-\s]+/g, " ")
+    .trim()
+    .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

@@ -1,9 +1,14 @@
-// One conversation with its thread, and what an advisor does to it: change its settings, write
-// a reply or a note. A refused close (409: no human answer yet) is kept so the screen can ask
+// One conversation with its thread, and what an advisor does to it: change its settings, mark it
+// as spam or not, write a reply or a note. A refused close (409: no human answer yet) is kept so the screen can ask
 // for a close reason.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiProblem } from "../api/client.ts";
-import { changeConversation, fetchConversation, postMessage } from "../api/conversations.ts";
+import {
+  changeConversation,
+  fetchConversation,
+  markSpam,
+  postMessage,
+} from "../api/conversations.ts";
 import type {
   CloseReason,
   ConversationChange,
@@ -29,6 +34,7 @@ export type ConversationScreen = {
   change: (change: ConversationChange) => Promise<void>;
   closeWithReason: (reason: CloseReason) => Promise<void>;
   dismissCloseRefusal: () => void;
+  setSpam: (spam: boolean) => Promise<void>;
   send: (kind: MessageKind, body: string, keepOpen: boolean) => Promise<Message>;
 };
 
@@ -75,6 +81,25 @@ export function useConversation(id: string): ConversationScreen {
 
   const dismissCloseRefusal = useCallback(() => setCloseRefusal(null), []);
 
+  const setSpam = useCallback(
+    async (spam: boolean) => {
+      setSave("saving");
+      setSaveError(null);
+      setCloseRefusal(null);
+      try {
+        const conversation = await markSpam(id, spam);
+        update((current) => ({ ...current, ...conversation }));
+        setSave("saved");
+        // The mark changes the messages' spam flags and the clocks: read them back.
+        reload();
+      } catch (error) {
+        setSave("idle");
+        setSaveError(error);
+      }
+    },
+    [id, update, reload],
+  );
+
   // A reply is queued, then sent by a job: its delivery, and whether it counts as the human
   // answer, are read back a little later.
   const followUps = useRef<number[]>([]);
@@ -108,6 +133,7 @@ export function useConversation(id: string): ConversationScreen {
     change,
     closeWithReason,
     dismissCloseRefusal,
+    setSpam,
     send,
   };
 }

@@ -1,24 +1,28 @@
-// Keeps a screen current without a socket: refreshes when the advisor comes back to the tab, and
-// every minute while it is visible.
+// Keeps a screen current without a socket: refreshes when the advisor comes back to the tab or the
+// window, and at a steady interval while it is visible.
 import { useEffect, useRef } from "react";
 
-const INTERVAL_MS = 60_000;
-
-export function useRefresh(refresh: () => void): void {
+export function useRefresh(refresh: () => void, intervalMs = 60_000): void {
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
 
   useEffect(() => {
-    const onVisibility = () => {
-      if (document.visibilityState === "visible") refreshRef.current();
+    // Coming back fires both "visibilitychange" and "focus": one refresh is enough.
+    let last = 0;
+    const refreshNow = () => {
+      if (document.visibilityState !== "visible") return;
+      const now = Date.now();
+      if (now - last < 1_000) return;
+      last = now;
+      refreshRef.current();
     };
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === "visible") refreshRef.current();
-    }, INTERVAL_MS);
-    document.addEventListener("visibilitychange", onVisibility);
+    const timer = window.setInterval(refreshNow, intervalMs);
+    document.addEventListener("visibilitychange", refreshNow);
+    window.addEventListener("focus", refreshNow);
     return () => {
       window.clearInterval(timer);
-      document.removeEventListener("visibilitychange", onVisibility);
+      document.removeEventListener("visibilitychange", refreshNow);
+      window.removeEventListener("focus", refreshNow);
     };
-  }, []);
+  }, [intervalMs]);
 }

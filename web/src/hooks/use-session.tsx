@@ -11,14 +11,14 @@ import {
 } from "react";
 import { ApiProblem, onSessionLost, setCsrfToken } from "../api/client.ts";
 import { signOut as deleteSession, fetchMe, signIn as postSession } from "../api/session.ts";
-import type { Me } from "../api/types.ts";
+import type { Me, SignedInMe } from "../api/types.ts";
 import { adoptProfileLanguage } from "../i18n/i18n.ts";
 
 export type SessionState =
   | { status: "checking" }
   | { status: "unavailable"; error: unknown }
   | { status: "signed_out"; lost: boolean }
-  | { status: "signed_in"; me: Me };
+  | { status: "signed_in"; me: SignedInMe };
 
 type Session = {
   state: SessionState;
@@ -34,9 +34,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [attempt, setAttempt] = useState(0);
 
   const enter = useCallback((me: Me) => {
+    const { user } = me;
+    // Sessions belong to users; only an API token has none, and the console is not for tokens.
+    if (!user) {
+      setState({ status: "signed_out", lost: false });
+      return;
+    }
     setCsrfToken(me.csrf_token);
-    adoptProfileLanguage(me.user.languages);
-    setState({ status: "signed_in", me });
+    adoptProfileLanguage(user.languages);
+    setState({ status: "signed_in", me: { ...me, user } });
   }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on retry.
@@ -95,7 +101,7 @@ export function useSession(): Session {
 }
 
 /** The signed-in advisor; only for screens shown after sign-in. */
-export function useMe(): Me {
+export function useMe(): SignedInMe {
   const { state } = useSession();
   if (state.status !== "signed_in") throw new Error("useMe is only for signed-in screens");
   return state.me;

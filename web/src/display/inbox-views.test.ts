@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { parseInboxView, searchView, sourceOf } from "./inbox-views.ts";
+
+describe("inbox views", () => {
+  it("reads the unanswered view from the unanswered watch", () => {
+    expect(sourceOf("unanswered")).toEqual({ kind: "unanswered" });
+  });
+
+  it("sets spam aside everywhere but in the Spam view", () => {
+    expect(sourceOf("all")).toMatchObject({ spam: false, statuses: [] });
+    expect(sourceOf("waiting")).toMatchObject({ spam: false });
+    expect(sourceOf("spam")).toMatchObject({ spam: true, statuses: [] });
+  });
+
+  it("searches every conversation when a search starts in the unanswered watch", () => {
+    expect(searchView("unanswered")).toBe("all");
+    expect(searchView("spam")).toBe("spam");
+  });
+
+  it("falls back to the unanswered watch for an unknown view", () => {
+    expect(parseInboxView("archive")).toBe("unanswered");
+    expect(parseInboxView(null)).toBe("unanswered");
+    expect(parseInboxView("spam")).toBe("spam");
+  });
+});

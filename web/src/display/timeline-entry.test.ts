@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { TimelineEntry } from "../api/types.ts";
+import { fieldChanges, timelineLine } from "./timeline-entry.ts";
+
+function entry(type: string, extra: Partial<TimelineEntry> = {}): TimelineEntry {
+  return {
+    id: "e1",
+    type,
+    created_at: "2025-03-10T10:00:00Z",
+    actor: { kind: "system", id: null, name: "Rapport" },
+    conversation_id: "c1",
+    data: {},
+    before: null,
+    after: null,
+    ...extra,
+  };
+}
+
+describe("timelineLine", () => {
+  it("reads a customer's message with its channel and spam verdict", () => {
+    const line = timelineLine(
+      entry("message.received", { data: { channel: "email", spam: true, message_id: "m1" } }),
+    );
+    expect(line).toEqual({
+      fact: { kind: "message_received", channel: "email", spam: true },
+      changes: [],
+    });
+  });
+
+  it("lists the fields a conversation update changed, and only those", () => {
+    const line = timelineLine(
+      entry("conversation.updated", {
+        before: { status: "open", priority: "normal", teamId: "t1" },
+        after: { status: "resolved", priority: "normal", teamId: "t1" },
+      }),
+    );
+    expect(line.fact).toEqual({ kind: "conversation_updated" });
+    expect(line.changes).toEqual([{ field: "status", from: "open", to: "resolved" }]);
+  });
+
+  it("keeps the status change a reply made", () => {
+    const line = timelineLine(
+      entry("reply.written", { before: { status: "new" }, after: { status: "waiting_customer" } }),
+    );
+    expect(line.changes).toEqual([{ field: "status", from: "new", to: "waiting_customer" }]);
+  });
+
+  it("tells a reopening by the customer's message from other status changes", () => {
+    expect(
+      timelineLine(entry("conversation.status_changed", { data: { reason: "customer_message" } }))
+        .fact,
+    ).toEqual({ kind: "status_changed", byCustomerMessage: true });
+  });
+
+  it("reads why an acknowledgement was withheld and which warning was raised", () => {
+    expect(
+      timelineLine(entry("acknowledgement.withheld", { data: { reason: "spam" } })).fact,
+    ).toEqual({ kind: "acknowledgement_withheld", reason: "spam" });
+    expect(timelineLine(entry("sla.warning", { data: { kind: "warn_manager" } })).fact).toEqual({
+      kind: "sla_warning",
+      alert: "warn_manager",
+    });
+  });
+
+  it("reads a logged call, and whether it answered the customer", () => {
+    const line = timelineLine(
+      entry("interaction.logged", {
+        data: { channel: "phone", direction: "outbound", answering: true },
+      }),
+    );
+    expect(line.fact).toEqual({
+      kind: "interaction_logged",
+      channel: "phone",
+      direction: "outbound",
+      answering: true,
+    });
+  });
+
+  it("keeps a type it does not know, for a generic line", () => {
+    expect(timelineLine(entry("merge.undone")).fact).toEqual({
+      kind: "other",
+      type: "merge.undone",
+    });
+  });
+
+  it("survives data of the wrong shape", () => {
+    const line = timelineLine(
+      entry("message.delivery_failed", { data: { error: 42, automated: "yes" } }),
+    );
+    expect(line.fact).toEqual({ kind: "message_delivery_failed", automated: false, error: null });
+  });
+});
+
+describe("fieldChanges", () => {
+  it("counts a field present on one side only", () => {
+    expect(fieldChanges({ assigneeId: null }, { assigneeId: "u1", teamId: "t1" })).toEqual([
+      { field: "assigneeId", from: null, to: "u1" },
+      { field: "teamId", from: null, to: "t1" },
+    ]);
+  });
+
+  it("sees no change in a creation", () => {
+    expect(fieldChanges(null, { name: "Derek" })).toEqual([]);
+  });
+});

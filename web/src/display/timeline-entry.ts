@@ -1,0 +1,119 @@
+// Reads a timeline entry (an event the server recorded) into what its line says: which thing
+// happened, with the few facts worth showing, and the fields it changed. The wording is the
+// component's; this only reads the loosely typed `data`, `before` and `after`.
+import type { TimelineEntry } from "../api/types.ts";
+
+export type FieldChange = { field: string; from: unknown; to: unknown };
+
+export type TimelineFact =
+  | { kind: "message_received"; channel: string | null; spam: boolean }
+  | { kind: "reply_written" }
+  | { kind: "note_added" }
+  | { kind: "conversation_created"; reference: string | null; channel: string | null; linked: boolean }
+  | { kind: "status_changed"; byCustomerMessage: boolean }
+  | { kind: "conversation_updated" }
+  | { kind: "acknowledgement_queued"; language: string | null }
+  | { kind: "acknowledgement_withheld"; reason: string | null }
+  | { kind: "message_delivered"; automated: boolean }
+  | { kind: "message_delivery_failed"; automated: boolean; error: string | null }
+  | { kind: "sla_warning"; alert: string | null }
+  | { kind: "sla_breached"; dueAt: string | null }
+  | { kind: "customer_created" }
+  | { kind: "customer_updated" }
+  | {
+      kind: "interaction_logged";
+      channel: string | null;
+      direction: string | null;
+      answering: boolean;
+    }
+  | { kind: "other"; type: string };
+
+export type TimelineLine = { fact: TimelineFact; changes: FieldChange[] };
+
+function text(data: Record<string, unknown>, key: string): string | null {
+  const value = data[key];
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+function flag(data: Record<string, unknown>, key: string): boolean {
+  return data[key] === true;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/**
+ * The fields whose value differs between `before` and `after`, in the order the server wrote them.
+ * Without a `before` the event created something: its first values are not changes.
+ */
+export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
+  if (before === null || before === undefined) return [];
+  const from = record(before);
+  const to = record(after);
+  const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])];
+  return fields
+    .filter((field) => JSON.stringify(from[field] ?? null) !== JSON.stringify(to[field] ?? null))
+    .map((field) => ({ field, from: from[field] ?? null, to: to[field] ?? null }));
+}
+
+function factOf(entry: TimelineEntry): TimelineFact {
+  const data = record(entry.data);
+  switch (entry.type) {
+    case "message.received":
+      return { kind: "message_received", channel: text(data, "channel"), spam: flag(data, "spam") };
+    case "reply.written":
+      return { kind: "reply_written" };
+    case "note.added":
+      return { kind: "note_added" };
+    case "conversation.created":
+      return {
+        kind: "conversation_created",
+        reference: text(data, "reference"),
+        channel: text(data, "channel"),
+        linked: text(data, "linked_conversation_id") !== null,
+      };
+    case "conversation.status_changed":
+      return {
+        kind: "status_changed",
+        byCustomerMessage: text(data, "reason") === "customer_message",
+      };
+    case "conversation.updated":
+      return { kind: "conversation_updated" };
+    case "acknowledgement.queued":
+      return { kind: "acknowledgement_queued", language: text(data, "language") };
+    case "acknowledgement.withheld":
+      return { kind: "acknowledgement_withheld", reason: text(data, "reason") };
+    case "message.delivered":
+      return { kind: "message_delivered", automated: flag(data, "automated") };
+    case "message.delivery_failed":
+      return {
+        kind: "message_delivery_failed",
+        automated: flag(data, "automated"),
+        error: text(data, "error"),
+      };
+    case "sla.warning":
+      return { kind: "sla_warning", alert: text(data, "kind") };
+    case "sla.breached":
+      return { kind: "sla_breached", dueAt: text(data, "due_at") };
+    case "customer.created":
+      return { kind: "customer_created" };
+    case "customer.updated":
+      return { kind: "customer_updated" };
+    case "interaction.logged":
+      return {
+        kind: "interaction_logged",
+        channel: text(data, "channel"),
+        direction: text(data, "direction"),
+        answering: flag(data, "answering"),
+      };
+    default:
+      return { kind: "other", type: entry.type };
+  }
+}
+
+export function timelineLine(entry: TimelineEntry): TimelineLine {
+  return { fact: factOf(entry), changes: fieldChanges(entry.before, entry.after) };
+}

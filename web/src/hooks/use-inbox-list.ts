@@ -1,0 +1,31 @@
+// The inbox list for the chosen view, brand, "mine" toggle and search: the unanswered watch soonest
+// due first, the other views newest activity first, each as the API orders it.
+import { useCallback } from "react";
+import { listConversations, listUnanswered } from "../api/conversations.ts";
+import type { Conversation, Page, UnansweredConversation } from "../api/types.ts";
+import { type InboxView, sourceOf } from "../display/inbox-views.ts";
+import { type PagedList, usePagedList } from "./use-paged-list.ts";
+
+export type InboxFilter = { view: InboxView; mine: boolean; q: string; brand: string | null };
+
+export type InboxRow = Conversation | UnansweredConversation;
+
+export function useInboxList(filter: InboxFilter): PagedList<InboxRow> {
+  const { view, mine, q, brand } = filter;
+  const fetchPage = useCallback(
+    (cursor: string | null, signal: AbortSignal): Promise<Page<InboxRow>> => {
+      const source = sourceOf(view);
+      const assignee = mine ? ("me" as const) : undefined;
+      if (source.kind === "unanswered") {
+        return listUnanswered({ assignee, brand: brand ?? undefined }, cursor, signal);
+      }
+      return listConversations(
+        { statuses: source.statuses, spam: source.spam, assignee, brand: brand ?? undefined, q },
+        cursor,
+        signal,
+      );
+    },
+    [view, mine, q, brand],
+  );
+  return usePagedList(JSON.stringify([view, mine, q.trim(), brand]), fetchPage);
+}
