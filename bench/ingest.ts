@@ -109,7 +109,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-function report(result: Phase, cpu: { server: number; postgres: number }): number {
+function report(result: Phase, cpu: { server: number; postgres: number | null }): number {
   const times = result.answers.map((a) => a.ms).sort((a, b) => a - b);
   const refused = result.answers.filter((a) => a.code !== 250);
   const rate = result.mails / (result.ms / 1000);
@@ -123,7 +123,9 @@ function report(result: Phase, cpu: { server: number; postgres: number }): numbe
   console.log(
     `${"".padEnd(34)}CPU: server ${((100 * cpu.server) / seconds).toFixed(0)} % of a core ` +
       `(${((1000 * cpu.server) / result.mails).toFixed(2)} ms/mail), PostgreSQL ` +
-      `${((100 * cpu.postgres) / seconds).toFixed(0)} % (${((1000 * cpu.postgres) / result.mails).toFixed(2)} ms/mail)`,
+      (cpu.postgres === null
+        ? "not measured (a server of its own)"
+        : `${((100 * cpu.postgres) / seconds).toFixed(0)} % (${((1000 * cpu.postgres) / result.mails).toFixed(2)} ms/mail)`),
   );
   return rate;
 }
@@ -145,6 +147,16 @@ async function databaseCounters(url: string) {
               (${fsyncs})::float8 as fsyncs`,
     );
     return rows[0] as { commits: number; rows: number; fsyncs: number };
+  } finally {
+    await db.end();
+  }
+}
+
+async function fsyncSetting(url: string): Promise<string> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    return (await db.query("show fsync")).rows[0].fsync as string;
   } finally {
     await db.end();
   }
@@ -214,17 +226,21 @@ async function main(): Promise<void> {
     const dbUrl = databaseUrl?.toString() ?? embeddedDatabaseUrl(dataDir);
     console.log(
       `Rapport ingest bench: ${sizes.senders} senders × ${sizes.mails} mails (one connection each), ` +
-        `then × ${sizes.freshMails} (a connection per mail); ${serverUrl ? "PostgreSQL server" : "embedded PostgreSQL"}, fsync on; ` +
+        `then × ${sizes.freshMails} (a connection per mail); ${serverUrl ? "PostgreSQL server" : "embedded PostgreSQL"}, fsync ${await fsyncSetting(dbUrl)}; ` +
         `Node ${process.version}; started in ${server.startMs.toFixed(0)} ms\n`,
     );
 
     const cpu = () => ({
       server: cpuSecondsOf([server.pid]),
-      postgres: serverUrl ? 0 : cpuSecondsOf(postgresPids(dataDir)),
+      postgres: serverUrl ? null : cpuSecondsOf(postgresPids(dataDir)),
     });
     const spent = (before: ReturnType<typeof cpu>) => {
       const after = cpu();
-      return { server: after.server - before.server, postgres: after.postgres - before.postgres };
+      const postgres =
+        after.postgres === null || before.postgres === null
+          ? null
+          : after.postgres - before.postgres;
+      return { server: after.server - before.server, postgres };
     };
     await phase("warm-up", server, [mailsOf("warm", 0, 40)], false);
 

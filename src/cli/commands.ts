@@ -1,12 +1,15 @@
 // What each CLI command does; stdout carries only what was asked for (CONTRACT §1).
+import { asc } from "drizzle-orm";
 import { boot } from "../boot.ts";
 import { createToken } from "../commands/access/create-token.ts";
 import { createUser } from "../commands/access/create-user.ts";
 import { generatedPassword } from "../commands/access/secrets.ts";
 import { systemActor } from "../commands/events/record-event.ts";
+import { defaultSenders, mailSetup } from "../commands/mail/brand-mail-setup.ts";
 import { loadConfig } from "../config.ts";
 import { loadDemo } from "../demo/load-demo.ts";
 import type { Role } from "../domain/access/roles.ts";
+import { brands } from "../store/schema/index.ts";
 import { UsageError } from "./run-command.ts";
 
 const print = (line: string): void => {
@@ -110,5 +113,24 @@ export async function createTokenCommand(options: TokenOptions): Promise<void> {
       systemActor,
     );
     print(token);
+  });
+}
+
+type MailCheckOptions = { sender?: string[] };
+
+export async function mailCheckCommand(options: MailCheckOptions): Promise<void> {
+  await withDesk(async ({ rt }) => {
+    const senders = options.sender ?? defaultSenders(rt.config.relayUrl);
+    const all = await rt.db.select().from(brands).orderBy(asc(brands.createdAt));
+    for (const brand of all) {
+      const setup = await mailSetup(rt.db, brand, rt.now(), senders);
+      if (!setup) {
+        print(`${brand.name}: no address to send from\n`);
+        continue;
+      }
+      print(`${brand.name} (${setup.domain})`);
+      for (const r of setup.records) print(`  ${r.name}  ${r.type}  "${r.value}"\n    ${r.why}`);
+      print("");
+    }
   });
 }

@@ -5,6 +5,7 @@ import {
   createTokenCommand,
   createUserCommand,
   demoCommand,
+  mailCheckCommand,
   migrateCommand,
   startCommand,
 } from "./commands.ts";
@@ -75,6 +76,16 @@ token
   .addOption(new Option("--role <role>", "what it may do").choices(roles).makeOptionMandatory())
   .option("--user <email>", "bind the token to this user: it then acts as them")
   .action((options) => runCommand(() => createTokenCommand(options)));
+
+const mail = program.command("mail").description("outbound mail that arrives");
+mail
+  .command("check")
+  .description("print the DNS records (SPF, DKIM, DMARC) to publish for each brand's domain")
+  .option(
+    "--sender <spec...>",
+    "who sends for the domains, as SPF mechanisms: include:relay.example, an IP, mx or a (default: the relay's host, else mx)",
+  )
+  .action((options) => runCommand(() => mailCheckCommand(options)));
 
 try {
   await program.parseAsync(process.argv);

@@ -20,6 +20,7 @@ import { registerConversationRoutes } from "./routes/conversations.ts";
 import { registerCustomerRoutes } from "./routes/customers.ts";
 import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
 import { registerInboundRoutes } from "./routes/inbound.ts";
+import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
@@ -72,6 +73,7 @@ export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> 
   registerUnansweredRoutes(app, rt);
   registerNotificationRoutes(app, rt);
   registerCharterRoutes(app, rt);
+  registerMailSetupRoutes(app, rt);
   registerCustomerRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   await registerConsole(app);

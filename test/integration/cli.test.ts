@@ -222,4 +222,13 @@ describe("rapport demo", () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout.trim()).toBe("the demo story was already loaded");
   });
+
+  it("tells what to publish in DNS for every brand's domain", async () => {
+    const run = await rapport(["mail", "check", "--sender", "include:_spf.relay.example"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"v=spf1 include:_spf.relay.example -all"');
+    expect(run.stdout).toMatch(/rapport\d{4}\._domainkey\.rapport\.localhost {2}TXT {2}"v=DKIM1; k=rsa; p=/);
+    expect(run.stdout).toContain("_dmarc.rapport.localhost");
+  });
 });
+

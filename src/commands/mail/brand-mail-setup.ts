@@ -57,6 +57,10 @@ export async function ensureDkimKey(tx: Tx, brand: Brand, now: Date): Promise<Dk
   };
 }
 
+/** Who sends for the domains when the administrator does not say: the relay's host, else the MX. */
+export const defaultSenders = (relayUrl: string | undefined): string[] =>
+  relayUrl ? [`a:${new URL(relayUrl).hostname}`] : ["mx"];
+
 export type MailSetup = {
   brand: { id: string; name: string; slug: string };
   domain: string;

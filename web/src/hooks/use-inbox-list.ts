@@ -29,3 +29,8 @@ export function useInboxList(filter: InboxFilter): PagedList<InboxRow> {
   );
   return usePagedList(JSON.stringify([view, mine, q.trim(), brand]), fetchPage);
 }
+
+/** A row of the unanswered watch carries its running clock's due time. */
+export function isUnanswered(row: InboxRow): row is UnansweredConversation {
+  return "due_at" in row;
+}

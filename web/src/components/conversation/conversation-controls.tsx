@@ -1,5 +1,5 @@
-// A conversation's settings: status, priority and assigned advisor. A close the server refuses
-// (no human answer yet) asks for the reason instead of failing.
+// A conversation's settings: status, priority, assigned advisor, and the spam mark. A close the
+// server refuses (no human answer yet) asks for the reason instead of failing.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -24,6 +24,7 @@ type Props = {
   onChange: (change: ConversationChange) => Promise<void>;
   onCloseWithReason: (reason: CloseReason) => Promise<void>;
   onDismissCloseRefusal: () => void;
+  onSetSpam: (spam: boolean) => Promise<void>;
 };
 
 export function ConversationControls(props: Props) {
@@ -114,6 +115,19 @@ export function ConversationControls(props: Props) {
             {t("conversation.assignToMe")}
           </button>
         ) : null}
+      </div>
+      <div className="field field--spam">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={saving}
+          onClick={() => void props.onSetSpam(!conversation.spam)}
+        >
+          {conversation.spam ? t("conversation.notSpam") : t("conversation.markSpam")}
+        </button>
+        <p className="field__hint">
+          {conversation.spam ? t("conversation.notSpamHint") : t("conversation.markSpamHint")}
+        </p>
       </div>
       <p className="panel__status" role="status">
         {save === "saving"

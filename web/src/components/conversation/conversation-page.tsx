@@ -1,7 +1,9 @@
-// One conversation: the thread and the composer, its settings, and the customer beside it.
+// One conversation: the thread and the composer (and why it is in Spam, when it is), its
+// settings, and the customer beside it.
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { formatDateTime } from "../../display/date-time.ts";
+import { replyAddress } from "../../display/reply-address.ts";
 import { useConversation } from "../../hooks/use-conversation.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 import { useNow } from "../../hooks/use-now.ts";
@@ -18,6 +20,7 @@ import { Composer } from "./composer.tsx";
 import { ConversationControls } from "./conversation-controls.tsx";
 import { CustomerPanel } from "./customer-panel.tsx";
 import { MessageThread } from "./message-thread.tsx";
+import { SpamExplanation } from "./spam-explanation.tsx";
 
 function inboxPathFrom(state: unknown): string {
   if (state && typeof state === "object" && "inbox" in state && typeof state.inbox === "string") {
@@ -67,8 +70,7 @@ function ConversationScreen({ id }: { id: string }) {
 
   const conversation = screen.state.data;
   const subject = conversation.subject || t("inbox.noSubject");
-  const customerName =
-    conversation.customer.name ?? conversation.customer.email ?? t("inbox.unknownCustomer");
+  const customerName = conversation.customer.name || t("inbox.unknownCustomer");
 
   return (
     <div className="page page--conversation">
@@ -108,6 +110,7 @@ function ConversationScreen({ id }: { id: string }) {
       </header>
       <div className="conversation-layout">
         <section className="conversation-main" aria-label={t("conversation.thread")}>
+          {conversation.spam ? <SpamExplanation messages={conversation.messages} /> : null}
           <MessageThread
             messages={conversation.messages}
             customerName={customerName}
@@ -117,7 +120,7 @@ function ConversationScreen({ id }: { id: string }) {
           <Composer
             key={conversation.id}
             conversationId={conversation.id}
-            recipient={conversation.customer.email ?? null}
+            recipient={replyAddress(conversation.messages)}
             onSend={screen.send}
           />
         </section>
@@ -132,6 +135,7 @@ function ConversationScreen({ id }: { id: string }) {
             onChange={screen.change}
             onCloseWithReason={screen.closeWithReason}
             onDismissCloseRefusal={screen.dismissCloseRefusal}
+            onSetSpam={screen.setSpam}
           />
           <CustomerPanel customerId={conversation.customer_id} users={users} />
         </aside>

@@ -15,12 +15,12 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
   const locale = useLocale();
   const author =
     message.author.kind === "customer"
-      ? (message.author.name ?? customerName)
+      ? message.author.name || customerName
       : message.author.kind === "system"
-        ? (message.author.name ?? t("conversation.author.system"))
+        ? message.author.name || t("conversation.author.system")
         : message.author.id === meId
           ? t("conversation.author.you")
-          : (message.author.name ?? t("conversation.author.system"));
+          : message.author.name || t("conversation.author.system");
   const tone = message.automated ? "automated" : message.direction;
 
   return (

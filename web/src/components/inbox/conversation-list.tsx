@@ -1,11 +1,13 @@
 // The conversations of the current view, in the order the API gave; ↑ and ↓ move between rows.
 import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { Conversation } from "../../api/types.ts";
+import type { Brands } from "../../hooks/use-brands.ts";
+import type { InboxRow } from "../../hooks/use-inbox-list.ts";
 import { ConversationRow } from "./conversation-row.tsx";
 
 type Props = {
-  conversations: Conversation[];
+  conversations: InboxRow[];
+  brands: Brands;
   now: Date;
   /** The inbox address with its filters, for the conversation page's "back" link. */
   inboxPath: string;
@@ -24,13 +26,21 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
   next.focus();
 }
 
-export function ConversationList({ conversations, now, inboxPath }: Props) {
+export function ConversationList({ conversations, brands, now, inboxPath }: Props) {
   const { t } = useTranslation();
+  const severalBrands = brands.list.length > 1;
   return (
     <ul className="conversation-list" aria-label={t("inbox.listLabel")} onKeyDown={moveFocus}>
       {conversations.map((conversation) => (
         <li key={conversation.id}>
-          <ConversationRow conversation={conversation} now={now} inboxPath={inboxPath} />
+          <ConversationRow
+            conversation={conversation}
+            brandName={
+              severalBrands ? (brands.byId.get(conversation.brand_id)?.name ?? null) : null
+            }
+            now={now}
+            inboxPath={inboxPath}
+          />
         </li>
       ))}
     </ul>

@@ -1,21 +1,27 @@
-// The inbox's view tabs, the "only mine" switch and the search box ("/" focuses it).
+// The inbox's view tabs, the search box ("/" focuses it), the brand filter (when there is more
+// than one brand) and the "only mine" switch.
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { INBOX_VIEWS, type InboxView } from "../../display/inbox-views.ts";
+import type { Brands } from "../../hooks/use-brands.ts";
 
 type Props = {
   view: InboxView;
   mine: boolean;
   q: string;
+  brand: string | null;
+  brands: Brands;
   params: URLSearchParams;
   onMineChange: (mine: boolean) => void;
+  onBrandChange: (brand: string | null) => void;
   onSearch: (q: string) => void;
 };
 
 const SEARCH_DELAY_MS = 300;
 
-export function InboxFilters({ view, mine, q, params, onMineChange, onSearch }: Props) {
+export function InboxFilters(props: Props) {
+  const { view, mine, q, brand, brands, params, onMineChange, onBrandChange, onSearch } = props;
   const { t } = useTranslation();
   const [draft, setDraft] = useState(q);
   const search = useRef<HTMLInputElement>(null);
@@ -45,8 +51,13 @@ export function InboxFilters({ view, mine, q, params, onMineChange, onSearch }: 
 
   const viewLink = (target: InboxView) => {
     const next = new URLSearchParams(params);
-    if (target === "unanswered") next.delete("view");
-    else next.set("view", target);
+    // The unanswered watch cannot be searched: going back to it leaves the search.
+    if (target === "unanswered") {
+      next.delete("view");
+      next.delete("q");
+    } else {
+      next.set("view", target);
+    }
     const text = next.toString();
     return text === "" ? "/" : `/?${text}`;
   };
@@ -86,6 +97,22 @@ export function InboxFilters({ view, mine, q, params, onMineChange, onSearch }: 
             />
           </form>
         </search>
+        {brands.list.length > 1 ? (
+          <label className="inbox-filters__brand">
+            <span className="visually-hidden">{t("inbox.brand")}</span>
+            <select
+              value={brand ?? ""}
+              onChange={(event) => onBrandChange(event.target.value || null)}
+            >
+              <option value="">{t("inbox.allBrands")}</option>
+              {brands.list.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label className="toggle">
           <input
             type="checkbox"

@@ -1,9 +1,11 @@
-// The inbox: one view at a time (unanswered, waiting, resolved, all), only mine or everyone's,
-// searchable, paged with "load more". The filters live in the address so Back returns to them.
+// The inbox: one view at a time (the unanswered watch, soonest due first; waiting, resolved, all,
+// spam), one brand or all, only mine or everyone's, searchable, paged with "load more". The
+// filters live in the address so Back returns to them.
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { parseInboxView } from "../../display/inbox-views.ts";
-import { useConversationList } from "../../hooks/use-conversation-list.ts";
+import { parseInboxView, searchView } from "../../display/inbox-views.ts";
+import { useBrands } from "../../hooks/use-brands.ts";
+import { useInboxList } from "../../hooks/use-inbox-list.ts";
 import { useNow } from "../../hooks/use-now.ts";
 import { useRefresh } from "../../hooks/use-refresh.ts";
 import { LoadingState } from "../common/loading-state.tsx";
@@ -12,17 +14,23 @@ import { ProblemMessage } from "../common/problem-message.tsx";
 import { ConversationList } from "./conversation-list.tsx";
 import { InboxFilters } from "./inbox-filters.tsx";
 
+const REFRESH_MS = 30_000;
+
 export function InboxPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const view = parseInboxView(params.get("view"));
-  const mine = params.get("mine") === "1";
   const q = params.get("q") ?? "";
-  const list = useConversationList({ view, mine, q });
-  const now = useNow();
-  useRefresh(list.refresh);
+  const searching = q.trim() !== "";
+  const requested = parseInboxView(params.get("view"));
+  const view = searching ? searchView(requested) : requested;
+  const mine = params.get("mine") === "1";
+  const brand = params.get("brand");
+  const brands = useBrands();
+  const list = useInboxList({ view, mine, q, brand });
+  const now = useNow(REFRESH_MS);
+  useRefresh(list.refresh, REFRESH_MS);
 
-  const setFilter = (change: { mine?: boolean; q?: string }) => {
+  const setFilter = (change: { mine?: boolean; q?: string; brand?: string | null }) => {
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -30,9 +38,19 @@ export function InboxPage() {
           if (change.mine) next.set("mine", "1");
           else next.delete("mine");
         }
+        if (change.brand !== undefined) {
+          if (change.brand) next.set("brand", change.brand);
+          else next.delete("brand");
+        }
         if (change.q !== undefined) {
-          if (change.q.trim() === "") next.delete("q");
-          else next.set("q", change.q);
+          if (change.q.trim() === "") {
+            next.delete("q");
+          } else {
+            next.set("q", change.q);
+            const searched = searchView(parseInboxView(next.get("view")));
+            if (searched === "unanswered") next.delete("view");
+            else next.set("view", searched);
+          }
         }
         return next;
       },
@@ -40,11 +58,12 @@ export function InboxPage() {
     );
   };
 
-  const emptyText =
-    q.trim() !== ""
-      ? t("inbox.empty.search", { q })
-      : view === "unanswered"
-        ? t("inbox.empty.unanswered")
+  const emptyText = searching
+    ? t("inbox.empty.search", { q })
+    : view === "unanswered"
+      ? t("inbox.empty.unanswered")
+      : view === "spam"
+        ? t("inbox.empty.spam")
         : t("inbox.empty.other");
 
   return (
@@ -54,10 +73,15 @@ export function InboxPage() {
         view={view}
         mine={mine}
         q={q}
+        brand={brand}
+        brands={brands}
         params={params}
         onMineChange={(value) => setFilter({ mine: value })}
+        onBrandChange={(value) => setFilter({ brand: value })}
         onSearch={(value) => setFilter({ q: value })}
       />
+      {view === "unanswered" ? <p className="inbox-hint">{t("inbox.watchHint")}</p> : null}
+      {view === "spam" ? <p className="inbox-hint">{t("inbox.spamHint")}</p> : null}
       {list.status === "loading" ? <LoadingState /> : null}
       {list.status === "error" ? <ProblemMessage error={list.error} onRetry={list.reload} /> : null}
       {list.status === "ready" && list.items.length === 0 ? (
@@ -67,6 +91,7 @@ export function InboxPage() {
         <>
           <ConversationList
             conversations={list.items}
+            brands={brands}
             now={now}
             inboxPath={params.size > 0 ? `/?${params.toString()}` : "/"}
           />

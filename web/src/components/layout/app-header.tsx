@@ -1,10 +1,12 @@
-// The bar above every signed-in screen: where you are, the language, who you are, signing out.
+// The bar above every signed-in screen: where you are, notifications, the language, who you are,
+// signing out.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { useMe, useSession } from "../../hooks/use-session.tsx";
 import { chooseLanguage, currentLanguage, LANGUAGES, supportedLanguage } from "../../i18n/i18n.ts";
 import { problemText } from "../common/problem-message.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -34,6 +36,7 @@ export function AppHeader() {
         </NavLink>
       </nav>
       <div className="app-header__tools">
+        <NotificationBell />
         <label className="language-select">
           <span className="visually-hidden">{t("header.language")}</span>
           <select
