@@ -25,6 +25,7 @@ import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
+import { registerWorkspaceRoutes } from "./routes/workspace.ts";
 
 export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> {
   const app = Fastify({
@@ -74,6 +75,7 @@ export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> 
   registerNotificationRoutes(app, rt);
   registerCharterRoutes(app, rt);
   registerMailSetupRoutes(app, rt);
+  registerWorkspaceRoutes(app, rt);
   registerCustomerRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   await registerConsole(app);

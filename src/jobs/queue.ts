@@ -12,6 +12,7 @@ export const jobNames = [
   "sla-sweep",
   "auto-close",
   "recompute-clocks",
+  "purge-spam",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

@@ -4,6 +4,7 @@ import { chooseDelivery } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
 import { closeResolved } from "./auto-close.ts";
 import { type NotifyUserJob, notifyUser } from "./notify-user.ts";
+import { purgeSpam } from "./purge-spam.ts";
 import { jobNames } from "./queue.ts";
 import { type RecomputeClocksJob, recomputeClocks } from "./recompute-clocks.ts";
 import { type SendMailJob, sendMail } from "./send-mail.ts";
@@ -36,6 +37,10 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
   await boss.work("auto-close", polling, async () => {
     while ((await closeResolved(rt)) > 0) {}
   });
+  await boss.work("purge-spam", polling, async () => {
+    while ((await purgeSpam(rt)) > 0) {}
+  });
+  await boss.schedule("purge-spam", "17 * * * *");
   await boss.schedule("sla-sweep", "* * * * *");
   await boss.schedule("auto-close", "* * * * *");
   return {

@@ -227,8 +227,9 @@ describe("rapport demo", () => {
     const run = await rapport(["mail", "check", "--sender", "include:_spf.relay.example"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('"v=spf1 include:_spf.relay.example -all"');
-    expect(run.stdout).toMatch(/rapport\d{4}\._domainkey\.rapport\.localhost {2}TXT {2}"v=DKIM1; k=rsa; p=/);
+    expect(run.stdout).toMatch(
+      /rapport\d{4}\._domainkey\.rapport\.localhost {2}TXT {2}"v=DKIM1; k=rsa; p=/,
+    );
     expect(run.stdout).toContain("_dmarc.rapport.localhost");
   });
 });
-

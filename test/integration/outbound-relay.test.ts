@@ -243,15 +243,25 @@ describe("outbound mail through the relay", () => {
 describe("what to publish in DNS", () => {
   it("tells an administrator the SPF, DKIM and DMARC records of the brand's domain, and refuses advisors", async () => {
     const [brand] = await server.running.booted.rt.db.select().from(brands).limit(1);
-    const res = await fetch(`${server.url}/api/v1/brands/${brand?.id}/mail-setup?sender=include:_spf.relay.example`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const res = await fetch(
+      `${server.url}/api/v1/brands/${brand?.id}/mail-setup?sender=include:_spf.relay.example`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     expect(res.status).toBe(403);
     const { createToken: create } = await import("../../src/commands/access/create-token.ts");
-    const admin = await create(server.running.booted.rt, { workspaceId: server.running.booted.workspaceId, name: "a", role: "admin" }, systemActor);
-    const ok = await fetch(`${server.url}/api/v1/brands/${brand?.id}/mail-setup?sender=include:_spf.relay.example`, {
-      headers: { authorization: `Bearer ${admin.token}` },
-    });
+    const admin = await create(
+      server.running.booted.rt,
+      { workspaceId: server.running.booted.workspaceId, name: "a", role: "admin" },
+      systemActor,
+    );
+    const ok = await fetch(
+      `${server.url}/api/v1/brands/${brand?.id}/mail-setup?sender=include:_spf.relay.example`,
+      {
+        headers: { authorization: `Bearer ${admin.token}` },
+      },
+    );
     expect(ok.status).toBe(200);
     const setup = (await ok.json()) as { records: Array<{ name: string; value: string }> };
     expect(setup.records.map((r) => r.name)).toEqual([

@@ -106,4 +106,30 @@ describe("spam", () => {
     const unanswered = await api("GET", "/api/v1/unanswered");
     expect(unanswered.items.map((i: { id: string }) => i.id)).not.toContain(id);
   });
+
+  it("is purged after the workspace's retention, with its bytes, leaving the audit trail", async () => {
+    const { purgeSpam } = await import("../../src/jobs/purge-spam.ts");
+    const { events } = await import("../../src/store/schema/index.ts");
+    const rt = server.running.booted.rt;
+    const list = await api("GET", "/api/v1/conversations?spam=true");
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(await purgeSpam({ ...rt, now: () => new Date(Date.now() + 29 * 86_400_000) })).toBe(0);
+    const admin = await createToken(
+      rt,
+      { workspaceId: server.running.booted.workspaceId, name: "adm", role: "admin" },
+      systemActor,
+    );
+    const patched = await fetch(`${server.url}/api/v1/workspace`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ spam_retention_days: 10 }),
+    });
+    expect(patched.status).toBe(200);
+    expect(await purgeSpam({ ...rt, now: () => new Date(Date.now() + 11 * 86_400_000) })).toBe(
+      list.items.length,
+    );
+    expect((await api("GET", "/api/v1/conversations?spam=true")).items).toHaveLength(0);
+    const trail = await rt.db.select().from(events);
+    expect(trail.filter((e) => e.type === "conversation.purged")).toHaveLength(list.items.length);
+  });
 });

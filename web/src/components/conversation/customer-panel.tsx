@@ -1,8 +1,9 @@
-// The customer beside the conversation: who they are, and the way to their whole timeline.
+// The customer beside the conversation: who they are, how long they have been a customer, their
+// open conversations and last contact, their advisor, and the way to their whole timeline.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useCustomer } from "../../hooks/use-customer.ts";
+import { useCustomer, useCustomerSummary } from "../../hooks/use-customer.ts";
 import { useNow } from "../../hooks/use-now.ts";
 import type { Users } from "../../hooks/use-users.ts";
 import { LoadingState } from "../common/loading-state.tsx";
@@ -15,6 +16,7 @@ export function CustomerPanel({ customerId, users }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const customer = useCustomer(customerId);
+  const summary = useCustomerSummary(customerId);
   const now = useNow(60_000);
 
   return (
@@ -28,8 +30,8 @@ export function CustomerPanel({ customerId, users }: Props) {
       ) : null}
       {customer.status === "ready" ? (
         <>
-          <p className="panel__name">{customer.data.name ?? t("inbox.unknownCustomer")}</p>
-          <CustomerProfile customer={customer.data} users={users} now={now} />
+          <p className="panel__name">{customer.data.name || t("inbox.unknownCustomer")}</p>
+          <CustomerProfile customer={customer.data} summary={summary} users={users} now={now} />
           <Link to={`/customers/${encodeURIComponent(customerId)}`} className="panel__link">
             {t("customer.timelineLink")}
           </Link>

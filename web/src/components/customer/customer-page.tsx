@@ -1,7 +1,7 @@
 // A customer and everything that happened with them, newest first: conversations, calls, visits, orders…
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
-import { useCustomer, useTimeline } from "../../hooks/use-customer.ts";
+import { useCustomer, useCustomerSummary, useTimeline } from "../../hooks/use-customer.ts";
 import { useNow } from "../../hooks/use-now.ts";
 import { useUsers } from "../../hooks/use-users.ts";
 import { LoadingState } from "../common/loading-state.tsx";
@@ -17,6 +17,7 @@ export function CustomerPage() {
   // Opened from a link inside the console, Back returns there; opened directly, to the inbox.
   const cameFromConsole = useLocation().key !== "default";
   const customer = useCustomer(id);
+  const summary = useCustomerSummary(id);
   const timeline = useTimeline(id);
   const users = useUsers();
   const now = useNow(60_000);
@@ -39,14 +40,19 @@ export function CustomerPage() {
       {customer.status === "ready" ? (
         <div className="customer-layout">
           <section className="panel customer-layout__profile">
-            <PageHeading title={customer.data.name ?? t("inbox.unknownCustomer")} />
-            <CustomerProfile customer={customer.data} users={users} now={now} />
+            <PageHeading title={customer.data.name || t("inbox.unknownCustomer")} />
+            <CustomerProfile
+              customer={customer.data}
+              summary={summary}
+              users={users}
+              now={now}
+            />
           </section>
           <section className="customer-layout__timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title" className="section-title">
               {t("timeline.title")}
             </h2>
-            <TimelineList timeline={timeline} now={now} />
+            <TimelineList timeline={timeline} users={users} now={now} />
           </section>
         </div>
       ) : null}

@@ -1,16 +1,27 @@
-// What an advisor should know about a customer before reading their message: how to reach them,
-// who their advisor is, their organisation (and whether it is a partner), their notes.
+// What an advisor should know about a customer before reading their message: how long they have
+// been a customer, their open conversations and last contact, who their advisor is, how to reach
+// them, their organisation (and whether it is a partner), important dates, their notes.
 import { useTranslation } from "react-i18next";
-import type { Customer } from "../../api/types.ts";
-import { formatDate } from "../../display/date-time.ts";
+import { Link } from "react-router";
+import type { Customer, CustomerSummary } from "../../api/types.ts";
+import { formatDate, formatRelative } from "../../display/date-time.ts";
+import { languageName } from "../../display/language-name.ts";
 import { oneOf, readable } from "../../display/one-of.ts";
+import { tenure } from "../../display/tenure.ts";
+import type { AsyncState } from "../../hooks/use-async.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 import type { Users } from "../../hooks/use-users.ts";
 import { channelLabel } from "../common/channel-label.ts";
+import { ProblemMessage } from "../common/problem-message.tsx";
 
-const IDENTITY_KINDS = ["email", "phone", "chat", "social"] as const;
+const IDENTITY_KINDS = ["email", "phone", "chat", "social", "external"] as const;
 
-type Props = { customer: Customer; users: Users; now: Date };
+type Props = {
+  customer: Customer;
+  summary: AsyncState<CustomerSummary>;
+  users: Users;
+  now: Date;
+};
 
 function localTime(timeZone: string, now: Date, language: string): string | null {
   try {
@@ -20,109 +31,147 @@ function localTime(timeZone: string, now: Date, language: string): string | null
   }
 }
 
-export function CustomerProfile({ customer, users, now }: Props) {
+export function CustomerProfile({ customer, summary, users, now }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const advisorName = (id: string | null) =>
-    id === null ? t("customer.noAdvisor") : (users.byId.get(id)?.name ?? id);
+  const ready = summary.status === "ready" ? summary.data : null;
+  // The summary names the advisors even for a role that cannot list users.
+  const advisorName = (person: { id: string; name: string } | null, id: string | null) =>
+    person?.name ?? (id === null ? t("customer.noAdvisor") : (users.byId.get(id)?.name ?? id));
   const time = customer.time_zone ? localTime(customer.time_zone, now, locale) : null;
+  const length = ready ? tenure(ready.tenure_days) : null;
 
   return (
     <>
+      {customer.merged_into_id ? (
+        <p className="notice">
+          {t("customer.merged")}{" "}
+          <Link to={`/customers/${encodeURIComponent(customer.merged_into_id)}`}>
+            {t("customer.mergedLink")}
+          </Link>
+        </p>
+      ) : null}
       <p className="profile__since">
-        {t("customer.since", { when: formatDate(customer.created_at, locale) })}
+        {ready && length
+          ? `${t(`customer.tenure_${length.unit}`, { count: length.amount })} · ${t(
+              "customer.since",
+              { when: formatDate(ready.customer_since, locale) },
+            )}`
+          : t("customer.since", { when: formatDate(customer.created_at, locale) })}
       </p>
-      <Details customer={customer} advisorName={advisorName} time={time} />
+      {summary.status === "error" ? (
+        <ProblemMessage error={summary.error} what={t("customer.summaryUnavailable")} />
+      ) : null}
+      <dl className="profile">
+        {ready ? (
+          <>
+            <div className="profile__row">
+              <dt>{t("customer.conversations")}</dt>
+              <dd>
+                {t("customer.conversationCount", {
+                  open: ready.conversations.open,
+                  total: ready.conversations.total,
+                })}
+              </dd>
+            </div>
+            <div className="profile__row">
+              <dt>{t("customer.lastContact")}</dt>
+              <dd>
+                {ready.last_contact_at ? (
+                  <time dateTime={ready.last_contact_at}>
+                    {formatRelative(ready.last_contact_at, now, locale)}
+                  </time>
+                ) : (
+                  t("customer.noContact")
+                )}
+              </dd>
+            </div>
+          </>
+        ) : null}
+        <div className="profile__row">
+          <dt>{t("customer.advisor")}</dt>
+          <dd>{advisorName(ready?.advisor ?? null, customer.advisor_id)}</dd>
+        </div>
+        {customer.backup_id ? (
+          <div className="profile__row">
+            <dt>{t("customer.backup")}</dt>
+            <dd>{advisorName(ready?.backup ?? null, customer.backup_id)}</dd>
+          </div>
+        ) : null}
+        <div className="profile__row">
+          <dt>{t("customer.identities")}</dt>
+          <dd>
+            <ul className="identities">
+              {customer.identities.map((identity) => (
+                <li key={identity.id}>
+                  <span className="identities__kind">
+                    {oneOf(IDENTITY_KINDS, identity.kind)
+                      ? t(`customer.identity.${identity.kind}`)
+                      : readable(identity.kind)}
+                  </span>{" "}
+                  <span className="identities__value">
+                    {identity.display_value || identity.value}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        {customer.organisation ? (
+          <div className="profile__row">
+            <dt>{t("customer.organisation")}</dt>
+            <dd>
+              {customer.organisation.name}
+              {customer.organisation.is_partner ? (
+                <span className="tag tag--partner">{t("customer.partner")}</span>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
+        {customer.important_dates.length > 0 ? (
+          <div className="profile__row">
+            <dt>{t("customer.importantDates")}</dt>
+            <dd>
+              <ul className="identities">
+                {customer.important_dates.map((date) => (
+                  <li key={`${date.label}:${date.date}`}>
+                    {date.label} · {formatDate(`${date.date}T12:00:00Z`, locale)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        {customer.preferred_language ? (
+          <div className="profile__row">
+            <dt>{t("customer.language")}</dt>
+            <dd>{languageName(customer.preferred_language, locale)}</dd>
+          </div>
+        ) : null}
+        {customer.time_zone ? (
+          <div className="profile__row">
+            <dt>{t("customer.timeZone")}</dt>
+            <dd>
+              {customer.time_zone}
+              {time ? (
+                <span className="profile__aside">{t("customer.localTime", { time })}</span>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
+        {customer.preferred_channel ? (
+          <div className="profile__row">
+            <dt>{t("customer.preferredChannel")}</dt>
+            <dd>{channelLabel(t, customer.preferred_channel)}</dd>
+          </div>
+        ) : null}
+        {customer.notes ? (
+          <div className="profile__row">
+            <dt>{t("customer.notes")}</dt>
+            <dd className="profile__notes">{customer.notes}</dd>
+          </div>
+        ) : null}
+      </dl>
     </>
   );
-}
-
-type DetailsProps = {
-  customer: Customer;
-  advisorName: (id: string | null) => string;
-  time: string | null;
-};
-
-function Details({ customer, advisorName, time }: DetailsProps) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  return (
-    <dl className="profile">
-      <div className="profile__row">
-        <dt>{t("customer.identities")}</dt>
-        <dd>
-          <ul className="identities">
-            {customer.identities.map((identity) => (
-              <li key={`${identity.kind}:${identity.value}`}>
-                <span className="identities__kind">
-                  {oneOf(IDENTITY_KINDS, identity.kind)
-                    ? t(`customer.identity.${identity.kind}`)
-                    : readable(identity.kind)}
-                </span>{" "}
-                <span className="identities__value">{identity.value}</span>
-              </li>
-            ))}
-          </ul>
-        </dd>
-      </div>
-      <div className="profile__row">
-        <dt>{t("customer.advisor")}</dt>
-        <dd>{advisorName(customer.advisor_id)}</dd>
-      </div>
-      {customer.backup_id ? (
-        <div className="profile__row">
-          <dt>{t("customer.backup")}</dt>
-          <dd>{advisorName(customer.backup_id)}</dd>
-        </div>
-      ) : null}
-      {customer.organisation ? (
-        <div className="profile__row">
-          <dt>{t("customer.organisation")}</dt>
-          <dd>
-            {customer.organisation.name}
-            {customer.organisation.is_partner ? (
-              <span className="tag tag--partner">{t("customer.partner")}</span>
-            ) : null}
-          </dd>
-        </div>
-      ) : null}
-      {customer.preferred_language ? (
-        <div className="profile__row">
-          <dt>{t("customer.language")}</dt>
-          <dd>{languageName(customer.preferred_language, locale)}</dd>
-        </div>
-      ) : null}
-      {customer.time_zone ? (
-        <div className="profile__row">
-          <dt>{t("customer.timeZone")}</dt>
-          <dd>
-            {customer.time_zone}
-            {time ? (
-              <span className="profile__aside">{t("customer.localTime", { time })}</span>
-            ) : null}
-          </dd>
-        </div>
-      ) : null}
-      {customer.preferred_channel ? (
-        <div className="profile__row">
-          <dt>{t("customer.preferredChannel")}</dt>
-          <dd>{channelLabel(t, customer.preferred_channel)}</dd>
-        </div>
-      ) : null}
-      {customer.notes ? (
-        <div className="profile__row">
-          <dt>{t("customer.notes")}</dt>
-          <dd className="profile__notes">{customer.notes}</dd>
-        </div>
-      ) : null}
-    </dl>
-  );
-}
-
-function languageName(tag: string, language: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: "language" }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
 }

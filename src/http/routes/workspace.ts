@@ -1,0 +1,90 @@
+// The workspace's own settings: its name and how long likely spam is kept before it is purged.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordEvent } from "../../commands/events/record-event.ts";
+import { DeskError } from "../../errors.ts";
+import type { Runtime } from "../../runtime.ts";
+import { workspaces } from "../../store/schema/index.ts";
+import type { App } from "../app-type.ts";
+import { principalOf } from "../plugins/authentication.ts";
+import { problemView } from "../schemas/conversation.ts";
+
+const workspaceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  spam_retention_days: z.number(),
+});
+const present = (w: typeof workspaces.$inferSelect) => ({
+  id: w.id,
+  name: w.name,
+  spam_retention_days: w.spamRetentionDays,
+});
+
+export function registerWorkspaceRoutes(app: App, rt: Runtime): void {
+  app.get(
+    "/api/v1/workspace",
+    {
+      schema: {
+        summary: "This workspace's settings",
+        tags: ["settings"],
+        response: { 200: workspaceView },
+      },
+    },
+    async (request) => {
+      const [w] = await rt.db
+        .select()
+        .from(workspaces)
+        .where(eq(workspaces.id, principalOf(request).workspaceId));
+      if (!w) throw new DeskError("not_found", "no such workspace");
+      return present(w);
+    },
+  );
+
+  app.patch(
+    "/api/v1/workspace",
+    {
+      config: { role: "admin" },
+      schema: {
+        summary: "Change this workspace's name or spam retention",
+        tags: ["settings"],
+        body: z
+          .strictObject({
+            name: z.string().trim().min(1).max(200).optional(),
+            spam_retention_days: z.number().int().min(1).max(3650).optional(),
+          })
+          .refine((b) => Object.keys(b).length > 0, "nothing to change"),
+        response: { 200: workspaceView, 400: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      return rt.db.transaction(async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(workspaces)
+          .where(eq(workspaces.id, p.workspaceId))
+          .for("update");
+        if (!before) throw new DeskError("not_found", "no such workspace");
+        const [after] = await tx
+          .update(workspaces)
+          .set({
+            name: request.body.name ?? before.name,
+            spamRetentionDays: request.body.spam_retention_days ?? before.spamRetentionDays,
+          })
+          .where(eq(workspaces.id, p.workspaceId))
+          .returning();
+        if (!after) throw new Error("the workspace vanished");
+        await recordEvent(tx, {
+          workspaceId: p.workspaceId,
+          id: rt.newId(),
+          at: rt.now(),
+          type: "workspace.updated",
+          actor: p.actor,
+          before: present(before),
+          after: present(after),
+        });
+        return present(after);
+      });
+    },
+  );
+}

@@ -1,0 +1,73 @@
+// Job (hourly, once across nodes): likely spam is kept for the workspace's retention (30 days by
+// default), then deleted with its messages, attachments and stored bytes; the audit trail stays.
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { recordEvent, systemActor } from "../commands/events/record-event.ts";
+import type { Runtime } from "../runtime.ts";
+import { attachments, conversations, messages, workspaces } from "../store/schema/index.ts";
+
+export async function purgeSpam(rt: Runtime, batch = 200): Promise<number> {
+  const now = rt.now();
+  const doomed = await rt.db
+    .select({
+      workspaceId: conversations.workspaceId,
+      id: conversations.id,
+      customerId: conversations.customerId,
+    })
+    .from(conversations)
+    .innerJoin(workspaces, eq(workspaces.id, conversations.workspaceId))
+    .where(
+      and(
+        eq(conversations.spam, true),
+        lt(
+          conversations.createdAt,
+          sql`${now.toISOString()}::timestamptz - make_interval(days => ${workspaces.spamRetentionDays})`,
+        ),
+      ),
+    )
+    .limit(batch);
+  const blobKeys: string[] = [];
+  for (const c of doomed) {
+    await rt.db.transaction(async (tx) => {
+      const inConversation = and(
+        eq(messages.workspaceId, c.workspaceId),
+        eq(messages.conversationId, c.id),
+      );
+      const ids = await tx
+        .select({ id: messages.id, raw: messages.rawBlobKey })
+        .from(messages)
+        .where(inConversation);
+      if (ids.length > 0) {
+        const files = await tx
+          .delete(attachments)
+          .where(
+            and(
+              eq(attachments.workspaceId, c.workspaceId),
+              inArray(
+                attachments.messageId,
+                ids.map((m) => m.id),
+              ),
+            ),
+          )
+          .returning({ key: attachments.blobKey });
+        blobKeys.push(...files.map((f) => f.key), ...ids.flatMap((m) => (m.raw ? [m.raw] : [])));
+      }
+      await tx.delete(messages).where(inConversation);
+      await tx
+        .delete(conversations)
+        .where(and(eq(conversations.workspaceId, c.workspaceId), eq(conversations.id, c.id)));
+      await recordEvent(tx, {
+        workspaceId: c.workspaceId,
+        id: rt.newId(),
+        at: now,
+        type: "conversation.purged",
+        actor: systemActor,
+        conversationId: c.id,
+        customerId: c.customerId,
+        data: { reason: "spam retention" },
+      });
+    });
+  }
+  // Bytes go after the rows: a crash in between leaves an orphan file, never a row without its bytes.
+  for (const key of blobKeys) await rt.blobs.delete(key);
+  return doomed.length;
+}
