@@ -24,6 +24,7 @@ const recipient = "support@rapport.localhost";
 const reasonOf = (text: string) =>
   text
     .replace(/stored as [A-Z2-9]{8}/, "stored as …")
+    .replace(/unknown message \S+/, "unknown message …")
     .replace(/<[^>]*>/g, "<…>")
     .slice(0, 160);
 
@@ -140,6 +141,8 @@ async function main(): Promise<void> {
     console.log(
       `250 accepted: ${accepted.length} (of which "already received": ${duplicates.length})`,
     );
+    for (const [reason, n] of tally(accepted, (r) => reasonOf(r.answer.text)))
+      console.log(`  ${String(n).padStart(5)}  ${reason}`);
     console.log(`5xx refused: ${refused.length}`);
     for (const [reason, n] of tally(refused, (r) => reasonOf(r.answer.text)))
       console.log(`  ${String(n).padStart(5)}  ${reason}  (${examples(refused, reason)})`);

@@ -28,6 +28,10 @@ const environment = z.object({
     .string()
     .min(10, "RAPPORT_ADMIN_PASSWORD needs 10 characters")
     .optional(),
+  RAPPORT_SPAMD: z
+    .string()
+    .regex(/^\[?[^\]\s]+\]?:\d{1,5}$/, "RAPPORT_SPAMD must be host:port")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -45,6 +49,8 @@ export type Config = {
   secret: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** A local SpamAssassin daemon (host:port) asked for a second opinion on inbound mail. */
+  spamd: string | undefined;
   logLevel: z.infer<typeof environment>["LOG_LEVEL"];
 };
 
@@ -75,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secret: e.RAPPORT_SECRET,
     adminEmail: e.RAPPORT_ADMIN_EMAIL?.toLowerCase(),
     adminPassword: e.RAPPORT_ADMIN_PASSWORD,
+    spamd: e.RAPPORT_SPAMD,
     logLevel: e.LOG_LEVEL,
   };
 }

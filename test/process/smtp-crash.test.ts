@@ -134,97 +134,101 @@ async function runSender(s: number): Promise<void> {
 }
 
 describe("SMTP intake under SIGKILL", () => {
-  it("stores every mail answered 250 exactly once across repeated crashes and re-sends", async () => {
-    const random = seeded(sizes.seed);
-    const total = sizes.senders * sizes.mails;
-    const began = performance.now();
-    let server = await startRapport(env);
-    started.push(server);
+  it(
+    "stores every mail answered 250 exactly once across repeated crashes and re-sends",
+    async () => {
+      const random = seeded(sizes.seed);
+      const total = sizes.senders * sizes.mails;
+      const began = performance.now();
+      let server = await startRapport(env);
+      started.push(server);
 
-    // Kill points: a random fraction of the mails acknowledged inside each of `kills` equal slices
-    // of 10–85 % of the run (so every kill lands while mails are in flight), plus a little jitter.
-    const slice = 0.75 / sizes.kills;
-    const killAt = Array.from({ length: sizes.kills }, (_, n) => 0.1 + slice * (n + random()));
-    const kills: Array<{ at: number; scope: "node" | "group"; restartMs: number }> = [];
-    let sending = true;
-    const killer = (async () => {
-      for (const [n, fraction] of killAt.entries()) {
-        while (sending && tally.acknowledged.size < fraction * total) await sleep(5);
-        if (!sending) return;
-        await sleep(random() * 40);
-        // Alternately the node process alone (its PostgreSQL stays, orphaned) and the whole group
-        // (PostgreSQL killed too: crash recovery from its WAL at the next start).
-        const scope = n % 2 === 0 ? "node" : "group";
-        const at = tally.acknowledged.size;
-        await killRapport(server, scope);
-        server = await startRapport(env);
-        started.push(server);
-        kills.push({ at, scope, restartMs: Math.round(server.startMs) });
-      }
-    })();
-    await Promise.all(Array.from({ length: sizes.senders }, (_, s) => runSender(s)));
-    sending = false;
-    await killer;
-    const sendingMs = performance.now() - began;
+      // Kill points: a random fraction of the mails acknowledged inside each of `kills` equal slices
+      // of 10–85 % of the run (so every kill lands while mails are in flight), plus a little jitter.
+      const slice = 0.75 / sizes.kills;
+      const killAt = Array.from({ length: sizes.kills }, (_, n) => 0.1 + slice * (n + random()));
+      const kills: Array<{ at: number; scope: "node" | "group"; restartMs: number }> = [];
+      let sending = true;
+      const killer = (async () => {
+        for (const [n, fraction] of killAt.entries()) {
+          while (sending && tally.acknowledged.size < fraction * total) await sleep(5);
+          if (!sending) return;
+          await sleep(random() * 40);
+          // Alternately the node process alone (its PostgreSQL stays, orphaned) and the whole group
+          // (PostgreSQL killed too: crash recovery from its WAL at the next start).
+          const scope = n % 2 === 0 ? "node" : "group";
+          const at = tally.acknowledged.size;
+          await killRapport(server, scope);
+          server = await startRapport(env);
+          started.push(server);
+          kills.push({ at, scope, restartMs: Math.round(server.startMs) });
+        }
+      })();
+      await Promise.all(Array.from({ length: sizes.senders }, (_, s) => runSender(s)));
+      sending = false;
+      await killer;
+      const sendingMs = performance.now() - began;
 
-    const db = new pg.Client({ connectionString: embeddedDatabaseUrl(dataDir) });
-    await db.connect();
-    const stored = await db.query<{ external_id: string; copies: number }>(
-      "select external_id, count(*)::int as copies from messages where direction = 'inbound' group by external_id",
-    );
-    const received = await db.query<{ n: number }>(
-      "select count(*)::int as n from events where type = 'message.received'",
-    );
-    const doubleAcks = await db.query<{ n: number }>(
-      "select count(*)::int as n from (select in_reply_to from messages where automated and in_reply_to is not null group by in_reply_to having count(*) > 1) d",
-    );
-    const counts = await db.query<{ conversations: number; acks: number; withheld: number }>(
-      `select (select count(*)::int from conversations) as conversations,
+      const db = new pg.Client({ connectionString: embeddedDatabaseUrl(dataDir) });
+      await db.connect();
+      const stored = await db.query<{ external_id: string; copies: number }>(
+        "select external_id, count(*)::int as copies from messages where direction = 'inbound' group by external_id",
+      );
+      const received = await db.query<{ n: number }>(
+        "select count(*)::int as n from events where type = 'message.received'",
+      );
+      const doubleAcks = await db.query<{ n: number }>(
+        "select count(*)::int as n from (select in_reply_to from messages where automated and in_reply_to is not null group by in_reply_to having count(*) > 1) d",
+      );
+      const counts = await db.query<{ conversations: number; acks: number; withheld: number }>(
+        `select (select count(*)::int from conversations) as conversations,
               (select count(*)::int from messages where automated) as acks,
               (select count(*)::int from events where type = 'acknowledgement.withheld') as withheld`,
-    );
-    await db.end();
+      );
+      await db.end();
 
-    const copies = new Map(stored.rows.map((r) => [r.external_id, r.copies]));
-    const lost = [...tally.acknowledged].filter((id) => !copies.has(id));
-    const duplicates = stored.rows.filter((r) => r.copies > 1).map((r) => r.external_id);
-    const inboundRows = stored.rows.reduce((sum, r) => sum + r.copies, 0);
-    const healthy = await fetch(`${server.url}/healthz`);
+      const copies = new Map(stored.rows.map((r) => [r.external_id, r.copies]));
+      const lost = [...tally.acknowledged].filter((id) => !copies.has(id));
+      const duplicates = stored.rows.filter((r) => r.copies > 1).map((r) => r.external_id);
+      const inboundRows = stored.rows.reduce((sum, r) => sum + r.copies, 0);
+      const healthy = await fetch(`${server.url}/healthz`);
 
-    const numbers = {
-      seed: sizes.seed,
-      senders: sizes.senders,
-      mails_per_sender: sizes.mails,
-      sent: total,
-      attempts: tally.attempts,
-      acknowledged_250: tally.acknowledged.size,
-      kills: kills.map((k) => `${k.scope}@${k.at} (restart ${k.restartMs} ms)`).join(", "),
-      connection_lost: tally.connectionLost,
-      temporary_4xx: Object.fromEntries(tally.temporary),
-      refused_5xx: tally.refused.length,
-      resent: tally.resent,
-      resent_already_stored: tally.resentAlreadyStored,
-      inbound_rows: inboundRows,
-      message_received_events: received.rows[0]?.n,
-      conversations: counts.rows[0]?.conversations,
-      acknowledgements_queued: counts.rows[0]?.acks,
-      acknowledgements_withheld: counts.rows[0]?.withheld,
-      duplicates_found: duplicates.length,
-      double_acknowledgements: doubleAcks.rows[0]?.n,
-      lost_found: lost.length,
-      seconds: Number((sendingMs / 1000).toFixed(1)),
-    };
-    process.stdout.write(`smtp crash run: ${JSON.stringify(numbers, null, 2)}\n`);
+      const numbers = {
+        seed: sizes.seed,
+        senders: sizes.senders,
+        mails_per_sender: sizes.mails,
+        sent: total,
+        attempts: tally.attempts,
+        acknowledged_250: tally.acknowledged.size,
+        kills: kills.map((k) => `${k.scope}@${k.at} (restart ${k.restartMs} ms)`).join(", "),
+        connection_lost: tally.connectionLost,
+        temporary_4xx: Object.fromEntries(tally.temporary),
+        refused_5xx: tally.refused.length,
+        resent: tally.resent,
+        resent_already_stored: tally.resentAlreadyStored,
+        inbound_rows: inboundRows,
+        message_received_events: received.rows[0]?.n,
+        conversations: counts.rows[0]?.conversations,
+        acknowledgements_queued: counts.rows[0]?.acks,
+        acknowledgements_withheld: counts.rows[0]?.withheld,
+        duplicates_found: duplicates.length,
+        double_acknowledgements: doubleAcks.rows[0]?.n,
+        lost_found: lost.length,
+        seconds: Number((sendingMs / 1000).toFixed(1)),
+      };
+      process.stdout.write(`smtp crash run: ${JSON.stringify(numbers, null, 2)}\n`);
 
-    expect(kills).toHaveLength(sizes.kills);
-    expect(tally.refused).toEqual([]);
-    expect(tally.acknowledged.size).toBe(total);
-    expect(lost).toEqual([]);
-    expect(duplicates).toEqual([]);
-    expect(inboundRows).toBe(total);
-    expect(received.rows[0]?.n).toBe(total);
-    expect(doubleAcks.rows[0]?.n).toBe(0);
-    expect(healthy.status).toBe(200);
-    expect(await stopRapport(server)).toBe(0);
-  }, timeoutMs);
+      expect(kills).toHaveLength(sizes.kills);
+      expect(tally.refused).toEqual([]);
+      expect(tally.acknowledged.size).toBe(total);
+      expect(lost).toEqual([]);
+      expect(duplicates).toEqual([]);
+      expect(inboundRows).toBe(total);
+      expect(received.rows[0]?.n).toBe(total);
+      expect(doubleAcks.rows[0]?.n).toBe(0);
+      expect(healthy.status).toBe(200);
+      expect(await stopRapport(server)).toBe(0);
+    },
+    timeoutMs,
+  );
 });

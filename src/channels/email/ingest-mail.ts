@@ -135,7 +135,7 @@ export async function ingestMail(
     },
   );
 
-  const spam = await spamVerdict(rt, ws, mail, text);
+  const spam = await spamVerdict(rt, ws, mail, text, raw);
   const rawBlobKey = await rt.blobs.put(raw, { kind: "raw", extension: "eml" });
   const stored: StoredAttachment[] = [];
   for (const a of mail.attachments) {

@@ -1,11 +1,12 @@
 // The spam verdict of an inbound mail, before any acknowledgement is decided: the pure rules plus
-// the workspace's model (learnt from advisors' marks), with reasons an advisor can read.
-
+// the workspace's model (learnt from advisors' marks), and spamd's opinion when one is configured,
+// with reasons an advisor can read.
 import { spamModelOf } from "../../commands/spam/spam-model.ts";
 import { classify, combinedScore } from "../../domain/mail/bayes.ts";
 import { type SpamReason, scoreSpam } from "../../domain/mail/spam-rules.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { ParsedMail } from "./parse.ts";
+import { askSpamd, parseSpamdAddress } from "./spamd.ts";
 
 export type SpamVerdict = { score: number; reasons: SpamReason[]; likely: boolean };
 
@@ -14,6 +15,7 @@ export async function spamVerdict(
   workspaceId: string,
   mail: ParsedMail,
   text: string,
+  raw: Buffer,
 ): Promise<SpamVerdict> {
   const rules = scoreSpam(
     {
@@ -45,5 +47,30 @@ export async function spamVerdict(
       detail: `what advisors marked before (${Math.round(bayes.probabilitySpam * 100)} % spam-like: ${words})`,
     });
   }
-  return { score: combined.score, reasons, likely: combined.likelySpam };
+  const second = rt.config.spamd ? await spamdOpinion(rt, rt.config.spamd, raw) : null;
+  if (second) reasons.push(second.reason);
+  return {
+    score: combined.score + (second?.reason.points ?? 0),
+    reasons,
+    likely: combined.likelySpam || (second?.spam ?? false),
+  };
+}
+
+/** SpamAssassin's verdict; when it cannot answer, the built-in scorer decides alone (logged). */
+async function spamdOpinion(rt: Runtime, address: string, raw: Buffer) {
+  try {
+    const v = await askSpamd(parseSpamdAddress(address), raw);
+    const points = v.spam ? Math.max(v.score, 5) : Math.min(Math.max(v.score, -3), 0);
+    return {
+      spam: v.spam,
+      reason: {
+        rule: "spamassassin" as const,
+        points: Math.round(points * 10) / 10,
+        detail: `SpamAssassin ${v.score} / ${v.threshold}${v.symbols.length ? ` (${v.symbols.slice(0, 8).join(", ")})` : ""}`,
+      },
+    };
+  } catch (error) {
+    rt.log.warn({ err: error }, "spamd did not answer: the built-in scorer decides alone");
+    return null;
+  }
 }

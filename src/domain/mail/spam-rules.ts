@@ -45,7 +45,9 @@ export type SpamRule =
   | "dkim_fail"
   | "dmarc_fail"
   /** Not a rule of this file: the workspace's model, learnt from advisors' marks (bayes.ts). */
-  | "learnt_from_marks";
+  | "learnt_from_marks"
+  /** Not a rule of this file: a local SpamAssassin's verdict, when one is configured. */
+  | "spamassassin";
 
 export type SpamReason = { rule: SpamRule; points: number; detail: string };
 

@@ -35,7 +35,16 @@ export type Priority = (typeof PRIORITIES)[number];
 export const CLOSE_REASONS = ["spam", "duplicate", "nothing_to_answer", "merged"] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
-export const CHANNELS = ["email", "api", "form", "chat", "portal", "phone", "visit", "social"] as const;
+export const CHANNELS = [
+  "email",
+  "api",
+  "form",
+  "chat",
+  "portal",
+  "phone",
+  "visit",
+  "social",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export type Conversation = {
@@ -105,9 +114,9 @@ export type Message = {
   /** Why a reply failed or bounced, as the relay said it. */
   delivery_error: string | null;
   spam: boolean;
-  /** Servers before the spam endpoint do not send the score and its reasons. */
-  spam_score?: number | null;
-  spam_reasons?: SpamReason[];
+  /** The inbound mail's spam score (null when not scored), and the rules that made it. */
+  spam_score: number | null;
+  spam_reasons: SpamReason[];
   flags: string[];
   attachments: Attachment[];
   created_at: string;

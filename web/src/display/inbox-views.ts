@@ -11,7 +11,11 @@ export type InboxSource =
 
 const SOURCES: Record<InboxView, InboxSource> = {
   unanswered: { kind: "unanswered" },
-  waiting: { kind: "conversations", statuses: ["waiting_customer", "waiting_third_party"], spam: false },
+  waiting: {
+    kind: "conversations",
+    statuses: ["waiting_customer", "waiting_third_party"],
+    spam: false,
+  },
   resolved: { kind: "conversations", statuses: ["resolved", "closed"], spam: false },
   all: { kind: "conversations", statuses: [], spam: false },
   spam: { kind: "conversations", statuses: [], spam: true },

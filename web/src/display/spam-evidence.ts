@@ -11,12 +11,12 @@ export type SpamEvidence = {
 
 export function spamEvidence(messages: readonly Message[]): SpamEvidence[] {
   return messages
-    .filter((message) => message.direction === "inbound" && (message.spam_reasons ?? []).length > 0)
+    .filter((message) => message.direction === "inbound" && message.spam_reasons.length > 0)
     .sort((a, b) => a.created_at.localeCompare(b.created_at))
     .map((message) => ({
       messageId: message.id,
       receivedAt: message.created_at,
-      score: message.spam_score ?? null,
-      reasons: [...(message.spam_reasons ?? [])].sort((a, b) => b.points - a.points),
+      score: message.spam_score,
+      reasons: [...message.spam_reasons].sort((a, b) => b.points - a.points),
     }));
 }

@@ -9,7 +9,12 @@ export type TimelineFact =
   | { kind: "message_received"; channel: string | null; spam: boolean }
   | { kind: "reply_written" }
   | { kind: "note_added" }
-  | { kind: "conversation_created"; reference: string | null; channel: string | null; linked: boolean }
+  | {
+      kind: "conversation_created";
+      reference: string | null;
+      channel: string | null;
+      linked: boolean;
+    }
   | { kind: "status_changed"; byCustomerMessage: boolean }
   | { kind: "conversation_updated" }
   | { kind: "acknowledgement_queued"; language: string | null }

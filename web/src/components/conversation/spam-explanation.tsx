@@ -40,8 +40,9 @@ export function SpamExplanation({ messages }: Props) {
       <h2 id={`${id}-title`} className="spam-why__title">
         {t("spam.why")}
       </h2>
-      <p className="spam-why__intro">{t("spam.intro")}</p>
-      {evidence.length === 0 ? <p>{t("spam.noRule")}</p> : null}
+      <p className="spam-why__intro">
+        {evidence.length === 0 ? t("spam.noRule") : t("spam.intro")}
+      </p>
       {evidence.map((item) => (
         <div key={item.messageId} className="spam-why__message">
           {several || item.score !== null ? (
@@ -54,10 +55,12 @@ export function SpamExplanation({ messages }: Props) {
             </p>
           ) : null}
           <ul className="spam-why__reasons">
-            {item.reasons.map((reason, index) => (
-              <li key={`${reason.rule}-${index}`} className="spam-why__reason">
+            {item.reasons.map((reason) => (
+              <li key={`${reason.rule}:${reason.detail}`} className="spam-why__reason">
                 <span className="spam-why__rule">
-                  {oneOf(RULES, reason.rule) ? t(`spam.rule.${reason.rule}`) : readable(reason.rule)}
+                  {oneOf(RULES, reason.rule)
+                    ? t(`spam.rule.${reason.rule}`)
+                    : readable(reason.rule)}
                 </span>
                 <span className="spam-why__points">
                   {t("spam.points", { count: reason.points })}

@@ -41,12 +41,7 @@ export function CustomerPage() {
         <div className="customer-layout">
           <section className="panel customer-layout__profile">
             <PageHeading title={customer.data.name || t("inbox.unknownCustomer")} />
-            <CustomerProfile
-              customer={customer.data}
-              summary={summary}
-              users={users}
-              now={now}
-            />
+            <CustomerProfile customer={customer.data} summary={summary} users={users} now={now} />
           </section>
           <section className="customer-layout__timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title" className="section-title">

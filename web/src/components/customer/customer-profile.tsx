@@ -54,7 +54,7 @@ export function CustomerProfile({ customer, summary, users, now }: Props) {
       <p className="profile__since">
         {ready && length
           ? `${t(`customer.tenure_${length.unit}`, { count: length.amount })} · ${t(
-              "customer.since",
+              "customer.firstContact",
               { when: formatDate(ready.customer_since, locale) },
             )}`
           : t("customer.since", { when: formatDate(customer.created_at, locale) })}
@@ -69,7 +69,7 @@ export function CustomerProfile({ customer, summary, users, now }: Props) {
               <dt>{t("customer.conversations")}</dt>
               <dd>
                 {t("customer.conversationCount", {
-                  open: ready.conversations.open,
+                  count: ready.conversations.open,
                   total: ready.conversations.total,
                 })}
               </dd>
