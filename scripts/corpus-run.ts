@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { parseMail } from "../src/channels/email/parse.ts";
 import { type FedMail, fallbackSender, feedOverSmtp } from "../test/helpers/corpus-feed.ts";
 import {
   embeddedDatabaseUrl,
@@ -14,7 +15,7 @@ import {
   startRapport,
   stopRapport,
 } from "../test/helpers/rapport-process.ts";
-import { loadCorpus } from "../test/helpers/spam-corpus.ts";
+import { type CorpusMail, loadCorpus } from "../test/helpers/spam-corpus.ts";
 
 const connections = Number(process.env.CORPUS_CONNECTIONS ?? 4);
 const limit = process.env.CORPUS_LIMIT ? Number(process.env.CORPUS_LIMIT) : undefined;
@@ -68,6 +69,44 @@ async function databaseCounts(url: string) {
 }
 
 type LoggedError = { type?: string; message?: string; cause?: LoggedError };
+
+type GroupRow = { group: string; stored: number; spam: number; score: number; acked: number };
+
+/** Per corpus folder (easy-ham-1 … spam-2): stored, scored likely spam, acknowledged. */
+async function byGroup(url: string, mails: CorpusMail[]): Promise<GroupRow[]> {
+  const groupOf = new Map<string, string>();
+  for (const mail of mails) {
+    const id = (await parseMail(mail.raw)).messageId;
+    if (id) groupOf.set(id, mail.name.split("/")[0] ?? "");
+  }
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{
+      id: string;
+      spam: boolean;
+      score: number | null;
+      acked: boolean;
+    }>(
+      `select m.external_id as id, m.spam, m.spam_score::float8 as score,
+              exists (select 1 from messages a where a.automated and a.in_reply_to = m.external_id) as acked
+         from messages m where m.direction = 'inbound' and m.external_id is not null`,
+    );
+    const groups = new Map<string, GroupRow>();
+    for (const row of rows) {
+      const group = groupOf.get(row.id) ?? "(unknown)";
+      const g = groups.get(group) ?? { group, stored: 0, spam: 0, score: 0, acked: 0 };
+      g.stored += 1;
+      g.spam += row.spam ? 1 : 0;
+      g.score += row.score ?? 0;
+      g.acked += row.acked ? 1 : 0;
+      groups.set(group, g);
+    }
+    return [...groups.values()].sort((a, b) => a.group.localeCompare(b.group));
+  } finally {
+    await db.end();
+  }
+}
 
 /** The server's own account of each 451 (its log line for "could not store a mail"), root cause first. */
 function storageFailures(stderr: string): Array<[string, number]> {
@@ -168,6 +207,13 @@ async function main(): Promise<void> {
       console.log("  automation signals behind 'automated':");
       for (const row of counts.automationReasons)
         console.log(`    ${String(row.n).padStart(5)}  ${row.reason}`);
+    }
+    console.log("by corpus folder (messages with a Message-ID):");
+    for (const g of await byGroup(embeddedDatabaseUrl(dataDir), mails)) {
+      console.log(
+        `  ${g.group.padEnd(12)} stored ${String(g.stored).padStart(5)}  likely spam ${String(g.spam).padStart(5)}  ` +
+          `mean score ${(g.score / g.stored).toFixed(1).padStart(5)}  acknowledged ${String(g.acked).padStart(5)}`,
+      );
     }
     console.log(
       `  ${String(counts.inbound - counts.acknowledgements - withheld).padStart(5)}  neither (a message added to an open conversation: no acknowledgement, no event)`,

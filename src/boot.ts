@@ -5,6 +5,7 @@ import { type Logger, pino } from "pino";
 import { ensureSecret, ensureWorkspace } from "./commands/setup/first-start.ts";
 import type { Config } from "./config.ts";
 import { openQueue, type Queue } from "./jobs/queue.ts";
+import { errorSerializer, requestSerializer } from "./log-serializers.ts";
 import { newId, type Runtime, secureRandom, systemClock } from "./runtime.ts";
 import { folderBlobStore } from "./store/blobs/folder-blob-store.ts";
 import { migrate, openDatabase } from "./store/database.ts";
@@ -24,6 +25,7 @@ export function makeLogger(config: Config): Logger {
     {
       level: config.logLevel,
       base: { pid: process.pid },
+      serializers: { req: requestSerializer, err: errorSerializer },
       redact: {
         paths: [
           "req.headers.authorization",

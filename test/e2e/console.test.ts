@@ -1,9 +1,12 @@
 // What an advisor does in the console, in a real Chromium against a real server with the demo
-// data: sign in, find a conversation, answer the customer, read the console in French.
+// data: sign in, find a conversation in the unanswered watch, answer the customer, follow a
+// notification, sort spam, read the console in French.
 import { mkdir } from "node:fs/promises";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notifications } from "../../src/store/schema/index.ts";
 import { startTestServer } from "../helpers/server.ts";
+import { openSmtp } from "../helpers/smtp-client.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -14,6 +17,8 @@ let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** The conversation the advisor answers, followed by the later tests. */
+let answered: { id: string; reference: string; subject: string };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -91,11 +96,20 @@ describe("the advisors' console", () => {
       },
     });
     expect(inbound.status()).toBe(201);
+    const created = await inbound.json();
+    answered = { id: created.conversation_id, reference: created.reference, subject };
 
+    // The first tab is the unanswered watch: the new request is there with the time left to answer.
     await page.reload();
+    await page.getByRole("link", { name: "Unanswered" }).waitFor();
     const row = page.locator("a.conversation-row", { hasText: subject });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain("Jeanne Durand");
+    await expect(row.locator(".conversation-row__time-left").textContent()).resolves.toMatch(
+      /(due in|overdue by) \d+ (min|h|days?)/,
+    );
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: new URL("unanswered.png", SCREENSHOTS).pathname });
     await row.click();
     await page.getByRole("heading", { level: 1, name: subject }).waitFor();
     await expect.poll(() => threadShows(question), { timeout: WAIT_MS }).toBe(true);
@@ -113,12 +127,123 @@ describe("the advisors' console", () => {
     // Once the outbox holds it, the reply counts as the human answer; the page catches up by itself.
     await page.locator(".answered--yes").waitFor({ timeout: 40_000 });
 
-    await mkdir(SCREENSHOTS, { recursive: true });
     await page.waitForTimeout(300); // let the sandboxed mail frames paint
     await page.screenshot({ path: new URL("console.png", SCREENSHOTS).pathname, fullPage: true });
   }, 120_000);
 
+  it("rings the bell for an escalation, and opening it goes to the conversation and reads it", async () => {
+    const me = await (await page.request.get("/api/v1/me")).json();
+    const rt = server.running.booted.rt;
+    await rt.db.insert(notifications).values({
+      workspaceId: me.workspace.id,
+      id: rt.newId(),
+      userId: me.user.id,
+      kind: "sla.warn_manager",
+      conversationId: answered.id,
+      data: {
+        kind: "warn_manager",
+        reference: answered.reference,
+        subject: answered.subject,
+        due_at: new Date(Date.now() + 30 * 60_000).toISOString(),
+      },
+    });
+
+    await page.goto("/");
+    const bell = page.getByRole("button", { name: "Notifications: 1 unread" });
+    await bell.waitFor();
+    await expect(page.locator(".bell__count").textContent()).resolves.toBe("1");
+    await bell.click();
+    const item = page.locator(".bell__item", { hasText: answered.subject });
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toContain("Escalation: due soon");
+    await item.click();
+
+    await page.getByRole("heading", { level: 1, name: answered.subject }).waitFor();
+    await page.getByRole("button", { name: "Notifications", exact: true }).waitFor();
+    const unread = await (await page.request.get("/api/v1/notifications?unread=true")).json();
+    expect(unread.items).toEqual([]);
+  }, 60_000);
+
+  it("moves a conversation marked as spam out of the unanswered watch into the Spam tab", async () => {
+    const stamp = Date.now();
+    const subject = `Question about my order (${stamp})`;
+    const me = await (await page.request.get("/api/v1/me")).json();
+    const inbound = await page.request.post("/api/v1/messages/inbound", {
+      headers: { "X-CSRF-Token": me.csrf_token },
+      data: {
+        channel: "form",
+        from: { email: `promo-${stamp}@example.com`, name: "Promo Bot" },
+        subject,
+        body: "Cheap watches, best prices, visit our shop.",
+      },
+    });
+    expect(inbound.status()).toBe(201);
+    const { conversation_id: id } = await inbound.json();
+
+    await page.goto(`/conversations/${id}`);
+    await page.getByRole("heading", { level: 1, name: subject }).waitFor();
+    await page.getByRole("button", { name: "Mark as spam" }).click();
+    await page.getByRole("heading", { name: "Why is this in Spam?" }).waitFor();
+    await page.getByRole("button", { name: "Not spam" }).waitFor();
+
+    await page.getByRole("link", { name: "Back to the inbox" }).click();
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await page.locator("a.conversation-row").first().waitFor();
+    expect(await page.locator("a.conversation-row", { hasText: subject }).count()).toBe(0);
+
+    await page.getByRole("link", { name: "Spam", exact: true }).click();
+    const row = page.locator("a.conversation-row", { hasText: subject });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain("Likely spam");
+  }, 60_000);
+
+  it('says why a mail scored as spam is in Spam, and brings it back on "Not spam"', async () => {
+    const stamp = Date.now();
+    const subject = `YOU HAVE WON A CRUISE ${stamp}`;
+    const raw = [
+      `From: "Prize Desk" <prizes-${stamp}@winner-claims.example>`,
+      "To: support@rapport.localhost",
+      "Reply-To: claims@elsewhere.example",
+      `Subject: ${subject}`,
+      `Date: ${new Date().toUTCString()}`,
+      `Message-ID: <${stamp}@winner-claims.example>`,
+      "MIME-Version: 1.0",
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      `<p>You have won! Act now and click here to claim your prize:`,
+      `<a href="https://bit.ly/claim-${stamp}">https://www.paypal.com/claim</a></p>`,
+      "",
+    ].join("\r\n");
+    const smtp = await openSmtp(server.smtpPort);
+    try {
+      const answer = await smtp.send(
+        { from: `prizes-${stamp}@winner-claims.example`, to: ["support@rapport.localhost"] },
+        raw,
+      );
+      expect(answer.code).toBe(250);
+    } finally {
+      smtp.close();
+    }
+
+    await page.goto("/?view=spam");
+    const row = page.locator("a.conversation-row", { hasText: subject });
+    await row.waitFor();
+    await row.click();
+    await page.getByRole("heading", { name: "Why is this in Spam?" }).waitFor();
+    const reasons = page.locator(".spam-why__reason");
+    expect(await reasons.count()).toBeGreaterThan(1);
+    await expect(page.locator(".spam-why").textContent()).resolves.toMatch(/Spam wording.*\+\d/);
+
+    await page.getByRole("button", { name: "Not spam" }).click();
+    await page.getByRole("button", { name: "Mark as spam" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Why is this in Spam?" }).count()).toBe(0);
+    // Back in the unanswered watch, its clock started by the advisor's verdict.
+    await page.goto("/");
+    await page.locator("a.conversation-row", { hasText: subject }).waitFor();
+  }, 60_000);
+
   it("speaks French once the advisor chooses it, and remembers the choice", async () => {
+    await page.goto(`/conversations/${answered.id}`);
     await page.getByLabel("Language").selectOption("fr");
     await page.getByRole("heading", { name: "Réglages de la conversation" }).waitFor();
     await page.getByRole("radio", { name: "Répondre" }).waitFor();
