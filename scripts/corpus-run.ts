@@ -208,6 +208,9 @@ async function main(): Promise<void> {
       for (const row of counts.automationReasons)
         console.log(`    ${String(row.n).padStart(5)}  ${row.reason}`);
     }
+    console.log(
+      `  ${String(counts.inbound - counts.acknowledgements - withheld).padStart(5)}  neither (a message added to an open conversation: no acknowledgement, no event)`,
+    );
     console.log("by corpus folder (messages with a Message-ID):");
     for (const g of await byGroup(embeddedDatabaseUrl(dataDir), mails)) {
       console.log(
@@ -215,9 +218,6 @@ async function main(): Promise<void> {
           `mean score ${(g.score / g.stored).toFixed(1).padStart(5)}  acknowledged ${String(g.acked).padStart(5)}`,
       );
     }
-    console.log(
-      `  ${String(counts.inbound - counts.acknowledgements - withheld).padStart(5)}  neither (a message added to an open conversation: no acknowledgement, no event)`,
-    );
 
     console.log(
       `\nserver: ${alive ? "still running" : `exited with ${server.child.exitCode}`}, /healthz ${health?.status ?? "no answer"}` +

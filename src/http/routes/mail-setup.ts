@@ -24,7 +24,7 @@ export function registerMailSetupRoutes(app: App, rt: Runtime): void {
       config: { role: "admin" },
       schema: {
         summary: "What to publish in DNS for the brand's domain (SPF, DKIM, DMARC)",
-        tags: ["settings"],
+        tags: ["mail"],
         params: z.object({ id: z.uuid() }),
         querystring: z.strictObject({
           sender: z

@@ -85,9 +85,11 @@ function ConversationScreen({ id }: { id: string }) {
           ) : null}
           <StatusBadge status={conversation.status} />
           <PriorityBadge priority={conversation.priority} />
-          <span className={`answered answered--${conversation.answered ? "yes" : "no"}`}>
-            {conversation.answered ? t("conversation.answered") : t("conversation.unanswered")}
-          </span>
+          {conversation.spam ? null : (
+            <span className={`answered answered--${conversation.answered ? "yes" : "no"}`}>
+              {conversation.answered ? t("conversation.answered") : t("conversation.unanswered")}
+            </span>
+          )}
           <DueLabel conversation={conversation} now={now} />
           <span className="conversation-header__detail">
             {[
