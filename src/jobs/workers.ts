@@ -45,8 +45,7 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
   await boss.schedule("auto-close", "* * * * *");
   return {
     async stop() {
-      for (const name of ["send-mail", "notify-user", "sla-sweep", "auto-close"])
-        await boss.offWork(name);
+      for (const name of jobNames) await boss.offWork(name);
     },
   };
 }

@@ -82,11 +82,8 @@ export async function ingestMail(
   const ws = brand.workspaceId;
   const mail = await parseMail(raw);
   const toReturnPath = envelope.recipients.some((r) => isVerpAddress(r));
-  const bounce = await receiveBounce(rt, ws, mail, envelope, toReturnPath);
-  if (bounce.handled) {
-    await rt.blobs.put(raw, { kind: "raw", extension: "eml" });
-    return { kind: "bounce", note: bounce.note };
-  }
+  const bounce = await receiveBounce(rt, ws, mail, raw, envelope, toReturnPath);
+  if (bounce.handled) return { kind: "bounce", note: bounce.note };
   const fromAddress = mail.from?.address ?? (envelope.mailFrom || null);
   if (!fromAddress)
     throw new MailRefused(554, "this message has no sender address (From) to answer");

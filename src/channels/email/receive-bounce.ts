@@ -53,6 +53,7 @@ export async function receiveBounce(
   rt: Runtime,
   workspaceId: string,
   mail: ParsedMail,
+  raw: Buffer,
   envelope: MailEnvelope,
   toReturnPath: boolean,
 ): Promise<BounceOutcome> {
@@ -69,19 +70,23 @@ export async function receiveBounce(
   });
   if (bounce.kind === "not_a_bounce" && !toReturnPath) return { handled: false };
   const message = await outboundMessage(rt, workspaceId, envelope, bounce.originalMessageId);
+  // Kept whatever it is: nothing answered 250 is dropped.
+  const blobKey = await rt.blobs.put(raw, { kind: "raw", extension: "eml" });
   if (!message || bounce.kind === "not_a_bounce") {
     // An auto-reply to our return path, or a bounce about nothing we know: never a conversation.
-    rt.log.info(
-      { kind: bounce.kind, matched: message !== null },
-      "mail to a return path set aside",
-    );
-    return {
-      handled: true,
-      note:
-        bounce.kind === "not_a_bounce"
-          ? "not a bounce: set aside"
-          : "bounce about an unknown message",
-    };
+    const note =
+      bounce.kind === "not_a_bounce"
+        ? "not a bounce: set aside"
+        : "bounce about an unknown message";
+    await recordEvent(rt.db, {
+      workspaceId,
+      id: rt.newId(),
+      at: rt.now(),
+      type: "mail.set_aside",
+      actor: systemActor,
+      data: { reason: note, kind: bounce.kind, raw_blob_key: blobKey, status: bounce.status },
+    });
+    return { handled: true, note };
   }
   await rt.db.transaction(async (tx) => {
     const now = rt.now();
@@ -152,7 +157,7 @@ export async function receiveBounce(
       actor: systemActor,
       conversationId: conversation.id,
       customerId: conversation.customerId,
-      data: { message_id: message.id, kind: bounce.kind, reason, recipient },
+      data: { message_id: message.id, kind: bounce.kind, reason, recipient, raw_blob_key: blobKey },
     });
   });
   return { handled: true, note: `${bounce.kind} bounce recorded` };

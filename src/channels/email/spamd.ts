@@ -19,7 +19,7 @@ export function parseSpamdAnswer(answer: string): SpamdVerdict {
   const [head = "", body = ""] = answer.split(/\r?\n\r?\n/, 2);
   const lines = head.split(/\r?\n/);
   const status = /^SPAMD\/[\d.]+ (\d+) (\S+)/.exec(lines[0] ?? "");
-  if (!status || status[1] !== "0")
+  if (status?.[1] !== "0")
     throw new SpamdUnavailable(`spamd answered ${JSON.stringify(lines[0] ?? "")}`);
   const verdict = lines
     .map((l) => /^Spam: (True|False|Yes|No) ; (-?[\d.]+) \/ (-?[\d.]+)/i.exec(l))

@@ -19,6 +19,8 @@ import {
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import {
+  assigneeFilter,
+  assigneeQuery,
   conversationView,
   messageView,
   page,
@@ -53,7 +55,7 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
           status: statusList.optional().describe("comma-separated statuses"),
           customer_email: z.string().max(320).optional(),
           brand: z.uuid().optional(),
-          assignee: z.union([z.literal("me"), z.uuid()]).optional(),
+          assignee: assigneeQuery,
           q: z.string().min(1).max(200).optional(),
           spam: z.enum(["true", "false"]).optional(),
           ...paging,
@@ -64,18 +66,12 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const q = request.query;
-      if (q.assignee === "me" && !p.userId) {
-        throw new DeskError(
-          "invalid_input",
-          "assignee=me needs a user: this token is not bound to one",
-        );
-      }
       const { rows, next } = await listConversations(rt.db, {
         workspaceId: p.workspaceId,
         statuses: q.status,
         customerEmail: q.customer_email,
         brandId: q.brand,
-        assigneeId: q.assignee === "me" ? (p.userId ?? undefined) : q.assignee,
+        assigneeId: assigneeFilter(q.assignee, p.userId),
         q: q.q,
         spam: q.spam === undefined ? undefined : q.spam === "true",
         after: q.cursor ? decodeCursor(rt.secret, q.cursor) : undefined,

@@ -1,12 +1,13 @@
 // GET /api/v1/unanswered: every conversation still owed a human answer, the soonest due first.
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
-import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import { listUnanswered } from "../../store/queries/unanswered.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import {
+  assigneeFilter,
+  assigneeQuery,
   conversationView,
   page,
   paging,
@@ -34,7 +35,7 @@ export function registerUnansweredRoutes(app: App, rt: Runtime): void {
         tags: ["conversations"],
         querystring: z.strictObject({
           brand: z.uuid().optional(),
-          assignee: z.union([z.literal("me"), z.uuid()]).optional(),
+          assignee: assigneeQuery,
           ...paging,
         }),
         response: { 200: page(unansweredView), 400: problemView },
@@ -43,16 +44,10 @@ export function registerUnansweredRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const q = request.query;
-      if (q.assignee === "me" && !p.userId) {
-        throw new DeskError(
-          "invalid_input",
-          "assignee=me needs a user: this token is not bound to one",
-        );
-      }
       const { rows, next } = await listUnanswered(rt.db, {
         workspaceId: p.workspaceId,
         brandId: q.brand,
-        assigneeId: q.assignee === "me" ? (p.userId ?? undefined) : q.assignee,
+        assigneeId: assigneeFilter(q.assignee, p.userId),
         after: q.cursor ? decodeCursor(rt.secret, q.cursor) : undefined,
         limit: q.limit,
       });

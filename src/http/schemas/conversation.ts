@@ -11,6 +11,7 @@ import {
   conversationStatuses,
   priorities,
 } from "../../domain/conversation/status.ts";
+import { DeskError } from "../../errors.ts";
 import type { attachments, conversations, messages } from "../../store/schema/index.ts";
 
 const iso = z.string().describe("ISO-8601 UTC");
@@ -169,3 +170,19 @@ export const problemView = z.object({
     .array(z.looseObject({ where: z.string(), path: z.string(), message: z.string() }))
     .optional(),
 });
+
+/** `assignee`: a user id, or `me` for the user acting (a token bound to nobody cannot say `me`). */
+export const assigneeQuery = z.union([z.literal("me"), z.uuid()]).optional();
+
+export function assigneeFilter(
+  value: string | undefined,
+  userId: string | null,
+): string | undefined {
+  if (value !== "me") return value;
+  if (!userId)
+    throw new DeskError(
+      "invalid_input",
+      "assignee=me needs a user: this token is not bound to one",
+    );
+  return userId;
+}
