@@ -262,38 +262,100 @@ describe("SMTP intake", () => {
   });
 
   it("threads a reply sent to our signed Reply-To address even without In-Reply-To", async () => {
-    await send(mail({ From: "hugo@example.net", To: "support@rapport.localhost", Subject: "Warranty", "Message-ID": "<w-1@example.net>" }, "Is it covered?"), undefined, "hugo@example.net");
+    await send(
+      mail(
+        {
+          From: "hugo@example.net",
+          To: "support@rapport.localhost",
+          Subject: "Warranty",
+          "Message-ID": "<w-1@example.net>",
+        },
+        "Is it covered?",
+      ),
+      undefined,
+      "hugo@example.net",
+    );
     const first = (await api("/api/v1/conversations?customer_email=hugo@example.net")).items[0];
     const raw = await waitFor(async () => {
       const outbox = path.join(server.dataDir, "outbox");
       const files = existsSync(outbox) ? readdirSync(outbox) : [];
-      const text = files.map((f) => readFileSync(path.join(outbox, f), "utf8")).find((t) => t.includes(`[#${first.reference}]`));
+      const text = files
+        .map((f) => readFileSync(path.join(outbox, f), "utf8"))
+        .find((t) => t.includes(`[#${first.reference}]`));
       return text ?? null;
     });
     const replyTo = /^Reply-To:\s+(\S+)/m.exec(raw)?.[1] as string;
     expect(replyTo).toMatch(/^support\+r-[a-z2-7]{42}@rapport\.localhost$/);
-    await send(mail({ From: "hugo@example.net", To: replyTo, Subject: "more", "Message-ID": "<w-2@example.net>" }, "Also: the receipt is attached."), replyTo, "hugo@example.net");
+    await send(
+      mail(
+        {
+          From: "hugo@example.net",
+          To: replyTo,
+          Subject: "more",
+          "Message-ID": "<w-2@example.net>",
+        },
+        "Also: the receipt is attached.",
+      ),
+      replyTo,
+      "hugo@example.net",
+    );
     const after = await api("/api/v1/conversations?customer_email=hugo@example.net");
     expect(after.items).toHaveLength(1);
     const forged = replyTo.replace(/r-([a-z2-7])/, (_m, c) => `r-${c === "a" ? "b" : "a"}`);
-    await send(mail({ From: "hugo@example.net", To: forged, Subject: "forged", "Message-ID": "<w-3@example.net>" }, "A forged token."), forged, "hugo@example.net");
-    expect((await api("/api/v1/conversations?customer_email=hugo@example.net")).items).toHaveLength(2);
+    await send(
+      mail(
+        {
+          From: "hugo@example.net",
+          To: forged,
+          Subject: "forged",
+          "Message-ID": "<w-3@example.net>",
+        },
+        "A forged token.",
+      ),
+      forged,
+      "hugo@example.net",
+    );
+    expect((await api("/api/v1/conversations?customer_email=hugo@example.net")).items).toHaveLength(
+      2,
+    );
   });
 
   it("opens a new, linked and flagged conversation when a stranger quotes another customer's reference", async () => {
-    await send(mail({ From: "owner@example.com", To: "support@rapport.localhost", Subject: "My order", "Message-ID": "<o-1@example.com>" }, "Private details."), undefined, "owner@example.com");
+    await send(
+      mail(
+        {
+          From: "owner@example.com",
+          To: "support@rapport.localhost",
+          Subject: "My order",
+          "Message-ID": "<o-1@example.com>",
+        },
+        "Private details.",
+      ),
+      undefined,
+      "owner@example.com",
+    );
     const owner = (await api("/api/v1/conversations?customer_email=owner@example.com")).items[0];
     await send(
-      mail({ From: "stranger@elsewhere.example", To: "support@rapport.localhost", Subject: `Re: My order [#${owner.reference}]`, "Message-ID": "<s-1@elsewhere.example>" }, "Let me in."),
+      mail(
+        {
+          From: "stranger@elsewhere.example",
+          To: "support@rapport.localhost",
+          Subject: `Re: My order [#${owner.reference}]`,
+          "Message-ID": "<s-1@elsewhere.example>",
+        },
+        "Let me in.",
+      ),
       undefined,
       "stranger@elsewhere.example",
     );
-    const stranger = (await api("/api/v1/conversations?customer_email=stranger@elsewhere.example")).items[0];
+    const stranger = (await api("/api/v1/conversations?customer_email=stranger@elsewhere.example"))
+      .items[0];
     expect(stranger.id).not.toBe(owner.id);
     expect(stranger.linked_conversation_id).toBe(owner.id);
     expect(stranger.flags).toContain("pointed_at_another_customers_conversation");
     const ownerConversation = await api(`/api/v1/conversations/${owner.id}`);
-    expect(ownerConversation.messages.filter((m: { direction: string }) => m.direction === "inbound")).toHaveLength(1);
+    expect(
+      ownerConversation.messages.filter((m: { direction: string }) => m.direction === "inbound"),
+    ).toHaveLength(1);
   });
 });
-
