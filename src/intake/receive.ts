@@ -40,6 +40,11 @@ export type InboundMessage = {
   references?: string[];
   thread?: ThreadHints;
   spam?: { score: number; reasons: SpamReason[]; likely: boolean } | null;
+  /**
+   * An automatic reply (out-of-office, a robot): it joins the conversation it answers without
+   * reopening it or starting a clock, and never opens one of its own (NoThread is thrown instead).
+   */
+  autoReply?: boolean;
   flags?: string[];
   rawBlobKey?: string | null;
   attachments?: StoredAttachment[];
@@ -61,6 +66,9 @@ export type Intake = {
 export type AfterStore = (tx: Tx, intake: Intake, conversation: Conversation) => Promise<void>;
 
 class Duplicate extends Error {}
+
+/** An automatic reply that belongs to no conversation: the channel sets it aside. */
+export class NoThread extends Error {}
 
 async function brandFor(tx: Tx, message: InboundMessage) {
   const ws = eq(brands.workspaceId, message.workspaceId);
@@ -120,10 +128,11 @@ async function store(rt: Runtime, message: InboundMessage, after?: AfterStore): 
       customerId,
       message.thread ?? {},
     );
-    const outcome = found ? onCustomerMessage(found.status) : null;
+    if (message.autoReply && !found) throw new NoThread();
+    const outcome = found && !message.autoReply ? onCustomerMessage(found.status) : null;
     let conversation: Conversation;
     let newConversation = false;
-    if (found && outcome?.kind === "same") {
+    if (found && (message.autoReply || outcome?.kind === "same")) {
       conversation = found;
     } else {
       const linked = found ?? pointedAt;
@@ -160,6 +169,7 @@ async function store(rt: Runtime, message: InboundMessage, after?: AfterStore): 
         inReplyTo: message.inReplyTo ?? null,
         references: message.references ?? [],
         spam,
+        automated: message.autoReply ?? false,
         spamScore: message.spam?.score ?? null,
         spamReasons: message.spam?.reasons ?? [],
         flags: message.flags ?? [],
@@ -181,7 +191,10 @@ async function store(rt: Runtime, message: InboundMessage, after?: AfterStore): 
     }
 
     const status = outcome?.kind === "same" ? outcome.status : conversation.status;
-    const awaitingSince = spam ? conversation.awaitingSince : (conversation.awaitingSince ?? now);
+    const awaited = !spam && !message.autoReply;
+    const awaitingSince = awaited
+      ? (conversation.awaitingSince ?? now)
+      : conversation.awaitingSince;
     const clock = await clockColumns(
       tx,
       {

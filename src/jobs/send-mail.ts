@@ -109,6 +109,14 @@ export async function sendMail(
     await record(rt, job, { delivered: false, error: "this customer has no email address" });
     return;
   }
+  if (to.flags.includes("hard_bounce")) {
+    // Not lost the same way twice: the advisor sees it at once and reaches the customer otherwise.
+    await record(rt, job, {
+      delivered: false,
+      error: `${to.value} bounced for good before: not sent; reach the customer another way`,
+    });
+    return;
+  }
   const brandAddress = brand?.addresses[0] ?? rt.config.supportAddress;
   const token = createReplyToken(
     { workspaceId: job.workspaceId, conversationId: conversation.id },

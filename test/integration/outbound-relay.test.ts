@@ -210,6 +210,24 @@ describe("outbound mail through the relay", () => {
     expect(list.items).toHaveLength(0);
   });
 
+  it("does not send the next reply to an address that bounced for good, and says so", async () => {
+    const before = relayed.length;
+    await api("POST", `/api/v1/conversations/${conversationId}/messages`, {
+      kind: "reply",
+      body: "Trying again",
+    });
+    const c = await until(async () => {
+      const now = await api("GET", `/api/v1/conversations/${conversationId}`);
+      const again = now.messages.find((m: { body_text: string }) => m.body_text === "Trying again");
+      return again?.delivery === "failed" ? now : null;
+    });
+    expect(
+      c.messages.find((m: { body_text: string }) => m.body_text === "Trying again").delivery_error,
+    ).toMatch(/bounced for good/);
+    expect(c.answered).toBe(false);
+    expect(relayed.length).toBe(before);
+  });
+
   it("shows a reply the relay refuses for good as failed, and the conversation stays unanswered", async () => {
     await sendToDesk(
       "From: Gone <gone@example.org>\r\nTo: support@rapport.localhost\r\nSubject: Hi\r\nMessage-ID: <g-1@example.org>\r\n\r\nHello\r\n",

@@ -166,8 +166,8 @@ describe("SMTP intake", () => {
     );
   });
 
-  it("never acknowledges an auto-reply", async () => {
-    await send(
+  it("sets aside an auto-reply that answers nothing: no conversation, no acknowledgement", async () => {
+    const info = await send(
       mail(
         {
           From: "bot@example.net",
@@ -181,10 +181,56 @@ describe("SMTP intake", () => {
       undefined,
       "bot@example.net",
     );
-    const list = await api("/api/v1/conversations?customer_email=bot@example.net");
-    const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
-    expect(conversation.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(
+    expect(info.response).toMatch(/^250 .*set aside/);
+    expect((await api("/api/v1/conversations?customer_email=bot@example.net")).items).toHaveLength(
       0,
+    );
+  });
+
+  it("files an out-of-office answer to our acknowledgement in its conversation without reopening any clock", async () => {
+    await send(
+      mail(
+        {
+          From: "nora@example.com",
+          To: "support@rapport.localhost",
+          Subject: "Refund",
+          "Message-ID": "<r-1@example.com>",
+        },
+        "I want a refund.",
+      ),
+      undefined,
+      "nora@example.com",
+    );
+    const listed = (await api("/api/v1/conversations?customer_email=nora@example.com")).items[0];
+    const before = await api(`/api/v1/conversations/${listed.id}`);
+    const ack = before.messages.find((m: { automated: boolean }) => m.automated);
+    await send(
+      mail(
+        {
+          From: "nora@example.com",
+          To: "support@rapport.localhost",
+          Subject: "Automatic reply: Refund",
+          "Message-ID": "<r-2@example.com>",
+          "In-Reply-To": `<${ack.external_id}>`,
+          "X-Autoreply": "yes",
+        },
+        "I am on holiday until Monday.",
+      ),
+      undefined,
+      "nora@example.com",
+    );
+    const after = await api(`/api/v1/conversations/${listed.id}`);
+    expect(
+      after.messages.filter((m: { direction: string }) => m.direction === "inbound"),
+    ).toHaveLength(2);
+    expect(
+      after.messages.filter(
+        (m: { automated: boolean; direction: string }) => m.automated && m.direction === "outbound",
+      ),
+    ).toHaveLength(1);
+    expect(after.awaiting_answer_since).toBe(before.awaiting_answer_since);
+    expect((await api("/api/v1/conversations?customer_email=nora@example.com")).items).toHaveLength(
+      1,
     );
   });
 

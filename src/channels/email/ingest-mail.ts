@@ -2,13 +2,19 @@
 // brand and the thread, decide the acknowledgement — all committed before the SMTP 250.
 import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
+import { recordEvent, systemActor } from "../../commands/events/record-event.ts";
 import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
 import { matchBrandAddress, normalizeAddress } from "../../domain/mail/addresses.ts";
-import { classifyAutomation } from "../../domain/mail/automation.ts";
+import { type AutomationReason, classifyAutomation } from "../../domain/mail/automation.ts";
 import { readReplyToken } from "../../domain/mail/reply-token.ts";
 import { isVerpAddress } from "../../domain/mail/verp.ts";
 import { parseReferences } from "../../domain/reference.ts";
-import { type Intake, receiveMessage, type StoredAttachment } from "../../intake/receive.ts";
+import {
+  type Intake,
+  NoThread,
+  receiveMessage,
+  type StoredAttachment,
+} from "../../intake/receive.ts";
 import type { Runtime } from "../../runtime.ts";
 import { brands, messages } from "../../store/schema/index.ts";
 import { acknowledgeIfDue } from "./acknowledge.ts";
@@ -68,7 +74,18 @@ export function brandDirectory(rt: Runtime, ttlMs = 5_000) {
   };
 }
 
-export type IngestOutcome = { kind: "message"; intake: Intake } | { kind: "bounce"; note: string };
+/** Signs of a robot answering us (not of a newsletter): such mail joins its thread or is set aside. */
+const autoReplyReasons = new Set<AutomationReason>([
+  "auto_submitted",
+  "auto_reply_headers",
+  "mailer_daemon",
+  "delivery_report",
+  "null_return_path",
+  "own_address",
+]);
+
+/** A stored message, or mail set aside (a bounce, an auto-reply to nothing): kept, never a conversation. */
+export type IngestOutcome = { kind: "message"; intake: Intake } | { kind: "aside"; note: string };
 
 export async function ingestMail(
   rt: Runtime,
@@ -83,7 +100,7 @@ export async function ingestMail(
   const mail = await parseMail(raw);
   const toReturnPath = envelope.recipients.some((r) => isVerpAddress(r));
   const bounce = await receiveBounce(rt, ws, mail, raw, envelope, toReturnPath);
-  if (bounce.handled) return { kind: "bounce", note: bounce.note };
+  if (bounce.handled) return { kind: "aside", note: bounce.note };
   const fromAddress = mail.from?.address ?? (envelope.mailFrom || null);
   if (!fromAddress)
     throw new MailRefused(554, "this message has no sender address (From) to answer");
@@ -147,41 +164,60 @@ export async function ingestMail(
       inline: a.inline,
     });
   }
-  const intake = await receiveMessage(
-    rt,
-    {
-      workspaceId: ws,
-      channel: "email",
-      brandId: brand.id,
-      from: { email: sender, name: mail.from?.name ?? null },
-      subject: mail.subject,
-      bodyText: text,
-      bodyHtml: html,
-      externalId: mail.messageId,
-      dedupeKey,
-      inReplyTo: mail.inReplyTo,
-      references: mail.references,
-      thread: {
-        tokenConversationId: token?.conversationId ?? null,
-        messageIds: [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x),
-        subjectReferences: parseReferences(mail.subject),
+  let intake: Intake;
+  try {
+    intake = await receiveMessage(
+      rt,
+      {
+        workspaceId: ws,
+        channel: "email",
+        brandId: brand.id,
+        from: { email: sender, name: mail.from?.name ?? null },
+        subject: mail.subject,
+        bodyText: text,
+        bodyHtml: html,
+        externalId: mail.messageId,
+        dedupeKey,
+        inReplyTo: mail.inReplyTo,
+        references: mail.references,
+        thread: {
+          tokenConversationId: token?.conversationId ?? null,
+          messageIds: [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x),
+          subjectReferences: parseReferences(mail.subject),
+        },
+        flags: automation.automated
+          ? [...flags, ...automation.reasons.map((r) => `automated:${r}`)]
+          : flags,
+        rawBlobKey,
+        attachments: stored,
+        spam,
+        autoReply: automation.reasons.some((r) => autoReplyReasons.has(r)),
       },
-      flags: automation.automated
-        ? [...flags, ...automation.reasons.map((r) => `automated:${r}`)]
-        : flags,
-      rawBlobKey,
-      attachments: stored,
-      spam,
-    },
-    (tx, intake, conversation) =>
-      acknowledgeIfDue(tx, rt, intake, conversation, {
-        automation,
-        spam: spam.likely,
-        senderAddress: sender,
-        text,
-        inboundMessageId: mail.messageId,
-      }),
-  );
+      (tx, intake, conversation) =>
+        acknowledgeIfDue(tx, rt, intake, conversation, {
+          automation,
+          spam: spam.likely,
+          senderAddress: sender,
+          text,
+          inboundMessageId: mail.messageId,
+        }),
+    );
+  } catch (error) {
+    if (!(error instanceof NoThread)) throw error;
+    await recordEvent(rt.db, {
+      workspaceId: ws,
+      id: rt.newId(),
+      at: rt.now(),
+      type: "mail.set_aside",
+      actor: systemActor,
+      data: {
+        reason: "an automatic reply to no conversation",
+        automation: automation.reasons,
+        raw_blob_key: rawBlobKey,
+      },
+    });
+    return { kind: "aside", note: "automatic reply set aside" };
+  }
   return { kind: "message", intake };
 }
 

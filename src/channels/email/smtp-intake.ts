@@ -63,7 +63,7 @@ export async function startSmtp(
             recipients: session.envelope.rcptTo.map((r) => r.address),
           };
           const outcome = await ingestMail(rt, directory, raw, envelope);
-          if (outcome.kind === "bounce") return callback(null, `2.0.0 ${outcome.note}`);
+          if (outcome.kind === "aside") return callback(null, `2.0.0 ${outcome.note}`);
           const { intake } = outcome;
           callback(
             null,

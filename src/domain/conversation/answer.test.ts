@@ -181,3 +181,22 @@ describe("answerState", () => {
     });
   });
 });
+
+describe("automatic replies", () => {
+  it("an out-of-office reply from the customer's side waits for nothing", () => {
+    const at = new Date("2026-11-23T10:00:00Z");
+    const state = answerState([
+      {
+        direction: "inbound",
+        channel: "email",
+        authorKind: "customer",
+        automated: true,
+        delivery: null,
+        spam: false,
+        answering: false,
+        createdAt: at,
+      },
+    ]);
+    expect(state.awaitingSince).toBeNull();
+  });
+});

@@ -41,9 +41,14 @@ export function isHumanAnswer(message: AnswerFacts): boolean {
   );
 }
 
-/** A message from the customer that waits for an answer: inbound and not spam. */
+/** A message from the customer that waits for an answer: inbound, not spam, not an automatic reply. */
 export function isAwaitedCustomerMessage(message: AnswerFacts): boolean {
-  return message.direction === "inbound" && message.authorKind === "customer" && !message.spam;
+  return (
+    message.direction === "inbound" &&
+    message.authorKind === "customer" &&
+    !message.spam &&
+    !message.automated
+  );
 }
 
 function isLoggedInteraction(message: AnswerFacts): boolean {
