@@ -12,10 +12,15 @@ function smtpError(code: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode: code });
 }
 
-function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
+/** The message's bytes; past `limit` they are drained, not kept (the answer will be 552). */
+function readAll(stream: SMTPServerDataStream, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    stream.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
     stream.on("error", reject);
     stream.on("end", () => resolve(Buffer.concat(chunks)));
   });
@@ -53,7 +58,7 @@ export async function startSmtp(
       );
     },
     onData(stream, session, callback) {
-      readAll(stream)
+      readAll(stream, maxSize)
         .then(async (raw) => {
           if (stream.sizeExceeded) {
             return callback(smtpError(552, `5.3.4 message too big (at most ${maxSize} bytes)`));
