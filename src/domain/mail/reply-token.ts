@@ -8,6 +8,7 @@
 // the brand address the mail was sent to, and a token signed for another workspace fails.
 
 import { decodeBase32, encodeBase32 } from "./base32.ts";
+import { bytesToUuid, constantTimeEqual, UUID_BYTES, uuidToBytes } from "./uuid-bytes.ts";
 
 /** HMAC-SHA256 keyed with the instance secret (RAPPORT_SECRET); see reply-token-crypto.ts. */
 export type Hmac = (data: string) => Uint8Array;
@@ -15,17 +16,15 @@ export type Hmac = (data: string) => Uint8Array;
 export type ReplyTokenTarget = { workspaceId: string; conversationId: string };
 
 const MAC_BYTES = 10;
-const ID_BYTES = 16;
-const TOKEN_LENGTH = Math.ceil(((ID_BYTES + MAC_BYTES) * 8) / 5);
+const TOKEN_LENGTH = Math.ceil(((UUID_BYTES + MAC_BYTES) * 8) / 5);
 const TOKEN_PATTERN = new RegExp(`(?:^|[<+\\s,])r-([a-z2-7]{${TOKEN_LENGTH}})(?=[.@])`, "gi");
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createReplyToken(target: ReplyTokenTarget, hmac: Hmac): string {
   const id = uuidToBytes(target.conversationId);
   const mac = signature(target.workspaceId, target.conversationId, hmac);
-  const token = new Uint8Array(ID_BYTES + MAC_BYTES);
+  const token = new Uint8Array(UUID_BYTES + MAC_BYTES);
   token.set(id, 0);
-  token.set(mac, ID_BYTES);
+  token.set(mac, UUID_BYTES);
   return encodeBase32(token);
 }
 
@@ -59,10 +58,10 @@ export function readReplyToken(
   for (const candidate of candidates) {
     for (const match of candidate.matchAll(TOKEN_PATTERN)) {
       const bytes = decodeBase32(match[1] ?? "");
-      if (!bytes || bytes.length !== ID_BYTES + MAC_BYTES) continue;
-      const conversationId = bytesToUuid(bytes.subarray(0, ID_BYTES));
+      if (!bytes || bytes.length !== UUID_BYTES + MAC_BYTES) continue;
+      const conversationId = bytesToUuid(bytes.subarray(0, UUID_BYTES));
       const expected = signature(context.workspaceId, conversationId, context.hmac);
-      if (constantTimeEqual(bytes.subarray(ID_BYTES), expected)) {
+      if (constantTimeEqual(bytes.subarray(UUID_BYTES), expected)) {
         return { workspaceId: context.workspaceId.toLowerCase(), conversationId };
       }
     }
@@ -76,24 +75,4 @@ function signature(workspaceId: string, conversationId: string, hmac: Hmac): Uin
   const mac = hmac(data);
   if (mac.length < MAC_BYTES) throw new Error("the reply-token HMAC returned too few bytes");
   return mac.subarray(0, MAC_BYTES);
-}
-
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return difference === 0;
-}
-
-function uuidToBytes(uuid: string): Uint8Array {
-  if (!UUID_PATTERN.test(uuid)) throw new Error(`not a UUID: ${uuid}`);
-  const hex = uuid.replaceAll("-", "");
-  const bytes = new Uint8Array(ID_BYTES);
-  for (let i = 0; i < ID_BYTES; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
-}
-
-function bytesToUuid(bytes: Uint8Array): string {
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
