@@ -2,7 +2,8 @@
 // memory, where the CPU goes, and the bare parse rate of the same mails. Run: npm run bench:ingest
 // BENCH_SENDERS (16) × BENCH_MAILS (200) over one connection each, then BENCH_FRESH_MAILS (50) each
 // over a new connection per mail; BENCH_SECONDS (120) bounds each phase; BENCH_DATABASE_URL runs on
-// that PostgreSQL server (a database of its own, dropped afterwards) instead of the embedded one.
+// that PostgreSQL server (a database of its own, dropped afterwards) instead of the embedded one;
+// BENCH_NODE_ARGS passes flags to the server's node (e.g. --cpu-prof).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -221,6 +222,8 @@ async function main(): Promise<void> {
     if (databaseUrl) await admin(`create database ${benchDatabase}`);
     const server = await startRapport(
       rapportEnv(dataDir, databaseUrl ? { DATABASE_URL: databaseUrl.toString() } : {}),
+      // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+      { nodeArgs: (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean) },
     );
     processes.push(server);
     const dbUrl = databaseUrl?.toString() ?? embeddedDatabaseUrl(dataDir);

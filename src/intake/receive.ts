@@ -2,7 +2,7 @@
 // store, start the clocks — in one transaction, committed before the channel acknowledges anything.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { clockColumns } from "../commands/conversation/clocks.ts";
-import { recordEvent } from "../commands/events/record-event.ts";
+import { type EventInput, recordEvents } from "../commands/events/record-event.ts";
 import type { Channel } from "../domain/conversation/status.ts";
 import { onCustomerMessage } from "../domain/conversation/transitions.ts";
 import type { SpamReason } from "../domain/mail/spam-rules.ts";
@@ -63,7 +63,12 @@ export type Intake = {
 };
 
 /** Follow-ups a channel writes in the same transaction (an acknowledgement job, say). */
-export type AfterStore = (tx: Tx, intake: Intake, conversation: Conversation) => Promise<void>;
+export type AfterStore = (
+  tx: Tx,
+  intake: Intake,
+  conversation: Conversation,
+  brand: typeof brands.$inferSelect | undefined,
+) => Promise<void>;
 
 class Duplicate extends Error {}
 
@@ -208,6 +213,7 @@ async function store(rt: Runtime, message: InboundMessage, after?: AfterStore): 
         createdAt: conversation.createdAt,
       },
       conversation,
+      brand,
     );
     const [updated] = await tx
       .update(conversations)
@@ -226,8 +232,9 @@ async function store(rt: Runtime, message: InboundMessage, after?: AfterStore): 
     if (!updated) throw new Error("the conversation vanished while storing a message");
 
     const actor = { kind: "customer" as const, id: customerId, name: message.from.name ?? "" };
+    const happened: EventInput[] = [];
     const event = (type: string, data?: unknown, before?: unknown, afterState?: unknown) =>
-      recordEvent(tx, {
+      happened.push({
         workspaceId: ws,
         id: rt.newId(),
         at: now,
@@ -239,23 +246,24 @@ async function store(rt: Runtime, message: InboundMessage, after?: AfterStore): 
         before,
         after: afterState,
       });
-    if (newCustomer) await event("customer.created", { channel: message.channel });
+    if (newCustomer) event("customer.created", { channel: message.channel });
     if (newConversation) {
-      await event("conversation.created", {
+      event("conversation.created", {
         channel: message.channel,
         reference: conversation.reference,
         linked_conversation_id: conversation.linkedConversationId,
       });
     }
-    await event("message.received", { message_id: stored.id, channel: message.channel, spam });
+    event("message.received", { message_id: stored.id, channel: message.channel, spam });
     if (status !== conversation.status) {
-      await event(
+      event(
         "conversation.status_changed",
         { reason: "customer_message" },
         { status: conversation.status },
         { status },
       );
     }
+    await recordEvents(tx, happened);
     const intake: Intake = {
       conversationId: conversation.id,
       messageId: stored.id,
@@ -266,7 +274,7 @@ async function store(rt: Runtime, message: InboundMessage, after?: AfterStore): 
       newCustomer,
       continued: !newConversation,
     };
-    if (after) await after(tx, intake, updated);
+    if (after) await after(tx, intake, updated, brand.id === updated.brandId ? brand : undefined);
     return intake;
   });
 }

@@ -29,6 +29,8 @@ export async function acknowledgeIfDue(
   intake: Intake,
   conversation: Conversation,
   context: AcknowledgementContext,
+  /** The conversation's brand, when the intake already read it in this transaction. */
+  known?: typeof brands.$inferSelect,
 ): Promise<void> {
   const ws = conversation.workspaceId;
   const now = rt.now();
@@ -71,10 +73,13 @@ export async function acknowledgeIfDue(
     }
     return;
   }
-  const [brand] = await tx
-    .select()
-    .from(brands)
-    .where(and(eq(brands.workspaceId, ws), eq(brands.id, conversation.brandId)));
+  const [brand] =
+    known?.id === conversation.brandId
+      ? [known]
+      : await tx
+          .select()
+          .from(brands)
+          .where(and(eq(brands.workspaceId, ws), eq(brands.id, conversation.brandId)));
   const [customer] = await tx
     .select()
     .from(customers)

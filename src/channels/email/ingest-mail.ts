@@ -193,14 +193,21 @@ export async function ingestMail(
         spam,
         autoReply: automation.reasons.some((r) => autoReplyReasons.has(r)),
       },
-      (tx, intake, conversation) =>
-        acknowledgeIfDue(tx, rt, intake, conversation, {
-          automation,
-          spam: spam.likely,
-          senderAddress: sender,
-          text,
-          inboundMessageId: mail.messageId,
-        }),
+      (tx, intake, conversation, conversationBrand) =>
+        acknowledgeIfDue(
+          tx,
+          rt,
+          intake,
+          conversation,
+          {
+            automation,
+            spam: spam.likely,
+            senderAddress: sender,
+            text,
+            inboundMessageId: mail.messageId,
+          },
+          conversationBrand,
+        ),
     );
   } catch (error) {
     if (!(error instanceof NoThread)) throw error;

@@ -1,7 +1,7 @@
 // The spam verdict of an inbound mail, before any acknowledgement is decided: the pure rules plus
 // the workspace's model (learnt from advisors' marks), and spamd's opinion when one is configured,
 // with reasons an advisor can read.
-import { spamModelOf } from "../../commands/spam/spam-model.ts";
+import { cachedSpamModel } from "../../commands/spam/spam-model.ts";
 import { classify, combinedScore } from "../../domain/mail/bayes.ts";
 import { type SpamReason, scoreSpam } from "../../domain/mail/spam-rules.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -32,7 +32,7 @@ export async function spamVerdict(
     },
     rt.now(),
   );
-  const model = await spamModelOf(rt.db, workspaceId);
+  const model = await cachedSpamModel(rt.db, workspaceId);
   const bayes = classify(model, `${mail.subject}\n${text}`);
   const combined = combinedScore(rules.score, bayes);
   const reasons: SpamReason[] = [...rules.reasons];

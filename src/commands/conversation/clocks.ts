@@ -37,11 +37,15 @@ export type ClockFacts = {
 async function dueTimesFor(
   tx: Tx,
   facts: ClockFacts,
+  known?: Brand,
 ): Promise<{ due: DueTimes; calendar: BusinessCalendar }> {
-  const [brand] = await tx
-    .select()
-    .from(brands)
-    .where(and(eq(brands.workspaceId, facts.workspaceId), eq(brands.id, facts.brandId)));
+  const [brand] =
+    known?.id === facts.brandId
+      ? [known]
+      : await tx
+          .select()
+          .from(brands)
+          .where(and(eq(brands.workspaceId, facts.workspaceId), eq(brands.id, facts.brandId)));
   if (!brand) throw new Error(`brand ${facts.brandId} is missing`);
   const rules = await tx
     .select()
@@ -72,8 +76,9 @@ export type StoredClock = {
  * (forgotten when a new wait begins), the next instant the sweep must act, and the first-response
  * promise kept for the charter.
  */
-export async function clockColumns(tx: Tx, facts: ClockFacts, before: StoredClock) {
-  const { due, calendar } = await dueTimesFor(tx, facts);
+/** `brand`: the conversation's brand when the caller already read it in this transaction. */
+export async function clockColumns(tx: Tx, facts: ClockFacts, before: StoredClock, brand?: Brand) {
+  const { due, calendar } = await dueTimesFor(tx, facts, brand);
   const sameWait = before.awaitingSince?.getTime() === facts.awaitingSince?.getTime();
   const slaAlerts = sameWait ? before.slaAlerts : [];
   const next = nextSlaAlert({

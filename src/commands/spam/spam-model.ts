@@ -20,8 +20,22 @@ export async function saveSpamModel(
   model: BayesModel,
   now: Date,
 ): Promise<void> {
+  cache.delete(workspaceId);
   await tx
     .insert(spamModels)
     .values({ workspaceId, model, updatedAt: now })
     .onConflictDoUpdate({ target: spamModels.workspaceId, set: { model, updatedAt: now } });
+}
+
+// Classifying reads the model for every mail; it changes only when an advisor marks one, so a
+// node keeps it a few seconds (and forgets it at once when the mark is made here).
+const cache = new Map<string, { model: BayesModel; at: number }>();
+const keptMs = 10_000;
+
+export async function cachedSpamModel(tx: Tx, workspaceId: string): Promise<BayesModel> {
+  const hit = cache.get(workspaceId);
+  if (hit && Date.now() - hit.at < keptMs) return hit.model;
+  const model = await spamModelOf(tx, workspaceId);
+  cache.set(workspaceId, { model, at: Date.now() });
+  return model;
 }

@@ -28,7 +28,6 @@ import { brands } from "./brand.ts";
 import { at, createdAt, tenant, updatedAt } from "./columns.ts";
 import { customers } from "./customer.ts";
 import { teams, users } from "./people.ts";
-import { workspaces } from "./workspace.ts";
 
 export const conversations = pgTable(
   "conversations",
@@ -93,7 +92,8 @@ export const conversations = pgTable(
       .on(t.workspaceId, sql`coalesce(first_response_due_at, next_response_due_at)`, t.id)
       .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),
     index("conversations_created").on(t.workspaceId, t.brandId, t.createdAt),
-    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+    // No key to workspaces here: the brand's key already implies it, and every intake would
+    // otherwise lock the one workspace row again.
     foreignKey({
       columns: [t.workspaceId, t.brandId],
       foreignColumns: [brands.workspaceId, brands.id],

@@ -32,7 +32,8 @@ export const events = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+    // No key to workspaces: events are an append-only log written several times per message, and
+    // each key check would lock the one workspace row; they are only read within their workspace.
     index("events_customer").on(t.workspaceId, t.customerId, t.createdAt.desc(), t.id.desc()),
     index("events_conversation").on(t.workspaceId, t.conversationId, t.createdAt),
   ],
