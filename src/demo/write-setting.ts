@@ -46,6 +46,11 @@ async function writeBrands(tx: Tx, rt: Runtime, workspaceId: string, since: Date
     .orderBy(asc(brands.createdAt))
     .limit(1);
   if (!support) throw new Error(`workspace ${workspaceId} has no brand`);
+  // The desk's first brand stays its default (the oldest) once the story's brands are backdated.
+  await tx
+    .update(brands)
+    .set({ createdAt: new Date(since.getTime() - 86_400_000) })
+    .where(and(eq(brands.workspaceId, workspaceId), eq(brands.id, support.id)));
   const year = rt.now().getUTCFullYear();
   const written = {} as Record<"lumiere" | "northwind", Brand>;
   for (const key of ["lumiere", "northwind"] as const) {

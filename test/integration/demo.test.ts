@@ -235,4 +235,18 @@ describe("the demo story on a desk already in use", () => {
       await used.close();
     }
   });
+
+  it("leaves the desk's first brand its default: an API message without a brand goes there", async () => {
+    const res = await desk.app.inject({
+      method: "POST",
+      url: "/api/v1/messages/inbound",
+      headers: desk.as("advisor"),
+      payload: { channel: "form", from: { email: "new-after-demo@example.com" }, body: "Hello" },
+    });
+    expect(res.statusCode).toBe(201);
+    const [row] = await rows<{ addresses: string[] }>(
+      sql`select b.addresses from conversations c join brands b on b.id = c.brand_id where c.id = ${res.json().conversation_id}`,
+    );
+    expect(row?.addresses).toContain("support@rapport.localhost");
+  });
 });
