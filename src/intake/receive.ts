@@ -45,6 +45,8 @@ export type InboundMessage = {
    * reopening it or starting a clock, and never opens one of its own (NoThread is thrown instead).
    */
   autoReply?: boolean;
+  /** The channel has just looked for an earlier copy (dedupeKey) and found none: skip that look. */
+  knownNew?: boolean;
   flags?: string[];
   rawBlobKey?: string | null;
   attachments?: StoredAttachment[];
@@ -316,7 +318,7 @@ export async function receiveMessage(
   message: InboundMessage,
   after?: AfterStore,
 ): Promise<Intake> {
-  if (message.dedupeKey) {
+  if (message.dedupeKey && !message.knownNew) {
     const seen = await earlierCopy(rt, message);
     if (seen) return seen;
   }

@@ -1,7 +1,7 @@
 // Turns one received mail into a call to the intake: keep the raw bytes, parse, sanitise, find the
 // brand and the thread, decide the acknowledgement — all committed before the SMTP 250.
 import { createHash } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, or } from "drizzle-orm";
 import { recordEvent, systemActor } from "../../commands/events/record-event.ts";
 import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
 import { matchBrandAddress, normalizeAddress } from "../../domain/mail/addresses.ts";
@@ -121,14 +121,21 @@ export async function ingestMail(
     ? sha256("mid", sender, mail.messageId, content)
     : sha256("nomid", sender, mail.date?.toISOString().slice(0, 10) ?? "", content);
   const flags: string[] = [...mail.defects];
-  if (mail.messageId) {
-    const [sameId] = await rt.db
-      .select({ dedupeKey: messages.dedupeKey })
-      .from(messages)
-      .where(and(eq(messages.workspaceId, ws), eq(messages.externalId, mail.messageId)))
-      .limit(1);
-    if (sameId && sameId.dedupeKey !== dedupeKey) flags.push("message_id_reused");
-  }
+  // One look for both: the same mail again (a re-delivery), or its Message-ID reused by another mail.
+  const earlier = await rt.db
+    .select({ dedupeKey: messages.dedupeKey })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, ws),
+        mail.messageId
+          ? or(eq(messages.externalId, mail.messageId), eq(messages.dedupeKey, dedupeKey))
+          : eq(messages.dedupeKey, dedupeKey),
+      ),
+    )
+    .limit(5);
+  const redelivered = earlier.some((m) => m.dedupeKey === dedupeKey);
+  if (!redelivered && earlier.length > 0) flags.push("message_id_reused");
 
   const ownAddresses = (await directory.all()).flatMap((b) => b.addresses);
   const automation = classifyAutomation({
@@ -149,6 +156,21 @@ export async function ingestMail(
     },
   );
 
+  if (redelivered) {
+    // Answer what the first delivery got (the intake finds it by its key); no bytes written twice.
+    const intake = await receiveMessage(rt, {
+      workspaceId: ws,
+      channel: "email",
+      brandId: brand.id,
+      from: { email: sender, name: mail.from?.name ?? null },
+      subject: mail.subject,
+      bodyText: text,
+      bodyHtml: html,
+      externalId: mail.messageId,
+      dedupeKey,
+    });
+    return { kind: "message", intake };
+  }
   const spam = await spamVerdict(rt, ws, mail, text, raw);
   const rawBlobKey = await rt.blobs.put(raw, { kind: "raw", extension: "eml" });
   const stored: StoredAttachment[] = [];
