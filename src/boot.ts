@@ -6,7 +6,14 @@ import { ensureSecret, ensureWorkspace } from "./commands/setup/first-start.ts";
 import type { Config } from "./config.ts";
 import { openQueue, type Queue } from "./jobs/queue.ts";
 import { errorSerializer, requestSerializer } from "./log-serializers.ts";
-import { newId, type Runtime, secureRandom, systemClock } from "./runtime.ts";
+import {
+  type DnsLookup,
+  newId,
+  type Runtime,
+  secureRandom,
+  systemClock,
+  systemDns,
+} from "./runtime.ts";
 import { folderBlobStore } from "./store/blobs/folder-blob-store.ts";
 import { migrate, openDatabase } from "./store/database.ts";
 import { type Cluster, runningClusterUrl, startCluster } from "./store/embedded/cluster.ts";
@@ -47,6 +54,8 @@ export type BootOptions = {
   mode: "own" | "attach";
   log?: Logger;
   fsync?: boolean;
+  /** DNS for mail authentication; the system's by default. */
+  dns?: DnsLookup;
 };
 
 export async function boot(config: Config, options: BootOptions): Promise<Booted> {
@@ -74,6 +83,7 @@ export async function boot(config: Config, options: BootOptions): Promise<Booted
       now: systemClock,
       newId,
       randomBytes: secureRandom,
+      dns: options.dns ?? systemDns,
     };
     const { workspaceId } = await ensureWorkspace(rt);
     return {

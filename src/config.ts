@@ -32,6 +32,7 @@ const environment = z.object({
     .string()
     .regex(/^\[?[^\]\s]+\]?:\d{1,5}$/, "RAPPORT_SPAMD must be host:port")
     .optional(),
+  RAPPORT_MAIL_AUTH: z.enum(["dns", "off"]).default("dns"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -49,6 +50,8 @@ export type Config = {
   secret: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** Check inbound mail's SPF, DKIM and DMARC with DNS ("dns"), or not ("off"). */
+  mailAuth: "dns" | "off";
   /** A local SpamAssassin daemon (host:port) asked for a second opinion on inbound mail. */
   spamd: string | undefined;
   logLevel: z.infer<typeof environment>["LOG_LEVEL"];
@@ -82,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: e.RAPPORT_ADMIN_EMAIL?.toLowerCase(),
     adminPassword: e.RAPPORT_ADMIN_PASSWORD,
     spamd: e.RAPPORT_SPAMD,
+    mailAuth: e.RAPPORT_MAIL_AUTH,
     logLevel: e.LOG_LEVEL,
   };
 }

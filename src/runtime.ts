@@ -1,5 +1,6 @@
 // What every command, route and job receives: the database, the clock, id makers, logs and stores.
 import { randomBytes } from "node:crypto";
+import { Resolver } from "node:dns/promises";
 import type { Logger } from "pino";
 import { v7 as uuidv7 } from "uuid";
 import type { Config } from "./config.ts";
@@ -19,6 +20,17 @@ export type Runtime = {
   now: () => Date;
   newId: () => string;
   randomBytes: (size: number) => Uint8Array;
+  /** DNS look-ups for mail authentication (SPF, DKIM, DMARC); injected in tests, never required. */
+  dns: DnsLookup;
+};
+
+export type DnsLookup = (name: string, type: string) => Promise<unknown>;
+
+const resolver = new Resolver({ timeout: 2_000, tries: 1 });
+export const systemDns: DnsLookup = (name, type) => resolver.resolve(name, type);
+/** For a desk without DNS: every look-up fails at once, as for an unknown name. */
+export const noDns: DnsLookup = async (name) => {
+  throw Object.assign(new Error(`no DNS here (${name})`), { code: "ENOTFOUND" });
 };
 
 export const systemClock = () => new Date();

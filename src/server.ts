@@ -10,6 +10,7 @@ import { loadDemo } from "./demo/load-demo.ts";
 import { buildApp } from "./http/app.ts";
 import type { Readiness } from "./http/routes/health.ts";
 import { startWorkers, type Workers } from "./jobs/workers.ts";
+import type { DnsLookup } from "./runtime.ts";
 import { processAlive } from "./store/embedded/stale.ts";
 import { customers } from "./store/schema/index.ts";
 
@@ -59,11 +60,15 @@ async function isEmptyDesk(rt: Booted["rt"], workspaceId: string): Promise<boole
 
 export async function startServer(
   config: Config,
-  options: { fsync?: boolean } = {},
+  options: { fsync?: boolean; dns?: DnsLookup } = {},
 ): Promise<Running> {
   claimDataDir(config);
   const readiness: Readiness = { ready: false, waitingFor: "database" };
-  const booted = await boot(config, { mode: "own", fsync: options.fsync ?? true });
+  const booted = await boot(config, {
+    mode: "own",
+    fsync: options.fsync ?? true,
+    dns: options.dns,
+  });
   const { rt, workspaceId } = booted;
   let workers: Workers | null = null;
   let smtp: SmtpIntake | null = null;

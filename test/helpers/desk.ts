@@ -10,6 +10,7 @@ import { systemActor } from "../../src/commands/events/record-event.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/app-type.ts";
+import { noDns } from "../../src/runtime.ts";
 import { cloneTemplate } from "./databases.ts";
 
 export type Desk = {
@@ -46,7 +47,7 @@ export async function startDesk(extra: Record<string, string> = {}): Promise<Des
   const database = await cloneTemplate(inject("templateUrl"));
   const dataDir = mkdtempSync(path.join(tmpdir(), "rapport-desk-"));
   const config = testConfig(database.url, dataDir, extra);
-  const booted = await boot(config, { mode: "attach" });
+  const booted = await boot(config, { mode: "attach", dns: noDns });
   const { rt, workspaceId } = booted;
   const app = await buildApp(rt, { ready: true, waitingFor: "" });
   await app.ready();

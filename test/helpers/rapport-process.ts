@@ -32,6 +32,8 @@ export function rapportEnv(
     PORT: "0",
     SMTP_PORT: "0",
     RAPPORT_DEMO: "0",
+    // No DNS traffic from tests: mail authentication is tested in-process with a fake resolver.
+    RAPPORT_MAIL_AUTH: "off",
     LOG_LEVEL: "warn",
     DATABASE_URL: "",
     RAPPORT_ADMIN_EMAIL: "",

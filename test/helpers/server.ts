@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+import { type DnsLookup, noDns } from "../../src/runtime.ts";
 import { type Running, startServer } from "../../src/server.ts";
 import { cloneTemplate } from "./databases.ts";
 import { testConfig, testPassword } from "./desk.ts";
@@ -17,7 +18,11 @@ export type TestServer = {
   stop(): Promise<void>;
 };
 
-export async function startTestServer(extra: Record<string, string> = {}): Promise<TestServer> {
+/** `dns` answers the mail-authentication look-ups (none by default: tests make no DNS traffic). */
+export async function startTestServer(
+  extra: Record<string, string> = {},
+  dns: DnsLookup = noDns,
+): Promise<TestServer> {
   const database = await cloneTemplate(inject("templateUrl"));
   const dataDir = mkdtempSync(path.join(tmpdir(), "rapport-server-"));
   const adminEmail = "admin@rapport.test";
@@ -27,7 +32,7 @@ export async function startTestServer(extra: Record<string, string> = {}): Promi
     RAPPORT_ADMIN_PASSWORD: testPassword,
     ...extra,
   });
-  const running = await startServer(config);
+  const running = await startServer(config, { dns });
   return {
     url: running.url,
     smtpPort: running.smtpPort,

@@ -18,13 +18,20 @@ import {
 import type { Runtime } from "../../runtime.ts";
 import { brands, messages } from "../../store/schema/index.ts";
 import { acknowledgeIfDue } from "./acknowledge.ts";
+import { authenticationResults } from "./authenticate.ts";
 import { parseMail } from "./parse.ts";
 import { receiveBounce } from "./receive-bounce.ts";
 import { replyTokenHmac } from "./reply-token-crypto.ts";
 import { htmlToText, sanitizeMailHtml } from "./sanitize.ts";
 import { spamVerdict } from "./spam-check.ts";
 
-export type MailEnvelope = { mailFrom: string | null; recipients: string[] };
+export type MailEnvelope = {
+  mailFrom: string | null;
+  recipients: string[];
+  /** The SMTP client, for SPF: its address and what it said in EHLO. */
+  clientIp?: string | null;
+  helo?: string | null;
+};
 export type Brand = typeof brands.$inferSelect;
 
 export const limits = { attachments: 50, attachmentBytes: 25 * 1024 * 1024 };
@@ -171,7 +178,12 @@ export async function ingestMail(
     });
     return { kind: "message", intake };
   }
-  const spam = await spamVerdict(rt, ws, mail, text, raw);
+  const ours = await authenticationResults(rt, raw, {
+    ip: envelope.clientIp ?? null,
+    helo: envelope.helo ?? null,
+    mailFrom: envelope.mailFrom,
+  });
+  const spam = await spamVerdict(rt, ws, mail, text, raw, ours);
   const rawBlobKey = await rt.blobs.put(raw, { kind: "raw", extension: "eml" });
   const stored: StoredAttachment[] = [];
   for (const a of mail.attachments) {

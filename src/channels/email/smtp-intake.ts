@@ -66,6 +66,8 @@ export async function startSmtp(
           const envelope = {
             mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             recipients: session.envelope.rcptTo.map((r) => r.address),
+            clientIp: session.remoteAddress,
+            helo: session.hostNameAppearsAs,
           };
           const outcome = await ingestMail(rt, directory, raw, envelope);
           if (outcome.kind === "aside") return callback(null, `2.0.0 ${outcome.note}`);

@@ -16,6 +16,8 @@ export async function spamVerdict(
   mail: ParsedMail,
   text: string,
   raw: Buffer,
+  /** What our own SPF/DKIM/DMARC checks found (authenticate.ts). */
+  ours: string[] = [],
 ): Promise<SpamVerdict> {
   const rules = scoreSpam(
     {
@@ -28,7 +30,8 @@ export async function spamVerdict(
       attachments: mail.attachments,
       date: mail.date,
       messageId: mail.messageId,
-      authenticationResults: mail.headers.get("authentication-results") ?? [],
+      // Ours, and those of relays before us (only failures count, so a forged one only hurts its mail).
+      authenticationResults: [...ours, ...(mail.headers.get("authentication-results") ?? [])],
     },
     rt.now(),
   );

@@ -1,0 +1,77 @@
+// Our own SPF / DMARC checks of inbound mail (with a resolver given to the server: no DNS here):
+// a mail whose domain says it cannot come from this client is filed as spam, with the reasons.
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createToken } from "../../src/commands/access/create-token.ts";
+import { systemActor } from "../../src/commands/events/record-event.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+
+const records: Record<string, string[][]> = {
+  "TXT spoofed.example": [["v=spf1 ip4:192.0.2.1 -all"]],
+  "TXT _dmarc.spoofed.example": [["v=DMARC1; p=reject"]],
+  "TXT honest.example": [["v=spf1 ip4:127.0.0.1 -all"]],
+  "TXT _dmarc.honest.example": [["v=DMARC1; p=reject"]],
+};
+const looked: string[] = [];
+const dns = async (name: string, type: string) => {
+  looked.push(`${type} ${name}`);
+  const found = records[`${type} ${name}`];
+  if (found) return found;
+  throw Object.assign(new Error(`not in this test's zone: ${name}`), { code: "ENOTFOUND" });
+};
+
+let server: TestServer;
+let token: string;
+beforeAll(async () => {
+  server = await startTestServer({ RAPPORT_DEMO: "0" }, dns);
+  const { rt, workspaceId } = server.running.booted;
+  token = (await createToken(rt, { workspaceId, name: "t", role: "admin" }, systemActor)).token;
+});
+afterAll(() => server?.stop());
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
+async function conversationOf(email: string): Promise<any> {
+  const headers = { authorization: `Bearer ${token}` };
+  const list = (await (
+    await fetch(`${server.url}/api/v1/conversations?customer_email=${email}`, { headers })
+  ).json()) as {
+    items: Array<{ id: string }>;
+  };
+  return (
+    await fetch(`${server.url}/api/v1/conversations/${list.items[0]?.id}`, { headers })
+  ).json();
+}
+
+const send = (from: string) =>
+  nodemailer
+    .createTransport({
+      host: "127.0.0.1",
+      port: server.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      name: "client.test",
+    })
+    .sendMail({
+      envelope: { from, to: ["support@rapport.localhost"] },
+      raw: `From: ${from}\r\nTo: support@rapport.localhost\r\nSubject: Invoice\r\nMessage-ID: <${from}.1@mail.test>\r\nDate: ${new Date().toUTCString()}\r\n\r\nPlease pay the attached invoice today.\r\n`,
+    });
+
+describe("mail authentication", () => {
+  it("files mail that fails its domain's SPF and DMARC as spam, saying so", async () => {
+    await send("ceo@spoofed.example");
+    expect(looked).toContain("TXT spoofed.example");
+    const c = await conversationOf("ceo@spoofed.example");
+    expect(c.spam).toBe(true);
+    const rules = c.messages[0].spam_reasons.map((r: { rule: string }) => r.rule);
+    expect(rules).toEqual(expect.arrayContaining(["spf_fail", "dmarc_fail"]));
+    expect(c.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(0);
+  });
+
+  it("lets mail that passes them through and acknowledges it", async () => {
+    await send("anna@honest.example");
+    const c = await conversationOf("anna@honest.example");
+    expect(c.spam).toBe(false);
+    expect(c.messages[0].spam_reasons).toEqual([]);
+    expect(c.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(1);
+  });
+});
