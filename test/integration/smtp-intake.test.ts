@@ -92,6 +92,8 @@ describe("SMTP intake", () => {
     const ack = conversation.messages.find((m: { automated: boolean }) => m.automated);
     expect(ack.body_text).toContain(conversation.reference);
     expect(ack.body_text).toMatch(/Bonjour Marie Dupont/);
+    const customer = await api(`/api/v1/customers/${conversation.customer_id}`);
+    expect(customer.preferred_language).toBe("fr"); // remembered for what we send next
     const files = await waitFor(async () => {
       const outbox = path.join(server.dataDir, "outbox");
       const found = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith(".eml")) : [];

@@ -92,11 +92,30 @@ export async function acknowledgeIfDue(
         .from(users)
         .where(and(eq(users.workspaceId, ws), eq(users.id, advisorId)))
     : [];
+  const detected = detectLanguage(context.text.slice(0, 2000));
   const language = chooseLanguage({
     customerPreference: isLanguage(customer.preferredLanguage) ? customer.preferredLanguage : null,
-    detected: detectLanguage(context.text.slice(0, 2000)),
+    detected,
     brandLanguage: isLanguage(brand.language) ? brand.language : "en",
   });
+  if (!customer.preferredLanguage && detected.reliable && detected.language) {
+    // Remembered: what we send them next is in the language they wrote in, until they say otherwise.
+    await tx
+      .update(customers)
+      .set({ preferredLanguage: detected.language })
+      .where(and(eq(customers.workspaceId, ws), eq(customers.id, customer.id)));
+    await recordEvent(tx, {
+      workspaceId: ws,
+      id: rt.newId(),
+      at: now,
+      type: "customer.updated",
+      actor: systemActor,
+      customerId: customer.id,
+      before: { preferredLanguage: null },
+      after: { preferredLanguage: detected.language },
+      data: { reason: "language of their message" },
+    });
+  }
   const ack = composeAcknowledgement({
     language,
     originalSubject: conversation.subject,
