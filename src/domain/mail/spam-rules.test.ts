@@ -232,10 +232,13 @@ describe("spam rule on phrases", () => {
     expect(rulesFor(mail({ text }))).toEqual([["spam_phrase", 3]]);
   });
 
-  it("reads an HTML-only mail's visible words", () => {
+  it("reads an HTML-only mail's visible words (and notes that it is HTML only)", () => {
     expect(
       rulesFor(mail({ text: null, html: "<p>Cliquez <b>ici</b></p><p>Offre exclusive</p>" })),
-    ).toEqual([["spam_phrase", 2]]);
+    ).toEqual([
+      ["spam_phrase", 2],
+      ["html_only", 1],
+    ]);
   });
 });
 
