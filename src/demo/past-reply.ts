@@ -1,7 +1,7 @@
 // A reply an advisor sent in the story's past: stored as already delivered (never queued, so no real
 // mail leaves for a demo customer), then the conversation's answer state is recomputed as for any reply.
 import { and, eq, sql } from "drizzle-orm";
-import { newReplyMessageId, replyTokenHmac } from "../channels/email/reply-token-crypto.ts";
+import { conversationMessageId } from "../channels/email/reply-token-crypto.ts";
 import type { Principal } from "../commands/access/principal.ts";
 import { lockConversation } from "../commands/conversation/load.ts";
 import { refreshAnswerState } from "../commands/conversation/refresh-answer-state.ts";
@@ -34,11 +34,11 @@ export async function writePastReply(
     const decision = onHumanReply(conversation.status, { keepOpen: input.keepOpen });
     if (!decision.ok) throw new DeskError("invalid_transition", decision.message);
     const from = input.brand.addresses[0] ?? rt.config.supportAddress;
-    const messageId = newReplyMessageId(
+    const messageId = conversationMessageId(
+      rt.secret,
       { workspaceId: ws, conversationId: conversation.id },
-      from.slice(from.lastIndexOf("@") + 1),
-      replyTokenHmac(rt.secret),
-    ).replace(/^<|>$/g, "");
+      from,
+    );
     const id = rt.newId();
     await tx.insert(messages).values({
       workspaceId: ws,

@@ -1,6 +1,6 @@
 // Job: send one outbound message (a reply or an acknowledgement) and record its delivery; a delivered
 // human reply makes the conversation answered. Retried with backoff; a permanent failure is shown.
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { composeMail } from "../channels/email/compose.ts";
 import type { Deliver } from "../channels/email/deliver.ts";
 import { signMail } from "../channels/email/dkim.ts";
@@ -46,18 +46,8 @@ async function loadMail(rt: Runtime, job: SendMailJob) {
       and(eq(messages.workspaceId, job.workspaceId), eq(messages.conversationId, conversation.id)),
     )
     .orderBy(asc(messages.createdAt));
-  const [lastFromCustomer] = await rt.db
-    .select({ externalId: messages.externalId })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.workspaceId, job.workspaceId),
-        eq(messages.conversationId, conversation.id),
-        eq(messages.direction, "inbound"),
-      ),
-    )
-    .orderBy(desc(messages.createdAt))
-    .limit(1);
+  // The customer's latest message, which the mail answers (In-Reply-To), from the same read.
+  const lastFromCustomer = earlier.filter((m) => m.direction === "inbound").at(-1);
   return { message, conversation, brand, to, earlier, lastFromCustomer };
 }
 

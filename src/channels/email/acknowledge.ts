@@ -11,7 +11,7 @@ import type { Conversation } from "../../intake/thread.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
 import { brands, conversations, customers, messages, users } from "../../store/schema/index.ts";
-import { newReplyMessageId, replyTokenHmac } from "./reply-token-crypto.ts";
+import { conversationMessageId } from "./reply-token-crypto.ts";
 
 export type AcknowledgementContext = {
   automation: Automation;
@@ -132,11 +132,11 @@ export async function acknowledgeIfDue(
     signature: brand.signature || null,
   });
   const from = brand.addresses[0] ?? rt.config.supportAddress;
-  const externalId = newReplyMessageId(
+  const externalId = conversationMessageId(
+    rt.secret,
     { workspaceId: ws, conversationId: conversation.id },
-    from.slice(from.lastIndexOf("@") + 1),
-    replyTokenHmac(rt.secret),
-  ).replace(/^<|>$/g, "");
+    from,
+  );
   const id = rt.newId();
   await tx.insert(messages).values({
     workspaceId: ws,

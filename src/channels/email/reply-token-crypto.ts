@@ -17,3 +17,13 @@ export function replyTokenHmac(secret: string | Uint8Array): Hmac {
 export function newReplyMessageId(target: ReplyTokenTarget, domain: string, hmac: Hmac): string {
   return replyMessageId({ token: createReplyToken(target, hmac), random: randomBytes(8), domain });
 }
+
+/** Our Message-ID (bare, as stored) for a mail sent from `fromAddress` about this conversation. */
+export function conversationMessageId(
+  secret: string,
+  target: ReplyTokenTarget,
+  fromAddress: string,
+): string {
+  const domain = fromAddress.slice(fromAddress.lastIndexOf("@") + 1);
+  return newReplyMessageId(target, domain, replyTokenHmac(secret)).replace(/^<|>$/g, "");
+}

@@ -1,7 +1,7 @@
 // An advisor writes on a conversation: a reply to the customer (sent by mail as a durable job) or an
 // internal note. A reply puts the conversation in waiting_customer unless the advisor keeps it open.
 import { and, eq, sql } from "drizzle-orm";
-import { newReplyMessageId, replyTokenHmac } from "../../channels/email/reply-token-crypto.ts";
+import { conversationMessageId } from "../../channels/email/reply-token-crypto.ts";
 import { onHumanReply } from "../../domain/conversation/transitions.ts";
 import { replySubject } from "../../domain/mail/acknowledgement.ts";
 import { DeskError } from "../../errors.ts";
@@ -20,8 +20,6 @@ export type PostMessageInput = {
   /** Keep the conversation open after a reply instead of waiting on the customer. */
   keepOpen?: boolean;
 };
-
-const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1);
 
 export async function postMessage(rt: Runtime, p: Principal, input: PostMessageInput) {
   return rt.db.transaction(async (tx) => {
@@ -57,11 +55,11 @@ export async function postMessage(rt: Runtime, p: Principal, input: PostMessageI
         .where(and(eq(brands.workspaceId, ws), eq(brands.id, conversation.brandId)));
       const email = await customerEmailOf(tx, ws, conversation.customerId);
       const from = brand?.addresses[0] ?? rt.config.supportAddress;
-      const messageId = newReplyMessageId(
+      const messageId = conversationMessageId(
+        rt.secret,
         { workspaceId: ws, conversationId: conversation.id },
-        domainOf(from),
-        replyTokenHmac(rt.secret),
-      ).replace(/^<|>$/g, "");
+        from,
+      );
       [message] = await tx
         .insert(messages)
         .values({

@@ -16,9 +16,7 @@ export function requireSettingsRole(p: Principal): void {
   }
 }
 
-/** PostgreSQL's unique_violation: a concurrent write took the same unique value first. */
-export const isUniqueViolation = (error: unknown): boolean =>
-  (error as { code?: string } | null)?.code === "23505";
+export { isUniqueViolation } from "../../store/unique-violation.ts";
 
 export async function referencedUser(tx: Tx, workspaceId: string, id: string, field: string) {
   const [row] = await tx

@@ -9,6 +9,7 @@ import {
 } from "../../commands/idempotency.ts";
 import { receiveMessage } from "../../intake/receive.ts";
 import type { Runtime } from "../../runtime.ts";
+import { isUniqueViolation } from "../../store/unique-violation.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import { problemView } from "../schemas/conversation.ts";
@@ -49,12 +50,6 @@ const inboundAnswer = z.object({
   reference: z.string(),
 });
 type InboundAnswer = z.infer<typeof inboundAnswer>;
-
-/** PostgreSQL's unique_violation, whether Drizzle wrapped the driver's error or not. */
-const uniqueViolation = (error: unknown): boolean => {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === "23505" || e?.cause?.code === "23505";
-};
 
 export function registerInboundRoutes(app: App, rt: Runtime): void {
   app.post(
@@ -108,7 +103,7 @@ export function registerInboundRoutes(app: App, rt: Runtime): void {
         return reply.code(201).send(answerOf(intake));
       } catch (error) {
         // A concurrent request with the same key committed first: answer what it answered.
-        if (call && uniqueViolation(error)) {
+        if (call && isUniqueViolation(error)) {
           const again = await replay();
           if (again) return again;
         }
