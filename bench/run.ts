@@ -1,5 +1,6 @@
 // Every benchmark, one after the other, each in its own process so none warms up or slows down the
-// next: the parser on the SpamAssassin corpus, then SMTP ingest with small sizes. Run: npm run bench
+// next: the parser on the SpamAssassin corpus, the spam decision on it, then SMTP ingest with small
+// sizes. Run: npm run bench
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -34,5 +35,9 @@ function runBench(file: string, env: Record<string, string> = {}): Promise<numbe
 const ingestEnv = Object.fromEntries(
   Object.entries(ingestDefaults).map(([key, value]) => [key, process.env[key] ?? value]),
 );
-const codes = [await runBench("parse.ts"), await runBench("ingest.ts", ingestEnv)];
+const codes = [
+  await runBench("parse.ts"),
+  await runBench("spam-corpus.ts", { SPAM_CORPUS_ADVISORS: "1" }),
+  await runBench("ingest.ts", ingestEnv),
+];
 process.exitCode = codes.some((code) => code !== 0) ? 1 : 0;

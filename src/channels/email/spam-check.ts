@@ -3,7 +3,7 @@
 // with reasons an advisor can read.
 import { cachedSpamModel } from "../../commands/spam/spam-model.ts";
 import { classify, combinedScore } from "../../domain/mail/bayes.ts";
-import { type SpamReason, scoreSpam } from "../../domain/mail/spam-rules.ts";
+import { type SpamInput, type SpamReason, scoreSpam } from "../../domain/mail/spam-rules.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { ParsedMail } from "./parse.ts";
 import { askSpamd, parseSpamdAddress } from "./spamd.ts";
@@ -19,22 +19,9 @@ export async function spamVerdict(
   /** What our own SPF/DKIM/DMARC checks found (authenticate.ts). */
   ours: string[] = [],
 ): Promise<SpamVerdict> {
-  const rules = scoreSpam(
-    {
-      headers: mail.headers,
-      from: mail.from,
-      replyTo: mail.replyTo,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      attachments: mail.attachments,
-      date: mail.date,
-      messageId: mail.messageId,
-      // Ours, and those of relays before us (only failures count, so a forged one only hurts its mail).
-      authenticationResults: [...ours, ...(mail.headers.get("authentication-results") ?? [])],
-    },
-    rt.now(),
-  );
+  // Ours, and those of relays before us (only failures count, so a forged one only hurts its mail).
+  const results = [...ours, ...(mail.headers.get("authentication-results") ?? [])];
+  const rules = scoreSpam(spamInputOf(mail, results), rt.now());
   const model = await cachedSpamModel(rt.db, workspaceId);
   const bayes = classify(model, `${mail.subject}\n${text}`);
   const combined = combinedScore(rules.score, bayes);
@@ -56,6 +43,26 @@ export async function spamVerdict(
     score: combined.score + (second?.reason.points ?? 0),
     reasons,
     likely: combined.likelySpam || (second?.spam ?? false),
+  };
+}
+
+/** What the rules read of a parsed mail, with the authentication results to judge. */
+export function spamInputOf(mail: ParsedMail, authenticationResults: string[]): SpamInput {
+  return {
+    headers: mail.headers,
+    from: mail.from,
+    replyTo: mail.replyTo,
+    to: mail.to,
+    cc: mail.cc,
+    subject: mail.subject,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    text: mail.text,
+    html: mail.html,
+    attachments: mail.attachments,
+    date: mail.date,
+    messageId: mail.messageId,
+    authenticationResults,
   };
 }
 

@@ -56,6 +56,8 @@ describe("content signs of bulk mail", () => {
 
   it("notice a pushed sale, leaving the phrases the phrase rule counts to it", () => {
     expect(rules("Limited time: order now, no obligation")).toEqual([["sales_pressure", 1.5]]);
+    expect(rules("Call toll free for your free quote")).toEqual([["sales_pressure", 1.5]]);
     expect(rules("Act now, 100% free")).toEqual([]);
+    expect(rules("I want my money back, the quote was wrong")).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ export type BulkRule = keyof typeof BULK_POINTS;
 
 type Content = { text: string | null; html: string | null };
 
-const visibleText = (input: Content) =>
+/** What a reader sees: the plain-text part, else the HTML without its tags, styles and scripts. */
+export const visibleText = (input: Content) =>
   input.text ??
   (input.html ?? "").replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ");
 
@@ -86,10 +87,10 @@ const checks: Array<{
     rule: "sales_pressure",
     // Not the phrases spam-phrases.ts counts already ("act now", "100% free", "risk free").
     test: (t) =>
-      /\b(100% (guaranteed|satisfaction)|no obligation|limited time|order now|call now|free (gift|trial|offer))\b/i.test(
+      /\b(100% (guaranteed|satisfaction)|no obligation|limited time|order (now|today)|call now|free (gift|trial|offer|consultation|quote)|money[- ]back guarantee|toll[- ]free|special (offer|promotion)|apply (now|online today)|don't delay|why pay more)\b/i.test(
         t,
       ),
-    detail: "The text pushes a sale (“limited time”, “order now”, “no obligation”).",
+    detail: "The text pushes a sale (“limited time”, “order now”, “free quote”, “toll free”).",
   },
 ];
 

@@ -12,6 +12,17 @@ describe("spam phrases", () => {
     );
   });
 
+  it("know the advance-fee letter in both languages", () => {
+    expect(
+      spamPhrases(
+        "STRICTLY CONFIDENTIAL: as next of kin you may receive the transfer of the funds",
+      ),
+    ).toEqual(["next of kin", "strictly confidential", "transfer of the funds"]);
+    expect(spamPhrases("Une proposition d’affaires strictement confidentielle")).toEqual([
+      "proposition d'affaires",
+    ]);
+  });
+
   it("match whole words only", () => {
     expect(spamPhrases("Nous regagnez nos clients ; the lotteryticket; gagnezvous")).toEqual([]);
   });

@@ -24,6 +24,14 @@ export const SPAM_PHRASES = {
     "million dollars",
     "dear beneficiary",
     "online casino",
+    // The advance-fee letter: a stranger's confidential transfer of an inheritance.
+    "next of kin",
+    "strictly confidential",
+    "utmost confidentiality",
+    "foreign partner",
+    "business proposal",
+    "transfer of the funds",
+    "transfer the funds",
   ],
   fr: [
     "gagnez",
@@ -39,6 +47,9 @@ export const SPAM_PHRASES = {
     "casino en ligne",
     "travail a domicile",
     "rachat de credit",
+    "strictement confidentiel",
+    "proposition d'affaires",
+    "transfert des fonds",
   ],
 } as const;
 

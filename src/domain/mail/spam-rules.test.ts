@@ -19,7 +19,11 @@ function mail(overrides: Partial<SpamInput> = {}): SpamInput {
     ]),
     from: { address: "jeanne@mailer.example" },
     replyTo: [],
+    to: [{ address: "support@rapport.example" }],
+    cc: [],
     subject: "Commande 1234 pas encore reçue",
+    inReplyTo: null,
+    references: [],
     text: "Bonjour, ma commande 1234 n'est pas arrivée. Pouvez-vous vérifier ? Merci, Jeanne",
     html: null,
     attachments: [{ filename: "photo colis.jpg", contentType: "image/jpeg" }],
@@ -129,10 +133,11 @@ describe("spam rule on the subject", () => {
   });
 
   it("does not count short acronyms, reply prefixes or our references", () => {
-    expect(rulesFor(mail({ subject: "RE: TR: SAV [#K7M2QX9A]" }))).toEqual([]);
-    expect(rulesFor(mail({ subject: "RE: FW: Colis abîmé, remboursement ? [#K7M2QX9A]" }))).toEqual(
-      [],
-    );
+    const inReplyTo = "ack-1@rapport.example";
+    expect(rulesFor(mail({ subject: "RE: TR: SAV [#K7M2QX9A]", inReplyTo }))).toEqual([]);
+    expect(
+      rulesFor(mail({ subject: "RE: FW: Colis abîmé, remboursement ? [#K7M2QX9A]", inReplyTo })),
+    ).toEqual([]);
     expect(rulesFor(mail({ subject: "Merci !" }))).toEqual([]);
   });
 });
@@ -306,6 +311,7 @@ describe("likely spam", () => {
     });
     expect(rulesFor(phishing)).toEqual([
       ["deceptive_link", 2.5],
+      ["link_to_address", 2],
       ["dmarc_fail", 3],
     ]);
     expect(likelySpam(scoreSpam(phishing, now).score)).toBe(true);

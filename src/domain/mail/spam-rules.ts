@@ -3,8 +3,9 @@
 
 import { attachmentRisk } from "./attachment-risk.ts";
 import { parseAuthenticationResults } from "./authentication-results.ts";
-import { type BulkRule, bulkContentReasons } from "./bulk-content.ts";
+import { type BulkRule, bulkContentReasons, visibleText } from "./bulk-content.ts";
 import { anchorLinks, linkHost, shownHost, textUrls } from "./mail-links.ts";
+import { type MassMailRule, massMailReasons } from "./mass-mail.ts";
 import { addressDomain, organisationalDomain } from "./organisational-domain.ts";
 import { receivedAnomalies, receivedHops } from "./received-chain.ts";
 import { spamPhrases } from "./spam-phrases.ts";
@@ -16,7 +17,11 @@ export type SpamInput = {
   headers: ReadonlyMap<string, readonly string[]>;
   from: { address: string } | null;
   replyTo: ReadonlyArray<{ address: string }>;
+  to: ReadonlyArray<{ address: string }>;
+  cc: ReadonlyArray<{ address: string }>;
   subject: string;
+  inReplyTo: string | null;
+  references: readonly string[];
   text: string | null;
   html: string | null;
   attachments: ReadonlyArray<{ filename: string | null; contentType: string }>;
@@ -45,9 +50,11 @@ export type SpamRule =
   | "spf_softfail"
   | "dkim_fail"
   | "dmarc_fail"
-  /** Not a rule of this file: the workspace's model, learnt from advisors' marks (bayes.ts). */
   /** Content signs of bulk mail (bulk-content.ts). */
   | BulkRule
+  /** Signs of a bulk-mailing tool and of mail sent to many (mass-mail.ts). */
+  | MassMailRule
+  /** Not a rule of this file: the workspace's model, learnt from advisors' marks (bayes.ts). */
   | "learnt_from_marks"
   /** Not a rule of this file: a local SpamAssassin's verdict, when one is configured. */
   | "spamassassin";
@@ -76,8 +83,9 @@ export type SpamScore = { score: number; reasons: SpamReason[] };
  *   domain itself says the mail is not theirs).
  * Measured on the public SpamAssassin corpus (2002, no Authentication-Results), these header
  * rules alone: no ham and no spam reaches 5; 1 ham in 4,150 and 1.3 % of spam reach 3. With the
- * content signs of bulk mail (bulk-content.ts) a fifth of the held-out spam is filed; more comes
- * from the advisors' marks (bayes.ts, combinedScore).
+ * content signs of bulk mail (bulk-content.ts) and of mass mailing (mass-mail.ts), 55 % of the
+ * held-out spam is filed and 0 of its 1,400 ham (bench/spam-corpus.ts); more comes from what the
+ * advisors mark and answer (bayes.ts, combinedScore).
  */
 export const SPAM_POINTS = {
   missing_message_id: 1,
@@ -116,6 +124,7 @@ export function scoreSpam(input: SpamInput, now: Date): SpamScore {
     ...attachmentReasons(input.attachments),
     ...phraseReasons(input),
     ...bulkContentReasons(input),
+    ...massMailReasons(input, visibleText(input)),
     ...authenticationReasons(input.authenticationResults),
   ];
   return { score: reasons.reduce((sum, reason) => sum + reason.points, 0), reasons };
