@@ -13,6 +13,7 @@ export const jobNames = [
   "auto-close",
   "recompute-clocks",
   "purge-spam",
+  "learn-spam-lessons",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 

@@ -3,6 +3,7 @@
 import { chooseDelivery } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
 import { closeResolved } from "./auto-close.ts";
+import { type LearnSpamLessonsJob, learnSpamLessons } from "./learn-spam-lessons.ts";
 import { type NotifyUserJob, notifyUser } from "./notify-user.ts";
 import { purgeSpam } from "./purge-spam.ts";
 import { jobNames } from "./queue.ts";
@@ -31,6 +32,16 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
   await boss.work<RecomputeClocksJob>("recompute-clocks", polling, async (jobs) => {
     for (const job of jobs) await recomputeClocks(rt, job.data);
   });
+  await boss.work<LearnSpamLessonsJob>(
+    "learn-spam-lessons",
+    { ...polling, batchSize: 100 },
+    async (jobs) => {
+      await learnSpamLessons(
+        rt,
+        jobs.map((job) => job.data),
+      );
+    },
+  );
   await boss.work("sla-sweep", polling, async () => {
     while ((await sweepSla(rt)) > 0) {}
   });

@@ -1,10 +1,12 @@
 // Spam over real SMTP: stored, never acknowledged, out of the unanswered watch; "not spam" brings it
 // back with its clocks starting then and its acknowledgement sent; the model learns from the marks.
+import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createToken } from "../../src/commands/access/create-token.ts";
 import { systemActor } from "../../src/commands/events/record-event.ts";
-import { spamModels } from "../../src/store/schema/index.ts";
+import { isBayesModel } from "../../src/domain/mail/bayes.ts";
+import { messages, spamModels } from "../../src/store/schema/index.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -43,6 +45,9 @@ async function api(method: string, url: string, body?: object): Promise<any> {
   return res.json();
 }
 
+const smtp = () =>
+  nodemailer.createTransport({ host: "127.0.0.1", port: server.smtpPort, ignoreTLS: true });
+
 const phishing = [
   "From: Security Team <alerts@paypa1-secure.example>",
   "To: support@rapport.localhost",
@@ -59,13 +64,7 @@ const phishing = [
 
 describe("spam", () => {
   it("is stored but never acknowledged nor awaited, with reasons an advisor can read", async () => {
-    const transport = nodemailer.createTransport({
-      host: "127.0.0.1",
-      port: server.smtpPort,
-      secure: false,
-      ignoreTLS: true,
-    });
-    const info = await transport.sendMail({
+    const info = await smtp().sendMail({
       envelope: { from: "alerts@paypa1-secure.example", to: ["support@rapport.localhost"] },
       raw: phishing,
     });
@@ -131,5 +130,70 @@ describe("spam", () => {
     expect((await api("GET", "/api/v1/conversations?spam=true")).items).toHaveLength(0);
     const trail = await rt.db.select().from(events);
     expect(trail.filter((e) => e.type === "conversation.purged")).toHaveLength(list.items.length);
+  });
+});
+
+/** Documents the workspace's model has learnt, per class. */
+async function learnt() {
+  const [row] = await server.running.booted.rt.db.select().from(spamModels);
+  return row && isBayesModel(row.model) ? row.model.documents : { spam: 0, not_spam: 0 };
+}
+
+/** Lessons the job queue has finished with. */
+async function lessonsTaken(): Promise<number> {
+  const { rows } = await server.running.booted.rt.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from pgboss.job where name = 'learn-spam-lessons' and state = 'completed'`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+async function sendMail(subject: string, text: string): Promise<string> {
+  const info = await smtp().sendMail({
+    from: "Lena <lena@customer.example>",
+    to: "support@rapport.localhost",
+    subject,
+    text,
+  });
+  expect(info.response).toMatch(/^250/);
+  const list = await api("GET", `/api/v1/conversations?q=${encodeURIComponent(subject)}`);
+  expect(list.items).toHaveLength(1);
+  return list.items[0].id;
+}
+
+describe("the spam model learns from what advisors do", () => {
+  it("an advisor's answer teaches it what customers write, once", async () => {
+    const id = await sendMail("Parcel lost near Lyon", "My parcel never came, can you look?");
+    const before = await learnt();
+    await api("POST", `/api/v1/conversations/${id}/messages`, { kind: "reply", body: "On it." });
+    await vi.waitFor(async () => expect((await learnt()).not_spam).toBe(before.not_spam + 1), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    const db = server.running.booted.rt.db;
+    const inbound = (await db.select().from(messages)).filter(
+      (m) => m.conversationId === id && m.direction === "inbound",
+    );
+    expect(inbound.map((m) => m.flags)).toEqual([expect.arrayContaining(["marked_not_spam"])]);
+    // The second answer's lesson is taken too, and learns nothing new.
+    const taken = await lessonsTaken();
+    await api("POST", `/api/v1/conversations/${id}/messages`, { kind: "reply", body: "Found it." });
+    await vi.waitFor(async () => expect(await lessonsTaken()).toBe(taken + 1), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect((await learnt()).not_spam).toBe(before.not_spam + 1);
+  });
+
+  it("closing a conversation as spam teaches it spam", async () => {
+    const id = await sendMail("Cheap watches for you", "Replica watches at the best prices.");
+    const before = await learnt();
+    await api("PATCH", `/api/v1/conversations/${id}`, {
+      status: "resolved",
+      close_reason: "spam",
+    });
+    await vi.waitFor(async () => expect((await learnt()).spam).toBe(before.spam + 1), {
+      timeout: 10_000,
+      interval: 100,
+    });
   });
 });

@@ -77,6 +77,14 @@ export async function postMessage(rt: Runtime, p: Principal, input: PostMessageI
         .returning();
       if (message && email)
         await rt.queue.send(tx, "send-mail", { workspaceId: ws, messageId: message.id });
+      // An advisor answering a mail treats it as a customer's: the spam model learns that (a job).
+      if (human && conversation.channel === "email" && !conversation.spam) {
+        await rt.queue.send(tx, "learn-spam-lessons", {
+          workspaceId: ws,
+          conversationId: conversation.id,
+          mark: "not_spam",
+        });
+      }
     }
     if (!message) throw new Error("the message was not stored");
     await tx

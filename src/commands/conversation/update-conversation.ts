@@ -87,6 +87,14 @@ export async function updateConversation(
       .returning();
     if (!changed) throw new Error("the conversation vanished");
     const after = await refreshAnswerState(tx, changed, now);
+    // Closing as spam is a spam mark by another name: the model learns it (a job).
+    if (after.closeReason === "spam" && before.closeReason !== "spam") {
+      await rt.queue.send(tx, "learn-spam-lessons", {
+        workspaceId: p.workspaceId,
+        conversationId: id,
+        mark: "spam",
+      });
+    }
     const fields = ["status", "priority", "assigneeId", "teamId", "closeReason"] as const;
     const diff = fields.filter((f) => before[f] !== after[f]);
     if (diff.length > 0) {

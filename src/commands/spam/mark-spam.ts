@@ -10,9 +10,7 @@ import type { Principal } from "../access/principal.ts";
 import { lockConversation } from "../conversation/load.ts";
 import { refreshAnswerState } from "../conversation/refresh-answer-state.ts";
 import { recordEvent } from "../events/record-event.ts";
-import { saveSpamModel, spamModelOf } from "./spam-model.ts";
-
-const markFlag = { spam: "marked_spam", not_spam: "marked_not_spam" } as const;
+import { markFlag, saveSpamModel, spamModelOf } from "./spam-model.ts";
 
 export async function markSpam(rt: Runtime, p: Principal, conversationId: string, spam: boolean) {
   return rt.db.transaction(async (tx) => {

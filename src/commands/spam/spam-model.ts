@@ -1,8 +1,19 @@
 // Reads and updates a workspace's spam model (learnt only from its advisors' marks).
 import { eq } from "drizzle-orm";
-import { type BayesModel, emptyModel, isBayesModel } from "../../domain/mail/bayes.ts";
+import {
+  type BayesModel,
+  emptyModel,
+  isBayesModel,
+  type SpamMark,
+} from "../../domain/mail/bayes.ts";
 import type { Tx } from "../../store/database.ts";
 import { spamModels } from "../../store/schema/index.ts";
+
+/** The flag a message carries once the model learnt it, so that it is learnt once and can be unlearnt. */
+export const markFlag: Record<SpamMark, string> = {
+  spam: "marked_spam",
+  not_spam: "marked_not_spam",
+};
 
 export async function spamModelOf(
   tx: Tx,

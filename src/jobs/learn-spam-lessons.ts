@@ -1,0 +1,21 @@
+// Job: the lessons for the spam model that advisors' handling leaves (an answer, a close as spam),
+// taken in batches and grouped by workspace so that each workspace's model is written once a batch.
+import { learnFromHandling, type SpamLesson } from "../commands/spam/learn-from-handling.ts";
+import type { Runtime } from "../runtime.ts";
+
+export type LearnSpamLessonsJob = SpamLesson;
+
+export async function learnSpamLessons(
+  rt: Runtime,
+  jobs: ReadonlyArray<LearnSpamLessonsJob>,
+): Promise<number> {
+  const byWorkspace = new Map<string, LearnSpamLessonsJob[]>();
+  for (const job of jobs) {
+    byWorkspace.set(job.workspaceId, [...(byWorkspace.get(job.workspaceId) ?? []), job]);
+  }
+  let learnt = 0;
+  for (const [workspaceId, lessons] of byWorkspace) {
+    learnt += await learnFromHandling(rt, workspaceId, lessons);
+  }
+  return learnt;
+}
