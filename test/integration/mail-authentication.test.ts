@@ -1,5 +1,6 @@
 // Our own SPF / DMARC checks of inbound mail (with a resolver given to the server: no DNS here):
-// a mail whose domain says it cannot come from this client is filed as spam, with the reasons.
+// a mail whose domain says it cannot come from this client is filed as spam, with the reasons, and
+// never acknowledged (no backscatter to the address it forged).
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../src/commands/access/create-token.ts";
@@ -10,6 +11,8 @@ const records: Record<string, string[][]> = {
   "TXT spoofed.example": [["v=spf1 ip4:192.0.2.1 -all"]],
   "TXT _dmarc.spoofed.example": [["v=DMARC1; p=reject"]],
   "TXT honest.example": [["v=spf1 ip4:127.0.0.1 -all"]],
+  "TXT lax.example": [["v=spf1 ip4:192.0.2.1 ~all"]],
+  "TXT _dmarc.lax.example": [["v=DMARC1; p=none"]],
   "TXT _dmarc.honest.example": [["v=DMARC1; p=reject"]],
 };
 const looked: string[] = [];
@@ -73,5 +76,25 @@ describe("mail authentication", () => {
     expect(c.spam).toBe(false);
     expect(c.messages[0].spam_reasons).toEqual([]);
     expect(c.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(1);
+  });
+
+  it("waits for a person, unacknowledged, when the sender's domain disowns a mail that is not spam", async () => {
+    await send("billing@lax.example");
+    const c = await conversationOf("billing@lax.example");
+    expect(c.spam).toBe(false);
+    const rules = c.messages[0].spam_reasons.map((r: { rule: string }) => r.rule);
+    expect(rules).toEqual(expect.arrayContaining(["spf_softfail", "dmarc_fail"]));
+    expect(c.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(0);
+    const headers = { authorization: `Bearer ${token}` };
+    const unanswered = (await (
+      await fetch(`${server.url}/api/v1/unanswered`, { headers })
+    ).json()) as { items: Array<{ id: string }> };
+    expect(unanswered.items.map((i) => i.id)).toContain(c.id);
+    const { events } = await import("../../src/store/schema/index.ts");
+    const trail = await server.running.booted.rt.db.select().from(events);
+    const withheld = trail.find(
+      (e) => e.type === "acknowledgement.withheld" && e.conversationId === c.id,
+    );
+    expect(withheld?.data).toMatchObject({ reason: "forged_sender" });
   });
 });

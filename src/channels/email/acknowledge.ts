@@ -16,6 +16,7 @@ import { conversationMessageId } from "./reply-token-crypto.ts";
 export type AcknowledgementContext = {
   automation: Automation;
   spam: boolean;
+  senderDisowned: boolean;
   senderAddress: string;
   text: string;
   inboundMessageId: string | null;
@@ -56,6 +57,7 @@ export async function acknowledgeIfDue(
     automation: context.automation,
     isReplyInOpenThread: !intake.newConversation,
     isSpam: context.spam,
+    senderDisowned: context.senderDisowned,
     recentAcksToSender: recent?.count ?? 0,
   });
   if (!decision.allowed) {

@@ -236,6 +236,7 @@ export async function ingestMail(
           {
             automation,
             spam: spam.likely,
+            senderDisowned: spam.senderDisowned,
             senderAddress: sender,
             text,
             inboundMessageId: mail.messageId,

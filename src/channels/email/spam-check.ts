@@ -2,13 +2,20 @@
 // the workspace's model (learnt from advisors' marks), and spamd's opinion when one is configured,
 // with reasons an advisor can read.
 import { cachedSpamModel } from "../../commands/spam/spam-model.ts";
+import { senderDisowned } from "../../domain/mail/authentication-results.ts";
 import { classify, combinedScore } from "../../domain/mail/bayes.ts";
 import { type SpamInput, type SpamReason, scoreSpam } from "../../domain/mail/spam-rules.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { ParsedMail } from "./parse.ts";
 import { askSpamd, parseSpamdAddress } from "./spamd.ts";
 
-export type SpamVerdict = { score: number; reasons: SpamReason[]; likely: boolean };
+export type SpamVerdict = {
+  score: number;
+  reasons: SpamReason[];
+  likely: boolean;
+  /** The sender's own domain disowns the mail: no acknowledgement, spam or not. */
+  senderDisowned: boolean;
+};
 
 export async function spamVerdict(
   rt: Runtime,
@@ -43,6 +50,7 @@ export async function spamVerdict(
     score: combined.score + (second?.reason.points ?? 0),
     reasons,
     likely: combined.likelySpam || (second?.spam ?? false),
+    senderDisowned: senderDisowned(results),
   };
 }
 

@@ -88,6 +88,8 @@ export async function markSpam(rt: Runtime, p: Principal, conversationId: string
         {
           automation: { automated, reasons: [] },
           spam: false,
+          // The advisor who says "not spam" has judged the sender too.
+          senderDisowned: false,
           senderAddress: first.authorEmail ?? "",
           text: first.bodyText,
           inboundMessageId: first.externalId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAuthenticationResults } from "./authentication-results.ts";
+import { parseAuthenticationResults, senderDisowned } from "./authentication-results.ts";
 
 describe("Authentication-Results fields", () => {
   it("name the verifier and each method's result with its properties", () => {
@@ -59,5 +59,34 @@ describe("Authentication-Results fields", () => {
   it("are refused without an authserv-id", () => {
     expect(parseAuthenticationResults("spf=fail smtp.mailfrom=a.example")).toBeNull();
     expect(parseAuthenticationResults("   ")).toBeNull();
+  });
+});
+
+describe("a sender disowned by its own domain", () => {
+  const rapport = (results: string) => [`rapport; ${results}`];
+
+  it("is one whose DMARC fails", () => {
+    expect(senderDisowned(rapport("spf=softfail smtp.mailfrom=a.example; dmarc=fail"))).toBe(true);
+  });
+
+  it("is one whose SPF fails with no signature that verifies", () => {
+    expect(senderDisowned(rapport("spf=fail smtp.mailfrom=a.example; dkim=none"))).toBe(true);
+    expect(senderDisowned(rapport("spf=fail smtp.mailfrom=a.example; dkim=fail"))).toBe(true);
+  });
+
+  it("is not a forwarded mail whose signature still verifies", () => {
+    expect(
+      senderDisowned(rapport("spf=fail smtp.mailfrom=a.example; dkim=pass header.d=a.example")),
+    ).toBe(false);
+  });
+
+  it("is not a mail that passes, a softfail alone, or a mail checked by nobody", () => {
+    expect(senderDisowned(rapport("spf=pass; dkim=pass; dmarc=pass"))).toBe(false);
+    expect(senderDisowned(rapport("spf=softfail smtp.mailfrom=a.example"))).toBe(false);
+    expect(senderDisowned([])).toBe(false);
+  });
+
+  it("counts a failure whichever verifier wrote it", () => {
+    expect(senderDisowned(["relay.example; spf=pass", "rapport; dmarc=fail"])).toBe(true);
   });
 });

@@ -49,6 +49,21 @@ function parseResult(statement: string): AuthenticationResult | null {
   };
 }
 
+/**
+ * Whether the sender's own domain disowns the mail, so that an automatic answer to its From would
+ * land on someone who never wrote (backscatter): DMARC fails, or SPF fails with no DKIM signature
+ * that verifies (a forwarder breaks SPF but keeps the signature). Only failures count, so a result
+ * the sender forged can only withhold its own acknowledgement.
+ */
+export function senderDisowned(values: readonly string[]): boolean {
+  const verdicts = new Set(
+    values.flatMap((value) =>
+      (parseAuthenticationResults(value)?.results ?? []).map((r) => `${r.method}=${r.result}`),
+    ),
+  );
+  return verdicts.has("dmarc=fail") || (verdicts.has("spf=fail") && !verdicts.has("dkim=pass"));
+}
+
 /** Drops (comments), nested ones included, outside quoted strings. */
 function stripComments(value: string): string {
   let out = "";

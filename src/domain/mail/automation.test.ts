@@ -135,6 +135,7 @@ describe("acknowledgementAllowed", () => {
     automation: person,
     isReplyInOpenThread: false,
     isSpam: false,
+    senderDisowned: false,
     recentAcksToSender: 0,
   };
 
@@ -154,6 +155,13 @@ describe("acknowledgementAllowed", () => {
     expect(acknowledgementAllowed({ ...base, isSpam: true })).toEqual({
       allowed: false,
       reason: "spam",
+    });
+  });
+
+  it("does not acknowledge a mail its sender's domain disowns (no backscatter)", () => {
+    expect(acknowledgementAllowed({ ...base, senderDisowned: true })).toEqual({
+      allowed: false,
+      reason: "forged_sender",
     });
   });
 

@@ -28,7 +28,12 @@ export type AutomationInput = {
   headers: ReadonlyMap<string, readonly string[]>;
 };
 
-export type AcknowledgementRefusal = "automated" | "spam" | "reply_in_open_thread" | "rate_limited";
+export type AcknowledgementRefusal =
+  | "automated"
+  | "spam"
+  | "forged_sender"
+  | "reply_in_open_thread"
+  | "rate_limited";
 
 export type AcknowledgementDecision = { allowed: boolean; reason?: AcknowledgementRefusal };
 
@@ -90,11 +95,15 @@ export function acknowledgementAllowed(input: {
   automation: Automation;
   isReplyInOpenThread: boolean;
   isSpam: boolean;
+  /** The sender's domain disowns the mail (authentication-results.ts, senderDisowned). */
+  senderDisowned: boolean;
   /** Acknowledgements sent to this sender in the last hour. */
   recentAcksToSender: number;
 }): AcknowledgementDecision {
   if (input.automation.automated) return { allowed: false, reason: "automated" };
   if (input.isSpam) return { allowed: false, reason: "spam" };
+  // Not spam for all that: the mail waits for a person, who can judge whom to answer.
+  if (input.senderDisowned) return { allowed: false, reason: "forged_sender" };
   if (input.isReplyInOpenThread) return { allowed: false, reason: "reply_in_open_thread" };
   if (input.recentAcksToSender >= ACKNOWLEDGEMENTS_PER_SENDER_PER_HOUR) {
     return { allowed: false, reason: "rate_limited" };

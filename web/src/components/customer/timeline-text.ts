@@ -39,7 +39,13 @@ export type TimelineContext = {
   userName: (id: string) => string | null;
 };
 
-const WITHHELD_REASONS = ["automated", "spam", "reply_in_open_thread", "rate_limited"] as const;
+const WITHHELD_REASONS = [
+  "automated",
+  "spam",
+  "forged_sender",
+  "reply_in_open_thread",
+  "rate_limited",
+] as const;
 
 const FIELDS = [
   "status",
