@@ -1,6 +1,6 @@
 // Every benchmark, one after the other, each in its own process so none warms up or slows down the
-// next: the parser on the SpamAssassin corpus, the spam decision on it, then SMTP ingest with small
-// sizes. Run: npm run bench
+// next: the parser on the SpamAssassin corpus, one query's round trip, the spam decision on the
+// corpus, then SMTP ingest with small sizes. Run: npm run bench
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -37,6 +37,7 @@ const ingestEnv = Object.fromEntries(
 );
 const codes = [
   await runBench("parse.ts"),
+  await runBench("round-trip.ts"),
   await runBench("spam-corpus.ts", { SPAM_CORPUS_ADVISORS: "1" }),
   await runBench("ingest.ts", ingestEnv),
 ];
