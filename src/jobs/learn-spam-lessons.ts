@@ -11,7 +11,9 @@ export async function learnSpamLessons(
 ): Promise<number> {
   const byWorkspace = new Map<string, LearnSpamLessonsJob[]>();
   for (const job of jobs) {
-    byWorkspace.set(job.workspaceId, [...(byWorkspace.get(job.workspaceId) ?? []), job]);
+    const lessons = byWorkspace.get(job.workspaceId) ?? [];
+    lessons.push(job);
+    byWorkspace.set(job.workspaceId, lessons);
   }
   let learnt = 0;
   for (const [workspaceId, lessons] of byWorkspace) {

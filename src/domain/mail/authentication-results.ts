@@ -49,6 +49,15 @@ function parseResult(statement: string): AuthenticationResult | null {
   };
 }
 
+/** Every `method=result` the fields state (`spf=fail`, `dkim=pass`, …), whichever verifier wrote it. */
+export function authenticationVerdicts(values: readonly string[]): Set<string> {
+  return new Set(
+    values.flatMap((value) =>
+      (parseAuthenticationResults(value)?.results ?? []).map((r) => `${r.method}=${r.result}`),
+    ),
+  );
+}
+
 /**
  * Whether the sender's own domain disowns the mail, so that an automatic answer to its From would
  * land on someone who never wrote (backscatter): DMARC fails, or SPF fails with no DKIM signature
@@ -56,11 +65,7 @@ function parseResult(statement: string): AuthenticationResult | null {
  * the sender forged can only withhold its own acknowledgement.
  */
 export function senderDisowned(values: readonly string[]): boolean {
-  const verdicts = new Set(
-    values.flatMap((value) =>
-      (parseAuthenticationResults(value)?.results ?? []).map((r) => `${r.method}=${r.result}`),
-    ),
-  );
+  const verdicts = authenticationVerdicts(values);
   return verdicts.has("dmarc=fail") || (verdicts.has("spf=fail") && !verdicts.has("dkim=pass"));
 }
 

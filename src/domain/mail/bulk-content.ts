@@ -94,8 +94,8 @@ const checks: Array<{
   },
 ];
 
-export function bulkContentReasons(input: Content): SpamReason[] {
-  const text = visibleText(input);
+/** `text`: what a reader sees (visibleText), when the caller has it already. */
+export function bulkContentReasons(input: Content, text = visibleText(input)): SpamReason[] {
   return checks
     .filter((c) => c.test(text, input))
     .map((c) => ({ rule: c.rule, points: BULK_POINTS[c.rule], detail: c.detail }));

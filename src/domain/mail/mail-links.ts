@@ -45,6 +45,14 @@ export function anchorLinks(html: string): AnchorLink[] {
   return links;
 }
 
+export type MailLinks = { anchors: AnchorLink[]; urls: string[] };
+
+/** Every link of a mail: its HTML anchors, and where they and the plain text's URLs lead. */
+export function mailLinks(html: string | null, text: string | null): MailLinks {
+  const anchors = html ? anchorLinks(html) : [];
+  return { anchors, urls: [...anchors.map((anchor) => anchor.href), ...textUrls(text ?? "")] };
+}
+
 /** URLs written out in plain text (`https://…`, `www.…`), trailing punctuation dropped. */
 export function textUrls(text: string): string[] {
   return Array.from(text.slice(0, MAX_HTML).matchAll(TEXT_URL), (match) =>

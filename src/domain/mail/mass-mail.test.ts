@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { visibleText } from "./bulk-content.ts";
+import { mailLinks } from "./mail-links.ts";
 import { type MassMailInput, massMailReasons } from "./mass-mail.ts";
 
 /** A customer's reply from a webmail: HTML and text, addressed to the desk, dated with a zone. */
@@ -22,7 +23,10 @@ function mail(overrides: Partial<MassMailInput> = {}): MassMailInput {
 }
 
 const rules = (input: MassMailInput) =>
-  massMailReasons(input, visibleText(input)).map((r) => [r.rule, r.points]);
+  massMailReasons(input, visibleText(input), mailLinks(input.html, input.text).urls).map((r) => [
+    r.rule,
+    r.points,
+  ]);
 
 describe("signs of mass mail", () => {
   it("say nothing of a customer's webmail reply", () => {

@@ -7,7 +7,7 @@
 // measured on the other half (bench/spam-corpus.ts): with them (and the scam and sales phrases added
 // with them), the spam of spam-2 that would be acknowledged fell from 82 % to 42 % of its first
 // contacts, and its ham stayed all acknowledged.
-import { anchorLinks, linkHost, textUrls } from "./mail-links.ts";
+import { linkHost } from "./mail-links.ts";
 import type { SpamInput, SpamReason } from "./spam-rules.ts";
 
 export const MASS_MAIL_POINTS = {
@@ -64,11 +64,7 @@ function advertisementLabel(input: MassMailInput, text: string): string | null {
   return null;
 }
 
-function linkToAddress(input: MassMailInput): string | null {
-  const urls = [
-    ...(input.html ? anchorLinks(input.html).map((a) => a.href) : []),
-    ...textUrls(input.text ?? ""),
-  ];
+function linkToAddress(urls: readonly string[]): string | null {
   const bare = urls.map((url) => linkHost(url)).find((host) => host && /^[\d.]+$/.test(host));
   return bare ? `A link leads to a bare IP address (${bare}), not to a named site.` : null;
 }
@@ -106,13 +102,20 @@ function pretendReply(input: MassMailInput): string | null {
   return "The subject says “Re:”, but the mail answers no earlier message.";
 }
 
-/** `text` is what a reader sees: the plain-text part, else the HTML's text. */
-export function massMailReasons(input: MassMailInput, text: string): SpamReason[] {
+/**
+ * `text` is what a reader sees (the plain-text part, else the HTML's text); `urls` where the mail's
+ * links lead (mail-links.ts, mailLinks).
+ */
+export function massMailReasons(
+  input: MassMailInput,
+  text: string,
+  urls: readonly string[],
+): SpamReason[] {
   const found: Array<[MassMailRule, string | null]> = [
     ["hidden_recipients", hiddenRecipients(input)],
     ["date_without_zone", dateWithoutZone(input)],
     ["advertisement_label", advertisementLabel(input, text)],
-    ["link_to_address", linkToAddress(input)],
+    ["link_to_address", linkToAddress(urls)],
     ["active_content", activeContent(input)],
     ["click_here", clickHere(text)],
     ["advert_layout", advertLayout(input)],

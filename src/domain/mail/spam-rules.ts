@@ -2,9 +2,9 @@
 // each rule that fires adds its points and says why; `likelySpam` draws the line.
 
 import { attachmentRisk } from "./attachment-risk.ts";
-import { parseAuthenticationResults } from "./authentication-results.ts";
+import { authenticationVerdicts } from "./authentication-results.ts";
 import { type BulkRule, bulkContentReasons, visibleText } from "./bulk-content.ts";
-import { anchorLinks, linkHost, shownHost, textUrls } from "./mail-links.ts";
+import { linkHost, type MailLinks, mailLinks, shownHost } from "./mail-links.ts";
 import { type MassMailRule, massMailReasons } from "./mass-mail.ts";
 import { addressDomain, organisationalDomain } from "./organisational-domain.ts";
 import { receivedAnomalies, receivedHops } from "./received-chain.ts";
@@ -117,14 +117,17 @@ export function likelySpam(score: number): boolean {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function scoreSpam(input: SpamInput, now: Date): SpamScore {
+  // Read once, for every rule that looks at them.
+  const text = visibleText(input);
+  const links = mailLinks(input.html, input.text);
   const reasons: SpamReason[] = [
     ...headerReasons(input, now),
     ...subjectReasons(input.subject),
-    ...linkReasons(input),
+    ...linkReasons(links),
     ...attachmentReasons(input.attachments),
     ...phraseReasons(input),
-    ...bulkContentReasons(input),
-    ...massMailReasons(input, visibleText(input)),
+    ...bulkContentReasons(input, text),
+    ...massMailReasons(input, text, links.urls),
     ...authenticationReasons(input.authenticationResults),
   ];
   return { score: reasons.reduce((sum, reason) => sum + reason.points, 0), reasons };
@@ -193,9 +196,8 @@ function subjectReasons(subject: string): SpamReason[] {
   return [{ rule: "shouting_subject", points, detail: `The subject shouts: ${parts.join(", ")}.` }];
 }
 
-function linkReasons(input: SpamInput): SpamReason[] {
+function linkReasons({ anchors, urls }: MailLinks): SpamReason[] {
   const reasons: SpamReason[] = [];
-  const anchors = input.html ? anchorLinks(input.html) : [];
   const deceptive = anchors.find((anchor) => {
     const shown = shownHost(anchor.text);
     const target = linkHost(anchor.href);
@@ -210,7 +212,6 @@ function linkReasons(input: SpamInput): SpamReason[] {
       ),
     );
   }
-  const urls = [...anchors.map((anchor) => anchor.href), ...textUrls(input.text ?? "")];
   const shortened = new Set<string>();
   for (const url of urls) {
     const host = linkHost(url);
@@ -249,12 +250,7 @@ function phraseReasons(input: SpamInput): SpamReason[] {
 }
 
 function authenticationReasons(values: readonly string[]): SpamReason[] {
-  const verdicts = new Set<string>();
-  for (const value of values) {
-    for (const result of parseAuthenticationResults(value)?.results ?? []) {
-      verdicts.add(`${result.method}=${result.result}`);
-    }
-  }
+  const verdicts = authenticationVerdicts(values);
   const reasons: SpamReason[] = [];
   // When two verifiers disagree, the harsher SPF verdict counts, once.
   if (verdicts.has("spf=fail")) {
