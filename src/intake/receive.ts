@@ -1,17 +1,25 @@
 // The one path every inbound message takes, whatever its channel: resolve the customer, thread,
-// store, start the clocks — in one transaction, committed before the channel acknowledges anything.
-import { and, asc, eq, sql } from "drizzle-orm";
-import { clockColumns } from "../commands/conversation/clocks.ts";
+// store, start the clocks — for a whole batch of messages in one transaction, committed before the
+// channel acknowledges any of them, with a fixed number of statements per batch.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import {
+  type ClockRules,
+  clockColumnsWith,
+  loadClockRules,
+} from "../commands/conversation/clocks.ts";
 import { type EventInput, recordEvents } from "../commands/events/record-event.ts";
-import type { Channel } from "../domain/conversation/status.ts";
+import type { Channel, ConversationStatus } from "../domain/conversation/status.ts";
 import { onCustomerMessage } from "../domain/conversation/transitions.ts";
 import type { SpamReason } from "../domain/mail/spam-rules.ts";
 import { newReference } from "../domain/reference.ts";
+import type { DeskError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
 import { attachments, brands, conversations, messages } from "../store/schema/index.ts";
-import { resolveCustomer, type Sender } from "./resolve-customer.ts";
-import { type Conversation, findThread, type ThreadHints } from "./thread.ts";
+import type { Settled } from "./group-commit.ts";
+import { resolveCustomers, type Sender } from "./resolve-customer.ts";
+import { RetryBatch } from "./retry-batch.ts";
+import { type Conversation, findThreads, type ThreadHints } from "./thread.ts";
 
 export type StoredAttachment = {
   filename: string;
@@ -42,7 +50,7 @@ export type InboundMessage = {
   spam?: { score: number; reasons: SpamReason[]; likely: boolean } | null;
   /**
    * An automatic reply (out-of-office, a robot): it joins the conversation it answers without
-   * reopening it or starting a clock, and never opens one of its own (NoThread is thrown instead).
+   * reopening it or starting a clock, and never opens one of its own (NoThread is given instead).
    */
   autoReply?: boolean;
   /** The channel has just looked for an earlier copy (dedupeKey) and found none: skip that look. */
@@ -64,227 +72,47 @@ export type Intake = {
   continued: boolean;
 };
 
-/** Follow-ups a channel writes in the same transaction (an acknowledgement job, say). */
+type Brand = typeof brands.$inferSelect;
+
+/** A message just stored, with its conversation as it now stands, for what a channel adds. */
+export type StoredMessage = {
+  message: InboundMessage;
+  intake: Intake;
+  conversation: Conversation;
+  brand: Brand | undefined;
+};
+
+/** Follow-ups a channel writes in the batch's transaction (acknowledgements, idempotency records). */
+export type AfterBatch = (tx: Tx, stored: StoredMessage[]) => Promise<void>;
+
+/** What one message's channel writes in its transaction (an idempotency record, say). */
 export type AfterStore = (
   tx: Tx,
   intake: Intake,
   conversation: Conversation,
-  brand: typeof brands.$inferSelect | undefined,
+  brand: Brand | undefined,
 ) => Promise<void>;
-
-class Duplicate extends Error {}
 
 /** An automatic reply that belongs to no conversation: the channel sets it aside. */
 export class NoThread extends Error {}
 
-async function brandFor(tx: Tx, message: InboundMessage) {
-  const ws = eq(brands.workspaceId, message.workspaceId);
-  const [brand] = message.brandId
-    ? await tx
-        .select()
-        .from(brands)
-        .where(and(ws, eq(brands.id, message.brandId)))
-    : await tx.select().from(brands).where(ws).orderBy(asc(brands.createdAt)).limit(1);
-  if (!brand) throw new Error(`workspace ${message.workspaceId} has no brand`);
-  return brand;
-}
+const failed = (error: unknown): Settled<never> => ({ ok: false, error });
 
-async function openConversation(
-  tx: Tx,
+/** The earlier copies of re-delivered messages, by dedupe key. */
+async function earlierCopies(
   rt: Runtime,
-  message: InboundMessage,
-  brandId: string,
-  customerId: string,
-  linkedTo: Conversation | null,
-  flags: string[],
-): Promise<Conversation> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const [row] = await tx
-      .insert(conversations)
-      .values({
-        workspaceId: message.workspaceId,
-        id: rt.newId(),
-        reference: newReference(rt.randomBytes),
-        brandId,
-        customerId,
-        channel: message.channel,
-        subject: (message.subject ?? "").slice(0, 500),
-        linkedConversationId: linkedTo?.id ?? null,
-        spam: message.spam?.likely ?? false,
-        spamScore: message.spam?.score ?? null,
-        flags,
-        createdAt: rt.now(),
-        lastActivityAt: rt.now(),
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (row) return row;
-  }
-  throw new Error("could not draw a free conversation reference");
-}
-
-async function store(rt: Runtime, message: InboundMessage, after?: AfterStore): Promise<Intake> {
-  return rt.db.transaction(async (tx) => {
-    const ws = message.workspaceId;
-    const now = rt.now();
-    const { customerId, created: newCustomer } = await resolveCustomer(tx, rt, ws, message.from);
-    const brand = await brandFor(tx, message);
-    const { conversation: found, pointedAt } = await findThread(
-      tx,
-      ws,
-      customerId,
-      message.thread ?? {},
-    );
-    if (message.autoReply && !found) throw new NoThread();
-    const outcome = found && !message.autoReply ? onCustomerMessage(found.status) : null;
-    let conversation: Conversation;
-    let newConversation = false;
-    if (found && (message.autoReply || outcome?.kind === "same")) {
-      conversation = found;
-    } else {
-      const linked = found ?? pointedAt;
-      const flags = pointedAt && !found ? ["pointed_at_another_customers_conversation"] : [];
-      conversation = await openConversation(
-        tx,
-        rt,
-        message,
-        found?.brandId ?? brand.id,
-        customerId,
-        linked,
-        flags,
-      );
-      newConversation = true;
-    }
-    const spam = message.spam?.likely ?? false;
-    const [stored] = await tx
-      .insert(messages)
-      .values({
-        workspaceId: ws,
-        id: rt.newId(),
-        conversationId: conversation.id,
-        direction: "inbound",
-        channel: message.channel,
-        authorKind: "customer",
-        authorCustomerId: customerId,
-        authorName: message.from.name?.trim() ?? "",
-        authorEmail: message.from.email?.trim().toLowerCase() ?? null,
-        subject: (message.subject ?? "").slice(0, 500),
-        bodyText: message.bodyText,
-        bodyHtml: message.bodyHtml ?? null,
-        externalId: message.externalId ?? null,
-        dedupeKey: message.dedupeKey ?? null,
-        inReplyTo: message.inReplyTo ?? null,
-        references: message.references ?? [],
-        spam,
-        automated: message.autoReply ?? false,
-        spamScore: message.spam?.score ?? null,
-        spamReasons: message.spam?.reasons ?? [],
-        flags: message.flags ?? [],
-        rawBlobKey: message.rawBlobKey ?? null,
-        createdAt: now,
-      })
-      .onConflictDoNothing({ target: [messages.workspaceId, messages.dedupeKey] })
-      .returning();
-    if (!stored) throw new Duplicate();
-    if (message.attachments && message.attachments.length > 0) {
-      await tx.insert(attachments).values(
-        message.attachments.map((a) => ({
-          ...a,
-          workspaceId: ws,
-          id: rt.newId(),
-          messageId: stored.id,
-        })),
-      );
-    }
-
-    const status = outcome?.kind === "same" ? outcome.status : conversation.status;
-    const awaited = !spam && !message.autoReply;
-    const awaitingSince = awaited
-      ? (conversation.awaitingSince ?? now)
-      : conversation.awaitingSince;
-    const clock = await clockColumns(
-      tx,
-      {
-        workspaceId: ws,
-        brandId: conversation.brandId,
-        channel: conversation.channel,
-        priority: conversation.priority,
-        status,
-        awaitingSince,
-        firstHumanAnswerAt: conversation.firstHumanAnswerAt,
-        createdAt: conversation.createdAt,
-      },
-      conversation,
-      brand,
-    );
-    const [updated] = await tx
-      .update(conversations)
-      .set({
-        status,
-        awaitingSince,
-        ...clock,
-        ...(status !== conversation.status ? { resolvedAt: null, closeReason: null } : {}),
-        messageCount: sql`${conversations.messageCount} + 1`,
-        lastCustomerMessageAt: now,
-        lastActivityAt: now,
-        updatedAt: now,
-      })
-      .where(and(eq(conversations.workspaceId, ws), eq(conversations.id, conversation.id)))
-      .returning();
-    if (!updated) throw new Error("the conversation vanished while storing a message");
-
-    const actor = { kind: "customer" as const, id: customerId, name: message.from.name ?? "" };
-    const happened: EventInput[] = [];
-    const event = (type: string, data?: unknown, before?: unknown, afterState?: unknown) =>
-      happened.push({
-        workspaceId: ws,
-        id: rt.newId(),
-        at: now,
-        type,
-        actor,
-        conversationId: conversation.id,
-        customerId,
-        data,
-        before,
-        after: afterState,
-      });
-    if (newCustomer) event("customer.created", { channel: message.channel });
-    if (newConversation) {
-      event("conversation.created", {
-        channel: message.channel,
-        reference: conversation.reference,
-        linked_conversation_id: conversation.linkedConversationId,
-      });
-    }
-    event("message.received", { message_id: stored.id, channel: message.channel, spam });
-    if (status !== conversation.status) {
-      event(
-        "conversation.status_changed",
-        { reason: "customer_message" },
-        { status: conversation.status },
-        { status },
-      );
-    }
-    await recordEvents(tx, happened);
-    const intake: Intake = {
-      conversationId: conversation.id,
-      messageId: stored.id,
-      customerId,
-      reference: conversation.reference,
-      duplicate: false,
-      newConversation,
-      newCustomer,
-      continued: !newConversation,
-    };
-    if (after) await after(tx, intake, updated, brand.id === updated.brandId ? brand : undefined);
-    return intake;
-  });
-}
-
-/** The earlier copy of a re-delivered message. */
-async function earlierCopy(rt: Runtime, message: InboundMessage): Promise<Intake | null> {
-  const [row] = await rt.db
-    .select({ message: messages, conversation: conversations })
+  workspaceId: string,
+  keys: string[],
+): Promise<Map<string, Intake>> {
+  if (keys.length === 0) return new Map();
+  const rows = await rt.db
+    .select({
+      dedupeKey: messages.dedupeKey,
+      messageId: messages.id,
+      conversationId: conversations.id,
+      customerId: conversations.customerId,
+      reference: conversations.reference,
+    })
     .from(messages)
     .innerJoin(
       conversations,
@@ -293,42 +121,477 @@ async function earlierCopy(rt: Runtime, message: InboundMessage): Promise<Intake
         eq(conversations.id, messages.conversationId),
       ),
     )
-    .where(
-      and(
-        eq(messages.workspaceId, message.workspaceId),
-        eq(messages.dedupeKey, message.dedupeKey ?? ""),
-      ),
-    );
-  if (!row) return null;
+    .where(and(eq(messages.workspaceId, workspaceId), inArray(messages.dedupeKey, keys)));
+  return new Map(
+    rows.map((r) => [
+      r.dedupeKey ?? "",
+      {
+        conversationId: r.conversationId,
+        messageId: r.messageId,
+        customerId: r.customerId,
+        reference: r.reference,
+        duplicate: true,
+        newConversation: false,
+        newCustomer: false,
+        continued: true,
+      },
+    ]),
+  );
+}
+
+/** What a conversation becomes while the batch's messages are applied to it, in order. */
+type Working = {
+  row: Conversation;
+  isNew: boolean;
+  status: ConversationStatus;
+  awaitingSince: Date | null;
+  added: number;
+  reset: boolean;
+  clock: ReturnType<typeof clockColumnsWith> | null;
+};
+
+/** Where one message goes: an existing conversation, or a new one opened for it. */
+type Placement = {
+  index: number;
+  message: InboundMessage;
+  customerId: string;
+  newCustomer: boolean;
+  brand: Brand;
+  existing: Conversation | null;
+  sameStatus: ConversationStatus | null;
+  opens: typeof conversations.$inferInsert | null;
+  messageId: string;
+};
+
+function place(
+  rt: Runtime,
+  index: number,
+  message: InboundMessage,
+  brand: Brand,
+  customer: { customerId: string; created: boolean },
+  found: Conversation | null,
+  pointedAt: Conversation | null,
+): Placement | NoThread {
+  if (message.autoReply && !found) return new NoThread();
+  const outcome = found && !message.autoReply ? onCustomerMessage(found.status) : null;
+  const joins = found && (message.autoReply || outcome?.kind === "same");
+  const base = {
+    index,
+    message,
+    customerId: customer.customerId,
+    newCustomer: customer.created,
+    brand,
+    messageId: rt.newId(),
+  };
+  if (joins) {
+    return {
+      ...base,
+      existing: found,
+      sameStatus: outcome?.kind === "same" ? outcome.status : null,
+      opens: null,
+    };
+  }
+  const linked = found ?? pointedAt;
   return {
-    conversationId: row.conversation.id,
-    messageId: row.message.id,
-    customerId: row.conversation.customerId,
-    reference: row.conversation.reference,
-    duplicate: true,
-    newConversation: false,
-    newCustomer: false,
-    continued: true,
+    ...base,
+    existing: null,
+    sameStatus: null,
+    opens: {
+      workspaceId: message.workspaceId,
+      id: rt.newId(),
+      reference: newReference(rt.randomBytes),
+      brandId: found?.brandId ?? brand.id,
+      customerId: customer.customerId,
+      channel: message.channel,
+      subject: (message.subject ?? "").slice(0, 500),
+      linkedConversationId: linked?.id ?? null,
+      spam: message.spam?.likely ?? false,
+      spamScore: message.spam?.score ?? null,
+      flags: pointedAt && !found ? ["pointed_at_another_customers_conversation"] : [],
+      createdAt: rt.now(),
+      lastActivityAt: rt.now(),
+    },
   };
 }
 
-/** Stores an inbound message exactly once; a re-delivery answers the earlier copy. */
+function messageRow(p: Placement, conversationId: string, now: Date) {
+  const m = p.message;
+  return {
+    workspaceId: m.workspaceId,
+    id: p.messageId,
+    conversationId,
+    direction: "inbound" as const,
+    channel: m.channel,
+    authorKind: "customer" as const,
+    authorCustomerId: p.customerId,
+    authorName: m.from.name?.trim() ?? "",
+    authorEmail: m.from.email?.trim().toLowerCase() ?? null,
+    subject: (m.subject ?? "").slice(0, 500),
+    bodyText: m.bodyText,
+    bodyHtml: m.bodyHtml ?? null,
+    externalId: m.externalId ?? null,
+    dedupeKey: m.dedupeKey ?? null,
+    inReplyTo: m.inReplyTo ?? null,
+    references: m.references ?? [],
+    spam: m.spam?.likely ?? false,
+    automated: m.autoReply ?? false,
+    spamScore: m.spam?.score ?? null,
+    spamReasons: m.spam?.reasons ?? [],
+    flags: m.flags ?? [],
+    rawBlobKey: m.rawBlobKey ?? null,
+    createdAt: now,
+  };
+}
+
+/** One message applied to its conversation: status, wait, clocks; the events it causes. */
+function apply(
+  rt: Runtime,
+  rules: ClockRules,
+  brands: Map<string, Brand>,
+  w: Working,
+  p: Placement,
+  now: Date,
+  happened: EventInput[],
+) {
+  const ws = p.message.workspaceId;
+  const before = w.status;
+  const status = p.sameStatus ?? w.status;
+  const spam = p.message.spam?.likely ?? false;
+  const awaited = !spam && !p.message.autoReply;
+  const awaitingSince = awaited ? (w.awaitingSince ?? now) : w.awaitingSince;
+  const brand = brands.get(w.row.brandId) ?? p.brand;
+  const stored = w.clock ?? w.row;
+  w.clock = clockColumnsWith(
+    rules,
+    brand,
+    {
+      workspaceId: ws,
+      brandId: w.row.brandId,
+      channel: w.row.channel,
+      priority: w.row.priority,
+      status,
+      awaitingSince,
+      firstHumanAnswerAt: w.row.firstHumanAnswerAt,
+      createdAt: w.row.createdAt,
+    },
+    {
+      awaitingSince: w.awaitingSince,
+      slaAlerts: stored.slaAlerts,
+      promisedFirstResponseAt: stored.promisedFirstResponseAt,
+    },
+  );
+  w.status = status;
+  w.awaitingSince = awaitingSince;
+  w.added += 1;
+  if (status !== before) w.reset = true;
+
+  const actor = { kind: "customer" as const, id: p.customerId, name: p.message.from.name ?? "" };
+  const event = (type: string, data?: unknown, beforeState?: unknown, afterState?: unknown) =>
+    happened.push({
+      workspaceId: ws,
+      id: rt.newId(),
+      at: now,
+      type,
+      actor,
+      conversationId: w.row.id,
+      customerId: p.customerId,
+      data,
+      before: beforeState,
+      after: afterState,
+    });
+  if (p.newCustomer) event("customer.created", { channel: p.message.channel });
+  if (p.opens) {
+    event("conversation.created", {
+      channel: p.message.channel,
+      reference: w.row.reference,
+      linked_conversation_id: w.row.linkedConversationId,
+    });
+  }
+  event("message.received", { message_id: p.messageId, channel: p.message.channel, spam });
+  if (status !== before) {
+    event(
+      "conversation.status_changed",
+      { reason: "customer_message" },
+      { status: before },
+      { status },
+    );
+  }
+}
+
+/** Every touched conversation's new state in one statement. */
+async function saveConversations(tx: Tx, workspaceId: string, touched: Working[], now: Date) {
+  const rows = touched.map((w) => ({
+    id: w.row.id,
+    status: w.status,
+    awaiting_since: w.awaitingSince,
+    first_response_due_at: w.clock?.firstResponseDueAt ?? null,
+    next_response_due_at: w.clock?.nextResponseDueAt ?? null,
+    resolution_due_at: w.clock?.resolutionDueAt ?? null,
+    sla_alerts: w.clock?.slaAlerts ?? [],
+    sla_next_alert_at: w.clock?.slaNextAlertAt ?? null,
+    promised_first_response_at: w.clock?.promisedFirstResponseAt ?? null,
+    reset: w.reset,
+    added: w.added,
+  }));
+  await tx.execute(sql`
+    update conversations c set
+      status = v.status,
+      awaiting_since = v.awaiting_since,
+      first_response_due_at = v.first_response_due_at,
+      next_response_due_at = v.next_response_due_at,
+      resolution_due_at = v.resolution_due_at,
+      sla_alerts = v.sla_alerts,
+      sla_next_alert_at = v.sla_next_alert_at,
+      promised_first_response_at = v.promised_first_response_at,
+      resolved_at = case when v.reset then null else c.resolved_at end,
+      close_reason = case when v.reset then null else c.close_reason end,
+      message_count = c.message_count + v.added,
+      last_customer_message_at = ${now},
+      last_activity_at = ${now},
+      updated_at = ${now}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+      id uuid, status text, awaiting_since timestamptz, first_response_due_at timestamptz,
+      next_response_due_at timestamptz, resolution_due_at timestamptz, sla_alerts jsonb,
+      sla_next_alert_at timestamptz, promised_first_response_at timestamptz, reset boolean,
+      added integer)
+    where c.workspace_id = ${workspaceId} and c.id = v.id`);
+  return touched.map(
+    (w): Conversation => ({
+      ...w.row,
+      status: w.status,
+      awaitingSince: w.awaitingSince,
+      ...(w.clock ?? {}),
+      ...(w.reset ? { resolvedAt: null, closeReason: null } : {}),
+      messageCount: w.row.messageCount + w.added,
+      lastCustomerMessageAt: now,
+      lastActivityAt: now,
+      updatedAt: now,
+    }),
+  );
+}
+
+/** Stores one workspace's messages; each gets its intake or its own error. */
+async function storeWorkspace(
+  tx: Tx,
+  rt: Runtime,
+  workspaceId: string,
+  batch: Array<{ index: number; message: InboundMessage }>,
+  results: Array<Settled<Intake> | undefined>,
+  stored: StoredMessage[],
+) {
+  const now = rt.now();
+  const all = await tx
+    .select()
+    .from(brands)
+    .where(eq(brands.workspaceId, workspaceId))
+    .orderBy(brands.createdAt);
+  const brandsById = new Map(all.map((b) => [b.id, b]));
+  const usable = batch.filter(({ index, message }) => {
+    const ok = message.brandId ? brandsById.has(message.brandId) : all.length > 0;
+    if (!ok) results[index] = failed(new Error(`workspace ${workspaceId} has no such brand`));
+    return ok;
+  });
+  if (usable.length === 0) return;
+  const customers = await resolveCustomers(
+    tx,
+    rt,
+    workspaceId,
+    usable.map((u) => u.message.from),
+  );
+  const threads = await findThreads(
+    tx,
+    workspaceId,
+    usable.map((u, i) => ({
+      customerId: customers[i]?.customerId ?? "",
+      organisationId: customers[i]?.organisationId ?? null,
+      hints: u.message.thread ?? {},
+    })),
+  );
+  const placements: Placement[] = [];
+  usable.forEach(({ index, message }, i) => {
+    const threading = threads[i] as Exclude<(typeof threads)[number], undefined>;
+    const customer = customers[i] as NonNullable<(typeof customers)[number]>;
+    if (!("conversation" in threading)) {
+      results[index] = failed(threading as DeskError);
+      return;
+    }
+    const brand = (message.brandId ? brandsById.get(message.brandId) : all[0]) as Brand;
+    const p = place(
+      rt,
+      index,
+      message,
+      brand,
+      customer,
+      threading.conversation,
+      threading.pointedAt,
+    );
+    if (p instanceof NoThread) results[index] = failed(p);
+    else placements.push(p);
+  });
+  if (placements.length === 0) return;
+
+  const opening = placements.flatMap((p) => (p.opens ? [p.opens] : []));
+  const opened =
+    opening.length > 0
+      ? await tx.insert(conversations).values(opening).onConflictDoNothing().returning()
+      : [];
+  if (opened.length < opening.length) throw new RetryBatch("a conversation reference");
+  const working = new Map<string, Working>();
+  const workingFor = (p: Placement): Working => {
+    const row = p.existing ?? opened.find((c) => c.id === p.opens?.id);
+    if (!row) throw new Error("a conversation opened in this batch is missing");
+    let w = working.get(row.id);
+    if (!w) {
+      w = {
+        row,
+        isNew: !p.existing,
+        status: row.status,
+        awaitingSince: row.awaitingSince,
+        added: 0,
+        reset: false,
+        clock: null,
+      };
+      working.set(row.id, w);
+    }
+    return w;
+  };
+  const targets = placements.map(workingFor);
+
+  const inserted = await tx
+    .insert(messages)
+    .values(placements.map((p, i) => messageRow(p, targets[i]?.row.id ?? "", now)))
+    .onConflictDoNothing({ target: [messages.workspaceId, messages.dedupeKey] })
+    .returning({ id: messages.id });
+  // Another writer stored one of these messages meanwhile: stored again, it is found as a copy.
+  if (inserted.length < placements.length) throw new RetryBatch("a message's dedupe key");
+  const files = placements.flatMap((p) =>
+    (p.message.attachments ?? []).map((a) => ({
+      ...a,
+      workspaceId,
+      id: rt.newId(),
+      messageId: p.messageId,
+    })),
+  );
+  if (files.length > 0) await tx.insert(attachments).values(files);
+
+  const rules = await loadClockRules(tx, workspaceId);
+  const happened: EventInput[] = [];
+  placements.forEach((p, i) => {
+    apply(rt, rules, brandsById, targets[i] as Working, p, now, happened);
+  });
+  const saved = await saveConversations(tx, workspaceId, [...working.values()], now);
+  await recordEvents(tx, happened);
+  const current = new Map(saved.map((c) => [c.id, c]));
+  placements.forEach((p, i) => {
+    const w = targets[i] as Working;
+    const conversation = current.get(w.row.id) as Conversation;
+    const intake: Intake = {
+      conversationId: conversation.id,
+      messageId: p.messageId,
+      customerId: p.customerId,
+      reference: conversation.reference,
+      duplicate: false,
+      newConversation: p.opens !== null,
+      newCustomer: p.newCustomer,
+      continued: p.opens === null,
+    };
+    results[p.index] = { ok: true, value: intake };
+    stored.push({
+      message: p.message,
+      intake,
+      conversation,
+      brand: brandsById.get(conversation.brandId),
+    });
+  });
+}
+
+/**
+ * Stores a batch of inbound messages exactly once, in one transaction: a re-delivery answers its
+ * earlier copy, and each message that cannot be stored (not its conversation, an automatic reply to
+ * nothing) gets its own error without failing the others. Throws only when the whole batch failed.
+ */
+export async function receiveBatch(
+  rt: Runtime,
+  list: InboundMessage[],
+  after?: AfterBatch,
+): Promise<Settled<Intake>[]> {
+  const results: Array<Settled<Intake> | undefined> = list.map(() => undefined);
+  const byWorkspace = new Map<string, Array<{ index: number; message: InboundMessage }>>();
+  list.forEach((message, index) => {
+    const group = byWorkspace.get(message.workspaceId) ?? [];
+    group.push({ index, message });
+    byWorkspace.set(message.workspaceId, group);
+  });
+  // The same message twice in one batch: the later copies answer what the first one got.
+  const copyOf = new Map<number, number>();
+  for (const [workspaceId, group] of byWorkspace) {
+    const keys = group.flatMap(({ message: m }) =>
+      m.dedupeKey && !m.knownNew ? [m.dedupeKey] : [],
+    );
+    const earlier = await earlierCopies(rt, workspaceId, keys);
+    const first = new Map<string, number>();
+    const fresh = group.filter(({ index, message }) => {
+      const key = message.dedupeKey;
+      if (!key) return true;
+      const seen = earlier.get(key);
+      if (seen) results[index] = { ok: true, value: seen };
+      const earlierIndex = first.get(key);
+      if (!seen && earlierIndex !== undefined) copyOf.set(index, earlierIndex);
+      if (!seen && earlierIndex === undefined) first.set(key, index);
+      return !seen && earlierIndex === undefined;
+    });
+    byWorkspace.set(workspaceId, fresh);
+  }
+  const stored: StoredMessage[] = [];
+  if ([...byWorkspace.values()].some((g) => g.length > 0)) {
+    await rt.db.transaction(async (tx) => {
+      for (const [workspaceId, group] of byWorkspace) {
+        if (group.length > 0) await storeWorkspace(tx, rt, workspaceId, group, results, stored);
+      }
+      if (after && stored.length > 0) await after(tx, stored);
+    });
+  }
+  for (const [index, firstIndex] of copyOf) {
+    const first = results[firstIndex];
+    results[index] =
+      first?.ok === true
+        ? {
+            ok: true,
+            value: {
+              ...first.value,
+              duplicate: true,
+              newConversation: false,
+              newCustomer: false,
+              continued: true,
+            },
+          }
+        : (first ?? failed(new Error("the first copy of this message was not stored")));
+  }
+  return results.map((r) => r ?? failed(new Error("the batch left this message unsettled")));
+}
+
+/** Stores one inbound message exactly once; a re-delivery answers the earlier copy. */
 export async function receiveMessage(
   rt: Runtime,
   message: InboundMessage,
   after?: AfterStore,
 ): Promise<Intake> {
-  if (message.dedupeKey && !message.knownNew) {
-    const seen = await earlierCopy(rt, message);
-    if (seen) return seen;
-  }
-  try {
-    return await store(rt, message, after);
-  } catch (error) {
-    if (error instanceof Duplicate) {
-      const seen = await earlierCopy(rt, message);
-      if (seen) return seen;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [result] = await receiveBatch(
+        rt,
+        [message],
+        after
+          ? (tx, [one]) =>
+              one ? after(tx, one.intake, one.conversation, one.brand) : Promise.resolve()
+          : undefined,
+      );
+      if (!result) throw new Error("the intake gave no result");
+      if (!result.ok) throw result.error;
+      return result.value;
+    } catch (error) {
+      if (!(error instanceof RetryBatch) || attempt >= 5) throw error;
+      message = { ...message, knownNew: false };
     }
-    throw error;
   }
 }

@@ -1,15 +1,22 @@
-// Finds the customer behind a sender's identities, or creates them with those identities.
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+// Finds the customers behind the senders of a batch of messages, or creates them with their
+// identities: one read, at most three writes, whatever the batch's size.
+import { and, eq, or, sql } from "drizzle-orm";
 import { normalizeEmail, normalizePhone } from "../domain/identity/normalize.ts";
-import { isSharedMailDomain, mailDomain } from "../domain/identity/shared-mail-domains.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
-import { customerIdentities, customers, organisations } from "../store/schema/index.ts";
+import { customerIdentities, customers } from "../store/schema/index.ts";
+import { RetryBatch } from "./retry-batch.ts";
 
 export type Sender = { email?: string | null; phone?: string | null; name?: string | null };
 type Wanted = { kind: "email" | "phone"; value: string; display: string };
 
-function wantedIdentities(sender: Sender): Wanted[] {
+export type ResolvedCustomer = {
+  customerId: string;
+  created: boolean;
+  organisationId: string | null;
+};
+
+export function wantedIdentities(sender: Sender): Wanted[] {
   const wanted: Wanted[] = [];
   if (sender.email)
     wanted.push({
@@ -23,119 +30,100 @@ function wantedIdentities(sender: Sender): Wanted[] {
   return wanted;
 }
 
-/** A new sender from an organisation's own mail domain joins that organisation (colleagues share threads). */
-async function _organisationByDomain(
-  tx: Tx,
-  workspaceId: string,
-  email: string,
-): Promise<string | null> {
-  const domain = mailDomain(normalizeEmail(email));
-  if (!domain || isSharedMailDomain(domain)) return null;
-  const [organisation] = await tx
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(
-      and(
-        eq(organisations.workspaceId, workspaceId),
-        sql`${organisations.domains} @> ${JSON.stringify([domain])}::jsonb`,
-      ),
-    )
-    .limit(1);
-  return organisation?.id ?? null;
-}
+const keyOf = (w: { kind: string; value: string }) => `${w.kind}\u0000${w.value}`;
 
-export async function resolveCustomer(
+/**
+ * One customer per sender, in order. Senders met earlier in the batch resolve to the same customer;
+ * a new sender's identities race another node's only across nodes: the loser retries its batch.
+ */
+export async function resolveCustomers(
   tx: Tx,
   rt: Runtime,
   workspaceId: string,
-  sender: Sender,
-): Promise<{ customerId: string; created: boolean }> {
-  const wanted = wantedIdentities(sender);
-  if (wanted.length === 0) throw new Error("a sender needs an email address or a phone number");
+  senders: Sender[],
+): Promise<ResolvedCustomer[]> {
+  const wanted = senders.map((sender) => {
+    const list = wantedIdentities(sender);
+    if (list.length === 0) throw new Error("a sender needs an email address or a phone number");
+    return list;
+  });
+  const distinct = new Map(wanted.flat().map((w) => [keyOf(w), w]));
   const known = await tx
-    .select()
+    .select({
+      kind: customerIdentities.kind,
+      value: customerIdentities.value,
+      customerId: customerIdentities.customerId,
+      name: customers.name,
+      organisationId: customers.organisationId,
+    })
     .from(customerIdentities)
+    .innerJoin(
+      customers,
+      and(
+        eq(customers.workspaceId, customerIdentities.workspaceId),
+        eq(customers.id, customerIdentities.customerId),
+      ),
+    )
     .where(
       and(
         eq(customerIdentities.workspaceId, workspaceId),
         or(
-          ...wanted.map((w) =>
+          ...[...distinct.values()].map((w) =>
             and(eq(customerIdentities.kind, w.kind), eq(customerIdentities.value, w.value)),
           ),
         ),
       ),
     );
-  // The email identity decides when both are known (a shared phone is common in families).
-  const byKind = (kind: string) => known.find((k) => k.kind === kind);
-  const found = byKind("email") ?? byKind("phone");
-  let customerId = found?.customerId;
-  let created = false;
-  if (!customerId) {
-    customerId = rt.newId();
-    created = true;
-    await tx
-      .insert(customers)
-      .values({ workspaceId, id: customerId, name: sender.name?.trim() ?? "" });
-  }
-  const missing = wanted.filter((w) => !known.some((k) => k.kind === w.kind));
-  if (missing.length > 0) {
+  type Owner = { customerId: string; name: string; organisationId: string | null };
+  const owners = new Map<string, Owner>(known.map((k) => [keyOf(k), k]));
+  const newCustomers: Array<typeof customers.$inferInsert> = [];
+  const newIdentities: Array<typeof customerIdentities.$inferInsert> = [];
+  const named = new Map<string, string>();
+  const resolved = senders.map((sender, i): ResolvedCustomer => {
+    const list = wanted[i] ?? [];
+    // The email identity decides when both are known (a shared phone is common in families).
+    const found =
+      owners.get(keyOf(list.find((w) => w.kind === "email") ?? { kind: "", value: "" })) ??
+      list.map((w) => owners.get(keyOf(w))).find((o) => o !== undefined);
+    let owner = found;
+    const created = !owner;
+    if (!owner) {
+      owner = { customerId: rt.newId(), name: sender.name?.trim() ?? "", organisationId: null };
+      newCustomers.push({ workspaceId, id: owner.customerId, name: owner.name });
+    } else if (sender.name?.trim() && owner.name === "") {
+      named.set(owner.customerId, sender.name.trim());
+      owner.name = sender.name.trim();
+    }
+    for (const w of list) {
+      if (owners.has(keyOf(w))) continue;
+      owners.set(keyOf(w), owner);
+      newIdentities.push({
+        workspaceId,
+        id: rt.newId(),
+        customerId: owner.customerId,
+        kind: w.kind,
+        value: w.value,
+        displayValue: w.display,
+      });
+    }
+    return { customerId: owner.customerId, created, organisationId: owner.organisationId };
+  });
+  if (newCustomers.length > 0) await tx.insert(customers).values(newCustomers);
+  if (newIdentities.length > 0) {
     const inserted = await tx
       .insert(customerIdentities)
-      .values(
-        missing.map((w) => ({
-          workspaceId,
-          id: rt.newId(),
-          customerId: customerId as string,
-          kind: w.kind,
-          value: w.value,
-          displayValue: w.display,
-        })),
-      )
+      .values(newIdentities)
       .onConflictDoNothing()
-      .returning({ kind: customerIdentities.kind });
-    if (created && inserted.length < missing.length) {
-      // A concurrent first message from the same sender won the race: use their customer instead.
-      const [winner] = await tx
-        .select({ customerId: customerIdentities.customerId })
-        .from(customerIdentities)
-        .where(
-          and(
-            eq(customerIdentities.workspaceId, workspaceId),
-            inArray(
-              customerIdentities.value,
-              missing.map((m) => m.value),
-            ),
-          ),
-        )
-        .limit(1);
-      if (winner && winner.customerId !== customerId) {
-        await tx
-          .update(customerIdentities)
-          .set({ customerId: winner.customerId })
-          .where(
-            and(
-              eq(customerIdentities.workspaceId, workspaceId),
-              eq(customerIdentities.customerId, customerId),
-            ),
-          );
-        await tx
-          .delete(customers)
-          .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, customerId)));
-        return { customerId: winner.customerId, created: false };
-      }
-    }
+      .returning({ id: customerIdentities.id });
+    // Another node gave one of these identities to a customer of its own meanwhile: start again.
+    if (inserted.length < newIdentities.length) throw new RetryBatch("a sender's identity");
   }
-  if (!created && sender.name && found) {
-    await tx
-      .update(customers)
-      .set({ name: sender.name.trim() })
-      .where(
-        and(
-          eq(customers.workspaceId, workspaceId),
-          eq(customers.id, customerId),
-          eq(customers.name, ""),
-        ),
-      );
+  if (named.size > 0) {
+    await tx.execute(sql`
+      update customers c set name = v.name
+      from jsonb_to_recordset(${JSON.stringify([...named].map(([id, name]) => ({ id, name })))}::jsonb)
+        as v(id uuid, name text)
+      where c.workspace_id = ${workspaceId} and c.id = v.id and c.name = ''`);
   }
-  return { customerId, created };
+  return resolved;
 }

@@ -1,7 +1,8 @@
-// Which conversation a customer's message belongs to: explicit ids, our reply token, the mail's
+// Which conversation each customer's message belongs to: explicit ids, our reply token, the mail's
 // In-Reply-To/References, a [#REF] in the subject — each honoured only for the conversation's own
 // customer or a member of the same organisation. A stranger's pointer opens a new, linked conversation.
-import { and, desc, eq, inArray } from "drizzle-orm";
+// A whole batch is threaded with at most three reads.
+import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { DeskError } from "../errors.ts";
 import type { Tx } from "../store/database.ts";
 import { conversations, customers, messages } from "../store/schema/index.ts";
@@ -20,94 +21,106 @@ export type ThreadHints = {
 
 export type Threading = { conversation: Conversation | null; pointedAt: Conversation | null };
 
-async function organisationOf(tx: Tx, workspaceId: string, customerId: string) {
-  const [row] = await tx
-    .select({ organisationId: customers.organisationId })
-    .from(customers)
-    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, customerId)));
-  return row?.organisationId ?? null;
-}
+export type ThreadQuestion = {
+  customerId: string;
+  /** Null for a customer created in this batch: they belong to no organisation yet. */
+  organisationId: string | null;
+  hints: ThreadHints;
+};
 
-async function belongsTo(tx: Tx, c: Conversation, customerId: string): Promise<boolean> {
-  if (c.customerId === customerId) return true;
-  const mine = await organisationOf(tx, c.workspaceId, customerId);
-  return mine !== null && mine === (await organisationOf(tx, c.workspaceId, c.customerId));
-}
+const referencedIds = (hints: ThreadHints) => (hints.messageIds ?? []).slice(-50);
 
-async function candidates(
+/** Each question's thread, in order; a DeskError (404) for an explicit pointer that is not theirs. */
+export async function findThreads(
   tx: Tx,
   workspaceId: string,
-  hints: ThreadHints,
-): Promise<Conversation[]> {
-  const found: Conversation[] = [];
-  const ws = eq(conversations.workspaceId, workspaceId);
-  if (hints.tokenConversationId) {
-    found.push(
-      ...(await tx
-        .select()
-        .from(conversations)
-        .where(and(ws, eq(conversations.id, hints.tokenConversationId)))),
-    );
+  questions: ThreadQuestion[],
+): Promise<Array<Threading | DeskError>> {
+  const ids = new Set<string>();
+  const references = new Set<string>();
+  const messageIds = new Set<string>();
+  for (const { hints } of questions) {
+    if (hints.conversationId) ids.add(hints.conversationId);
+    if (hints.tokenConversationId) ids.add(hints.tokenConversationId);
+    if (hints.reference) references.add(hints.reference.toUpperCase());
+    for (const r of hints.subjectReferences ?? []) references.add(r);
+    for (const m of referencedIds(hints)) messageIds.add(m);
   }
-  if (hints.messageIds && hints.messageIds.length > 0) {
-    const referenced = await tx
-      .select({ conversation: conversations })
-      .from(messages)
-      .innerJoin(
-        conversations,
-        and(
-          eq(conversations.workspaceId, messages.workspaceId),
-          eq(conversations.id, messages.conversationId),
-        ),
-      )
-      .where(
-        and(
-          eq(messages.workspaceId, workspaceId),
-          inArray(messages.externalId, hints.messageIds.slice(-50)),
-        ),
-      )
-      .orderBy(desc(messages.createdAt))
-      .limit(5);
-    found.push(...referenced.map((r) => r.conversation));
+  const direct: SQL[] = [];
+  if (ids.size > 0) direct.push(inArray(conversations.id, [...ids]));
+  if (references.size > 0) direct.push(inArray(conversations.reference, [...references]));
+  const pointed =
+    direct.length > 0
+      ? await tx
+          .select()
+          .from(conversations)
+          .where(and(eq(conversations.workspaceId, workspaceId), or(...direct)))
+      : [];
+  const quoted =
+    messageIds.size > 0
+      ? await tx
+          .select({ externalId: messages.externalId, conversation: conversations })
+          .from(messages)
+          .innerJoin(
+            conversations,
+            and(
+              eq(conversations.workspaceId, messages.workspaceId),
+              eq(conversations.id, messages.conversationId),
+            ),
+          )
+          .where(
+            and(
+              eq(messages.workspaceId, workspaceId),
+              inArray(messages.externalId, [...messageIds]),
+            ),
+          )
+          .orderBy(desc(messages.createdAt))
+      : [];
+  const owners = new Set([
+    ...pointed.map((c) => c.customerId),
+    ...quoted.map((q) => q.conversation.customerId),
+  ]);
+  const organisationOf = new Map<string, string | null>();
+  if (owners.size > 0) {
+    const rows = await tx
+      .select({ id: customers.id, organisationId: customers.organisationId })
+      .from(customers)
+      .where(and(eq(customers.workspaceId, workspaceId), inArray(customers.id, [...owners])));
+    for (const r of rows) organisationOf.set(r.id, r.organisationId);
   }
-  if (hints.subjectReferences && hints.subjectReferences.length > 0) {
-    found.push(
-      ...(await tx
-        .select()
-        .from(conversations)
-        .where(and(ws, inArray(conversations.reference, hints.subjectReferences)))),
-    );
-  }
-  return found;
-}
+  const belongsTo = (c: Conversation, q: ThreadQuestion) =>
+    c.customerId === q.customerId ||
+    (q.organisationId !== null && q.organisationId === organisationOf.get(c.customerId));
 
-export async function findThread(
-  tx: Tx,
-  workspaceId: string,
-  customerId: string,
-  hints: ThreadHints,
-): Promise<Threading> {
-  if (hints.conversationId || hints.reference) {
-    const [c] = await tx
-      .select()
-      .from(conversations)
-      .where(
-        and(
-          eq(conversations.workspaceId, workspaceId),
-          hints.conversationId
-            ? eq(conversations.id, hints.conversationId)
-            : eq(conversations.reference, (hints.reference ?? "").toUpperCase()),
-        ),
+  return questions.map((q) => {
+    const { hints } = q;
+    if (hints.conversationId || hints.reference) {
+      const c = pointed.find((p) =>
+        hints.conversationId
+          ? p.id === hints.conversationId
+          : p.reference === (hints.reference ?? "").toUpperCase(),
       );
-    if (!c || !(await belongsTo(tx, c, customerId))) {
-      throw new DeskError("not_found", "no such conversation for this customer");
+      if (!c || !belongsTo(c, q)) {
+        return new DeskError("not_found", "no such conversation for this customer");
+      }
+      return { conversation: c, pointedAt: null };
     }
-    return { conversation: c, pointedAt: null };
-  }
-  let pointedAt: Conversation | null = null;
-  for (const c of await candidates(tx, workspaceId, hints)) {
-    if (await belongsTo(tx, c, customerId)) return { conversation: c, pointedAt: null };
-    pointedAt ??= c;
-  }
-  return { conversation: null, pointedAt };
+    // In the order a single message was always threaded: token, quoted messages (newest first,
+    // five at most), then the subject's references.
+    const wantedIds = new Set(referencedIds(hints));
+    const candidates = [
+      ...pointed.filter((c) => c.id === hints.tokenConversationId),
+      ...quoted
+        .filter((r) => r.externalId !== null && wantedIds.has(r.externalId))
+        .slice(0, 5)
+        .map((r) => r.conversation),
+      ...pointed.filter((c) => (hints.subjectReferences ?? []).includes(c.reference)),
+    ];
+    let pointedAt: Conversation | null = null;
+    for (const c of candidates) {
+      if (belongsTo(c, q)) return { conversation: c, pointedAt: null };
+      pointedAt ??= c;
+    }
+    return { conversation: null, pointedAt };
+  });
 }

@@ -23,6 +23,8 @@ export type Queue = {
   boss: PgBoss;
   /** Sends a job inside `tx`: it exists only if the transaction commits. */
   send(tx: Tx, name: JobName, data: object, options?: SendOptions): Promise<void>;
+  /** Several jobs of one kind inside `tx`, in one statement (a batch of intake's acknowledgements). */
+  sendMany(tx: Tx, name: JobName, list: object[]): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -61,6 +63,14 @@ export async function openQueue(
         ...sendOptions,
         db: { executeSql: (text, values) => client.query(text, values) },
       });
+    },
+    async sendMany(tx, name, list) {
+      if (list.length === 0) return;
+      const client = clientOf(tx);
+      await boss.insert(
+        list.map((data) => ({ name, data, ...retries })),
+        { db: { executeSql: (text, values) => client.query(text, values) } },
+      );
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
   };

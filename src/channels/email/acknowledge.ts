@@ -1,7 +1,8 @@
-// Decides, inside the intake transaction, whether a new mail gets an acknowledgement, and if so
-// stores it as an automated outbound message with its send job (so a crash keeps both or neither).
-import { and, eq, gt, sql } from "drizzle-orm";
-import { recordEvent, systemActor } from "../../commands/events/record-event.ts";
+// Decides, inside the intake transaction, which new mails get an acknowledgement, and stores each as
+// an automated outbound message with its send job (so a crash keeps both or neither) — for a whole
+// batch with a fixed number of statements.
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { type EventInput, recordEvents, systemActor } from "../../commands/events/record-event.ts";
 import { chooseLanguage, detectLanguage, isLanguage } from "../../domain/language.ts";
 import { composeAcknowledgement } from "../../domain/mail/acknowledgement.ts";
 import { type Automation, acknowledgementAllowed } from "../../domain/mail/automation.ts";
@@ -22,21 +23,26 @@ export type AcknowledgementContext = {
   inboundMessageId: string | null;
 };
 
+export type AcknowledgementRequest = {
+  intake: Intake;
+  conversation: Conversation;
+  context: AcknowledgementContext;
+  /** The conversation's brand, when the intake already read it in this transaction. */
+  brand?: typeof brands.$inferSelect | undefined;
+};
+
 const hourMs = 3_600_000;
 
-export async function acknowledgeIfDue(
+/** How many automated mails each customer got in the last hour (the 3-per-hour limit). */
+async function recentAcknowledgements(
   tx: Tx,
-  rt: Runtime,
-  intake: Intake,
-  conversation: Conversation,
-  context: AcknowledgementContext,
-  /** The conversation's brand, when the intake already read it in this transaction. */
-  known?: typeof brands.$inferSelect,
-): Promise<void> {
-  const ws = conversation.workspaceId;
-  const now = rt.now();
-  const [recent] = await tx
-    .select({ count: sql<number>`count(*)::int` })
+  workspaceId: string,
+  customerIds: string[],
+  now: Date,
+) {
+  if (customerIds.length === 0) return new Map<string, number>();
+  const rows = await tx
+    .select({ customerId: conversations.customerId, count: sql<number>`count(*)::int` })
     .from(messages)
     .innerJoin(
       conversations,
@@ -47,125 +53,213 @@ export async function acknowledgeIfDue(
     )
     .where(
       and(
-        eq(messages.workspaceId, ws),
-        eq(conversations.customerId, intake.customerId),
+        eq(messages.workspaceId, workspaceId),
+        inArray(conversations.customerId, customerIds),
         eq(messages.automated, true),
         gt(messages.createdAt, new Date(now.getTime() - hourMs)),
       ),
-    );
-  const decision = acknowledgementAllowed({
-    automation: context.automation,
-    isReplyInOpenThread: !intake.newConversation,
-    isSpam: context.spam,
-    senderDisowned: context.senderDisowned,
-    recentAcksToSender: recent?.count ?? 0,
-  });
-  if (!decision.allowed) {
-    if (decision.reason !== "reply_in_open_thread") {
-      await recordEvent(tx, {
-        workspaceId: ws,
+    )
+    .groupBy(conversations.customerId);
+  return new Map(rows.map((r) => [r.customerId, r.count]));
+}
+
+/** The acknowledgements of one workspace's new mails; the others are left alone or noted. */
+export async function acknowledgeMany(
+  tx: Tx,
+  rt: Runtime,
+  workspaceId: string,
+  requests: AcknowledgementRequest[],
+): Promise<void> {
+  const now = rt.now();
+  const candidates = requests.filter((r) => !r.intake.continued);
+  if (candidates.length === 0) return;
+  const recent = await recentAcknowledgements(
+    tx,
+    workspaceId,
+    [...new Set(candidates.map((r) => r.intake.customerId))],
+    now,
+  );
+  const happened: EventInput[] = [];
+  const allowed: AcknowledgementRequest[] = [];
+  for (const r of candidates) {
+    const count = recent.get(r.intake.customerId) ?? 0;
+    const decision = acknowledgementAllowed({
+      automation: r.context.automation,
+      isReplyInOpenThread: false,
+      isSpam: r.context.spam,
+      senderDisowned: r.context.senderDisowned,
+      recentAcksToSender: count,
+    });
+    if (decision.allowed) {
+      allowed.push(r);
+      recent.set(r.intake.customerId, count + 1);
+    } else if (decision.reason !== "reply_in_open_thread") {
+      happened.push({
+        workspaceId,
         id: rt.newId(),
         at: now,
         type: "acknowledgement.withheld",
         actor: systemActor,
-        conversationId: conversation.id,
-        customerId: intake.customerId,
-        data: { reason: decision.reason, automation: context.automation.reasons },
+        conversationId: r.conversation.id,
+        customerId: r.intake.customerId,
+        data: { reason: decision.reason, automation: r.context.automation.reasons },
       });
     }
-    return;
   }
-  const [brand] =
-    known?.id === conversation.brandId
-      ? [known]
-      : await tx
-          .select()
-          .from(brands)
-          .where(and(eq(brands.workspaceId, ws), eq(brands.id, conversation.brandId)));
-  const [customer] = await tx
+  if (allowed.length > 0) await writeAcknowledgements(tx, rt, workspaceId, allowed, happened, now);
+  await recordEvents(tx, happened);
+}
+
+async function writeAcknowledgements(
+  tx: Tx,
+  rt: Runtime,
+  workspaceId: string,
+  allowed: AcknowledgementRequest[],
+  happened: EventInput[],
+  now: Date,
+) {
+  const ws = workspaceId;
+  const known = new Map(allowed.flatMap((r) => (r.brand ? [[r.brand.id, r.brand]] : [])));
+  const missingBrands = allowed.map((r) => r.conversation.brandId).filter((id) => !known.has(id));
+  if (missingBrands.length > 0) {
+    const rows = await tx
+      .select()
+      .from(brands)
+      .where(and(eq(brands.workspaceId, ws), inArray(brands.id, [...new Set(missingBrands)])));
+    for (const b of rows) known.set(b.id, b);
+  }
+  const people = await tx
     .select()
     .from(customers)
-    .where(and(eq(customers.workspaceId, ws), eq(customers.id, intake.customerId)));
-  if (!brand || !customer || !conversation.firstResponseDueAt) return;
-  const advisorId = conversation.assigneeId ?? customer.advisorId;
-  const [advisor] = advisorId
-    ? await tx
-        .select({ name: users.name })
-        .from(users)
-        .where(and(eq(users.workspaceId, ws), eq(users.id, advisorId)))
-    : [];
-  const detected = detectLanguage(context.text.slice(0, 2000));
-  const language = chooseLanguage({
-    customerPreference: isLanguage(customer.preferredLanguage) ? customer.preferredLanguage : null,
-    detected,
-    brandLanguage: isLanguage(brand.language) ? brand.language : "en",
-  });
-  if (!customer.preferredLanguage && detected.reliable && detected.language) {
-    // Remembered: what we send them next is in the language they wrote in, until they say otherwise.
-    await tx
-      .update(customers)
-      .set({ preferredLanguage: detected.language })
-      .where(and(eq(customers.workspaceId, ws), eq(customers.id, customer.id)));
-    await recordEvent(tx, {
+    .where(
+      and(
+        eq(customers.workspaceId, ws),
+        inArray(customers.id, [...new Set(allowed.map((r) => r.intake.customerId))]),
+      ),
+    );
+  const customerById = new Map(people.map((c) => [c.id, c]));
+  const advisorIds = [
+    ...new Set(
+      allowed.flatMap((r) => {
+        const id =
+          r.conversation.assigneeId ?? customerById.get(r.intake.customerId)?.advisorId ?? null;
+        return id ? [id] : [];
+      }),
+    ),
+  ];
+  const advisors =
+    advisorIds.length > 0
+      ? await tx
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(eq(users.workspaceId, ws), inArray(users.id, advisorIds)))
+      : [];
+  const advisorName = new Map(advisors.map((a) => [a.id, a.name]));
+
+  const rows: Array<typeof messages.$inferInsert> = [];
+  const learnt = new Map<string, string>();
+  for (const r of allowed) {
+    const brand = known.get(r.conversation.brandId);
+    const customer = customerById.get(r.intake.customerId);
+    if (!brand || !customer || !r.conversation.firstResponseDueAt) continue;
+    const detected = detectLanguage(r.context.text.slice(0, 2000));
+    const remembered = learnt.get(customer.id) ?? customer.preferredLanguage;
+    const language = chooseLanguage({
+      customerPreference: isLanguage(remembered) ? remembered : null,
+      detected,
+      brandLanguage: isLanguage(brand.language) ? brand.language : "en",
+    });
+    if (!remembered && detected.reliable && detected.language) {
+      // Remembered: what we send them next is in the language they wrote in, until they say otherwise.
+      learnt.set(customer.id, detected.language);
+      happened.push({
+        workspaceId: ws,
+        id: rt.newId(),
+        at: now,
+        type: "customer.updated",
+        actor: systemActor,
+        customerId: customer.id,
+        before: { preferredLanguage: null },
+        after: { preferredLanguage: detected.language },
+        data: { reason: "language of their message" },
+      });
+    }
+    const advisorId = r.conversation.assigneeId ?? customer.advisorId;
+    const ack = composeAcknowledgement({
+      language,
+      originalSubject: r.conversation.subject,
+      reference: r.conversation.reference,
+      promiseText: promiseText({
+        due: r.conversation.firstResponseDueAt,
+        now,
+        timeZone: brand.timeZone,
+        language,
+      }),
+      brandName: brand.name,
+      customerName: customer.name || null,
+      advisorName: (advisorId && advisorName.get(advisorId)) || null,
+      signature: brand.signature || null,
+    });
+    const from = brand.addresses[0] ?? rt.config.supportAddress;
+    const id = rt.newId();
+    rows.push({
+      workspaceId: ws,
+      id,
+      conversationId: r.conversation.id,
+      direction: "outbound",
+      channel: "email",
+      authorKind: "system",
+      authorName: brand.name,
+      authorEmail: from,
+      automated: true,
+      subject: ack.subject,
+      bodyText: ack.text,
+      externalId: conversationMessageId(
+        rt.secret,
+        { workspaceId: ws, conversationId: r.conversation.id },
+        from,
+      ),
+      inReplyTo: r.context.inboundMessageId,
+      delivery: "queued",
+      createdAt: now,
+    });
+    happened.push({
       workspaceId: ws,
       id: rt.newId(),
       at: now,
-      type: "customer.updated",
+      type: "acknowledgement.queued",
       actor: systemActor,
-      customerId: customer.id,
-      before: { preferredLanguage: null },
-      after: { preferredLanguage: detected.language },
-      data: { reason: "language of their message" },
+      conversationId: r.conversation.id,
+      customerId: r.intake.customerId,
+      data: { message_id: id, language },
     });
   }
-  const ack = composeAcknowledgement({
-    language,
-    originalSubject: conversation.subject,
-    reference: conversation.reference,
-    promiseText: promiseText({
-      due: conversation.firstResponseDueAt,
-      now,
-      timeZone: brand.timeZone,
-      language,
-    }),
-    brandName: brand.name,
-    customerName: customer.name || null,
-    advisorName: advisor?.name ?? null,
-    signature: brand.signature || null,
-  });
-  const from = brand.addresses[0] ?? rt.config.supportAddress;
-  const externalId = conversationMessageId(
-    rt.secret,
-    { workspaceId: ws, conversationId: conversation.id },
-    from,
+  if (learnt.size > 0) {
+    const languages = [...learnt].map(([id, language]) => ({ id, language }));
+    await tx.execute(sql`
+      update customers c set preferred_language = v.language
+      from jsonb_to_recordset(${JSON.stringify(languages)}::jsonb) as v(id uuid, language text)
+      where c.workspace_id = ${ws} and c.id = v.id and c.preferred_language is null`);
+  }
+  if (rows.length === 0) return;
+  await tx.insert(messages).values(rows);
+  await rt.queue.sendMany(
+    tx,
+    "send-mail",
+    rows.map((m) => ({ workspaceId: ws, messageId: m.id })),
   );
-  const id = rt.newId();
-  await tx.insert(messages).values({
-    workspaceId: ws,
-    id,
-    conversationId: conversation.id,
-    direction: "outbound",
-    channel: "email",
-    authorKind: "system",
-    authorName: brand.name,
-    authorEmail: from,
-    automated: true,
-    subject: ack.subject,
-    bodyText: ack.text,
-    externalId,
-    inReplyTo: context.inboundMessageId,
-    delivery: "queued",
-    createdAt: now,
-  });
-  await rt.queue.send(tx, "send-mail", { workspaceId: ws, messageId: id });
-  await recordEvent(tx, {
-    workspaceId: ws,
-    id: rt.newId(),
-    at: now,
-    type: "acknowledgement.queued",
-    actor: systemActor,
-    conversationId: conversation.id,
-    customerId: intake.customerId,
-    data: { message_id: id, language },
-  });
+}
+
+/** One mail's acknowledgement (a mail an advisor took out of Spam, say). */
+export async function acknowledgeIfDue(
+  tx: Tx,
+  rt: Runtime,
+  intake: Intake,
+  conversation: Conversation,
+  context: AcknowledgementContext,
+  known?: typeof brands.$inferSelect,
+): Promise<void> {
+  await acknowledgeMany(tx, rt, conversation.workspaceId, [
+    { intake, conversation, context, brand: known },
+  ]);
 }

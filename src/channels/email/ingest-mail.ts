@@ -1,23 +1,25 @@
-// Turns one received mail into a call to the intake: keep the raw bytes, parse, sanitise, find the
-// brand and the thread, decide the acknowledgement — all committed before the SMTP 250.
+// Turns received mail into calls to the intake: keep the raw bytes, parse, sanitise, find the brand
+// and the thread, decide the acknowledgement — committed, many mails at a time, before the SMTP 250.
 import { createHash } from "node:crypto";
-import { and, asc, eq, or } from "drizzle-orm";
-import { recordEvent, systemActor } from "../../commands/events/record-event.ts";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { type EventInput, recordEvents, systemActor } from "../../commands/events/record-event.ts";
 import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
 import { matchBrandAddress, normalizeAddress } from "../../domain/mail/addresses.ts";
 import { type AutomationReason, classifyAutomation } from "../../domain/mail/automation.ts";
 import { readReplyToken } from "../../domain/mail/reply-token.ts";
 import { isVerpAddress } from "../../domain/mail/verp.ts";
 import { parseReferences } from "../../domain/reference.ts";
+import { groupCommitter, type Settled } from "../../intake/group-commit.ts";
 import {
+  type InboundMessage,
   type Intake,
   NoThread,
-  receiveMessage,
+  receiveBatch,
   type StoredAttachment,
 } from "../../intake/receive.ts";
 import type { Runtime } from "../../runtime.ts";
 import { brands, messages } from "../../store/schema/index.ts";
-import { acknowledgeIfDue } from "./acknowledge.ts";
+import { type AcknowledgementContext, acknowledgeMany } from "./acknowledge.ts";
 import { authenticationResults } from "./authenticate.ts";
 import { parseMail } from "./parse.ts";
 import { receiveBounce } from "./receive-bounce.ts";
@@ -94,12 +96,58 @@ const autoReplyReasons = new Set<AutomationReason>([
 /** A stored message, or mail set aside (a bounce, an auto-reply to nothing): kept, never a conversation. */
 export type IngestOutcome = { kind: "message"; intake: Intake } | { kind: "aside"; note: string };
 
-export async function ingestMail(
+/** A mail read and judged, ready to be stored with others in one transaction. */
+type PreparedMail =
+  | { kind: "aside"; note: string }
+  | {
+      kind: "mail";
+      message: InboundMessage;
+      /** Null for a re-delivery: its first copy was acknowledged, or not, already. */
+      acknowledgement: AcknowledgementContext | null;
+      automation: AutomationReason[];
+    };
+
+type EarlierLook = { workspaceId: string; messageId: string | null; dedupeKey: string };
+
+/**
+ * Whether a mail was received before (a re-delivery) or its Message-ID reused by another mail:
+ * the look-ups of mails arriving together go to the database as one query.
+ */
+function earlierLooks(rt: Runtime) {
+  return groupCommitter<EarlierLook, { redelivered: boolean; reused: boolean }>(
+    async (looks) => {
+      const ws = looks[0]?.workspaceId ?? "";
+      const ids = looks.flatMap((l) => (l.messageId ? [l.messageId] : []));
+      const keys = looks.map((l) => l.dedupeKey);
+      const rows = await rt.db
+        .select({ externalId: messages.externalId, dedupeKey: messages.dedupeKey })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.workspaceId, ws),
+            ids.length > 0
+              ? or(inArray(messages.externalId, ids), inArray(messages.dedupeKey, keys))
+              : inArray(messages.dedupeKey, keys),
+          ),
+        );
+      return looks.map((l) => {
+        const redelivered = rows.some((r) => r.dedupeKey === l.dedupeKey);
+        const reused =
+          !redelivered && l.messageId !== null && rows.some((r) => r.externalId === l.messageId);
+        return { ok: true, value: { redelivered, reused } };
+      });
+    },
+    { maxBatch: 200, keyOf: (l) => l.workspaceId },
+  );
+}
+
+async function prepareMail(
   rt: Runtime,
   directory: ReturnType<typeof brandDirectory>,
+  looks: ReturnType<typeof earlierLooks>,
   raw: Buffer,
   envelope: MailEnvelope,
-): Promise<IngestOutcome> {
+): Promise<PreparedMail> {
   let brand: Brand | null = null;
   for (const r of envelope.recipients) brand ??= await directory.forRecipient(r);
   if (!brand) throw new MailRefused(550, "no such recipient here");
@@ -128,21 +176,23 @@ export async function ingestMail(
     ? sha256("mid", sender, mail.messageId, content)
     : sha256("nomid", sender, mail.date?.toISOString().slice(0, 10) ?? "", content);
   const flags: string[] = [...mail.defects];
-  // One look for both: the same mail again (a re-delivery), or its Message-ID reused by another mail.
-  const earlier = await rt.db
-    .select({ dedupeKey: messages.dedupeKey })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.workspaceId, ws),
-        mail.messageId
-          ? or(eq(messages.externalId, mail.messageId), eq(messages.dedupeKey, dedupeKey))
-          : eq(messages.dedupeKey, dedupeKey),
-      ),
-    )
-    .limit(5);
-  const redelivered = earlier.some((m) => m.dedupeKey === dedupeKey);
-  if (!redelivered && earlier.length > 0) flags.push("message_id_reused");
+  const earlier = await looks.submit({ workspaceId: ws, messageId: mail.messageId, dedupeKey });
+  if (earlier.reused) flags.push("message_id_reused");
+  const message: InboundMessage = {
+    workspaceId: ws,
+    channel: "email",
+    brandId: brand.id,
+    from: { email: sender, name: mail.from?.name ?? null },
+    subject: mail.subject,
+    bodyText: text,
+    bodyHtml: html,
+    externalId: mail.messageId,
+    dedupeKey,
+  };
+  if (earlier.redelivered) {
+    // Answer what the first delivery got (the intake finds it by its key); no bytes written twice.
+    return { kind: "mail", message, acknowledgement: null, automation: [] };
+  }
 
   const ownAddresses = (await directory.all()).flatMap((b) => b.addresses);
   const automation = classifyAutomation({
@@ -162,105 +212,128 @@ export async function ingestMail(
       hmac: replyTokenHmac(rt.secret),
     },
   );
-
-  if (redelivered) {
-    // Answer what the first delivery got (the intake finds it by its key); no bytes written twice.
-    const intake = await receiveMessage(rt, {
-      workspaceId: ws,
-      channel: "email",
-      brandId: brand.id,
-      from: { email: sender, name: mail.from?.name ?? null },
-      subject: mail.subject,
-      bodyText: text,
-      bodyHtml: html,
-      externalId: mail.messageId,
-      dedupeKey,
-    });
-    return { kind: "message", intake };
-  }
   const ours = await authenticationResults(rt, raw, {
     ip: envelope.clientIp ?? null,
     helo: envelope.helo ?? null,
     mailFrom: envelope.mailFrom,
   });
   const spam = await spamVerdict(rt, ws, mail, text, raw, ours);
-  const rawBlobKey = await rt.blobs.put(raw, { kind: "raw", extension: "eml" });
-  const stored: StoredAttachment[] = [];
-  for (const a of mail.attachments) {
-    if (a.size > limits.attachmentBytes) continue;
-    stored.push({
-      filename: safeFilename(a.filename),
-      contentType: a.contentType.slice(0, 200),
-      size: a.size,
-      sha256: sha256(a.content),
-      blobKey: await rt.blobs.put(a.content, { kind: "attachment" }),
-      contentId: a.contentId,
-      inline: a.inline,
-    });
-  }
-  let intake: Intake;
-  try {
-    intake = await receiveMessage(
-      rt,
-      {
-        workspaceId: ws,
-        channel: "email",
-        brandId: brand.id,
-        from: { email: sender, name: mail.from?.name ?? null },
-        subject: mail.subject,
-        bodyText: text,
-        bodyHtml: html,
-        externalId: mail.messageId,
-        dedupeKey,
-        inReplyTo: mail.inReplyTo,
-        references: mail.references,
-        thread: {
-          tokenConversationId: token?.conversationId ?? null,
-          messageIds: [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x),
-          subjectReferences: parseReferences(mail.subject),
-        },
-        flags: automation.automated
-          ? [...flags, ...automation.reasons.map((r) => `automated:${r}`)]
-          : flags,
-        rawBlobKey,
-        attachments: stored,
-        spam,
-        autoReply: automation.reasons.some((r) => autoReplyReasons.has(r)),
+  const [rawBlobKey, stored] = await Promise.all([
+    rt.blobs.put(raw, { kind: "raw", extension: "eml" }),
+    Promise.all(
+      mail.attachments
+        .filter((a) => a.size <= limits.attachmentBytes)
+        .map(
+          async (a): Promise<StoredAttachment> => ({
+            filename: safeFilename(a.filename),
+            contentType: a.contentType.slice(0, 200),
+            size: a.size,
+            sha256: sha256(a.content),
+            blobKey: await rt.blobs.put(a.content, { kind: "attachment" }),
+            contentId: a.contentId,
+            inline: a.inline,
+          }),
+        ),
+    ),
+  ]);
+  return {
+    kind: "mail",
+    message: {
+      ...message,
+      knownNew: true,
+      inReplyTo: mail.inReplyTo,
+      references: mail.references,
+      thread: {
+        tokenConversationId: token?.conversationId ?? null,
+        messageIds: [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x),
+        subjectReferences: parseReferences(mail.subject),
       },
-      (tx, intake, conversation, conversationBrand) =>
-        acknowledgeIfDue(
+      flags: automation.automated
+        ? [...flags, ...automation.reasons.map((r) => `automated:${r}`)]
+        : flags,
+      rawBlobKey,
+      attachments: stored,
+      spam,
+      autoReply: automation.reasons.some((r) => autoReplyReasons.has(r)),
+    },
+    acknowledgement: {
+      automation,
+      spam: spam.likely,
+      senderDisowned: spam.senderDisowned,
+      senderAddress: sender,
+      text,
+      inboundMessageId: mail.messageId,
+    },
+    automation: automation.reasons,
+  };
+}
+
+type ReadyMail = Extract<PreparedMail, { kind: "mail" }>;
+
+/** Stores mails read together in one transaction, their acknowledgements with them. */
+async function storeMails(rt: Runtime, mails: ReadyMail[]): Promise<Settled<IngestOutcome>[]> {
+  const contexts = new Map(mails.map((m) => [m.message, m.acknowledgement]));
+  const results = await receiveBatch(
+    rt,
+    mails.map((m) => m.message),
+    async (tx, stored) => {
+      const requests = stored.flatMap((s) => {
+        const context = contexts.get(s.message);
+        return context ? [{ ...s, context }] : [];
+      });
+      const workspaces = new Set(requests.map((r) => r.message.workspaceId));
+      for (const ws of workspaces) {
+        await acknowledgeMany(
           tx,
           rt,
-          intake,
-          conversation,
-          {
-            automation,
-            spam: spam.likely,
-            senderDisowned: spam.senderDisowned,
-            senderAddress: sender,
-            text,
-            inboundMessageId: mail.messageId,
-          },
-          conversationBrand,
-        ),
-    );
-  } catch (error) {
-    if (!(error instanceof NoThread)) throw error;
-    await recordEvent(rt.db, {
-      workspaceId: ws,
+          ws,
+          requests.filter((r) => r.message.workspaceId === ws),
+        );
+      }
+    },
+  );
+  const asides: EventInput[] = [];
+  const outcomes = results.map((r, i): Settled<IngestOutcome> => {
+    if (r.ok) return { ok: true, value: { kind: "message", intake: r.value } };
+    const mail = mails[i];
+    if (!(r.error instanceof NoThread) || !mail) return r;
+    asides.push({
+      workspaceId: mail.message.workspaceId,
       id: rt.newId(),
       at: rt.now(),
       type: "mail.set_aside",
       actor: systemActor,
       data: {
         reason: "an automatic reply to no conversation",
-        automation: automation.reasons,
-        raw_blob_key: rawBlobKey,
+        automation: mail.automation,
+        raw_blob_key: mail.message.rawBlobKey,
       },
     });
-    return { kind: "aside", note: "automatic reply set aside" };
-  }
-  return { kind: "message", intake };
+    return { ok: true, value: { kind: "aside", note: "automatic reply set aside" } };
+  });
+  await recordEvents(rt.db, asides);
+  return outcomes;
+}
+
+/**
+ * The mail intake: each mail is read and judged on its own, then stored together with the mails
+ * that arrived meanwhile (group commit). The promise resolves once the mail's batch committed.
+ */
+export function mailIntake(rt: Runtime, directory = brandDirectory(rt), maxBatch = 64) {
+  const looks = earlierLooks(rt);
+  const batches = groupCommitter<ReadyMail, IngestOutcome>((mails) => storeMails(rt, mails), {
+    maxBatch,
+    keyOf: (m) => m.message.workspaceId,
+  });
+  return {
+    directory,
+    async ingest(raw: Buffer, envelope: MailEnvelope): Promise<IngestOutcome> {
+      const prepared = await prepareMail(rt, directory, looks, raw, envelope);
+      if (prepared.kind === "aside") return prepared;
+      return batches.submit(prepared);
+    },
+    idle: () => batches.idle(),
+  };
 }
 
 /** A name safe to show and to offer for download: no path, no control characters, bounded. */

@@ -2,7 +2,7 @@
 // commit, 451 when storage fails (the sender retries), 5xx with a reason for what we refuse.
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
 import type { Runtime } from "../../runtime.ts";
-import { brandDirectory, ingestMail, MailRefused } from "./ingest-mail.ts";
+import { MailRefused, mailIntake } from "./ingest-mail.ts";
 
 export type SmtpIntake = { port: number; close(): Promise<void> };
 
@@ -30,7 +30,8 @@ export async function startSmtp(
   rt: Runtime,
   options: { host: string; port: number; maxSize?: number },
 ): Promise<SmtpIntake> {
-  const directory = brandDirectory(rt);
+  const mail = mailIntake(rt);
+  const directory = mail.directory;
   const maxSize = options.maxSize ?? defaultMaxSize;
   const server = new SMTPServer({
     name: "rapport",
@@ -69,7 +70,7 @@ export async function startSmtp(
             clientIp: session.remoteAddress,
             helo: session.hostNameAppearsAs,
           };
-          const outcome = await ingestMail(rt, directory, raw, envelope);
+          const outcome = await mail.ingest(raw, envelope);
           if (outcome.kind === "aside") return callback(null, `2.0.0 ${outcome.note}`);
           const { intake } = outcome;
           callback(

@@ -79,6 +79,73 @@ export type StoredClock = {
 /** `brand`: the conversation's brand when the caller already read it in this transaction. */
 export async function clockColumns(tx: Tx, facts: ClockFacts, before: StoredClock, brand?: Brand) {
   const { due, calendar } = await dueTimesFor(tx, facts, brand);
+  return clockState(due, calendar, facts, before);
+}
+
+/** The calendar and the running clock of a conversation, for the sweep. */
+export async function runningClock(tx: Tx, facts: ClockFacts) {
+  const { due, calendar } = await dueTimesFor(tx, facts);
+  return {
+    calendar,
+    start: facts.awaitingSince,
+    due: due.firstResponseDueAt ?? due.nextResponseDueAt,
+  };
+}
+
+/** A workspace's SLA rules and calendars, read once for a batch of conversations. */
+export type ClockRules = {
+  policies: Array<typeof slaPolicies.$inferSelect>;
+  calendars: Map<string, BusinessCalendar>;
+};
+
+export async function loadClockRules(tx: Tx, workspaceId: string): Promise<ClockRules> {
+  const [policies, rows] = await Promise.all([
+    tx
+      .select()
+      .from(slaPolicies)
+      .where(eq(slaPolicies.workspaceId, workspaceId))
+      .orderBy(asc(slaPolicies.createdAt)),
+    tx.select().from(calendars).where(eq(calendars.workspaceId, workspaceId)),
+  ]);
+  return {
+    policies,
+    calendars: new Map(
+      rows.map((r) => [
+        r.id,
+        { timeZone: r.timeZone, weeklyHours: r.weeklyHours, holidays: r.holidays },
+      ]),
+    ),
+  };
+}
+
+/** `clockColumns` for rules already read: no IO. */
+export function clockColumnsWith(
+  rules: ClockRules,
+  brand: Brand,
+  facts: ClockFacts,
+  before: StoredClock,
+) {
+  const { policy } = choosePolicy(rules.policies, facts);
+  const calendar =
+    (brand.calendarId ? rules.calendars.get(brand.calendarId) : undefined) ??
+    defaultCalendar(brand.timeZone);
+  const due = computeDueTimes({
+    calendar,
+    policy,
+    status: facts.status,
+    awaitingSince: facts.awaitingSince,
+    firstHumanAnswerAt: facts.firstHumanAnswerAt,
+    createdAt: facts.createdAt,
+  });
+  return clockState(due, calendar, facts, before);
+}
+
+function clockState(
+  due: DueTimes,
+  calendar: BusinessCalendar,
+  facts: ClockFacts,
+  before: StoredClock,
+) {
   const sameWait = before.awaitingSince?.getTime() === facts.awaitingSince?.getTime();
   const slaAlerts = sameWait ? before.slaAlerts : [];
   const next = nextSlaAlert({
@@ -95,15 +162,5 @@ export async function clockColumns(tx: Tx, facts: ClockFacts, before: StoredCloc
       facts.firstHumanAnswerAt === null && due.firstResponseDueAt !== null
         ? due.firstResponseDueAt
         : before.promisedFirstResponseAt,
-  };
-}
-
-/** The calendar and the running clock of a conversation, for the sweep. */
-export async function runningClock(tx: Tx, facts: ClockFacts) {
-  const { due, calendar } = await dueTimesFor(tx, facts);
-  return {
-    calendar,
-    start: facts.awaitingSince,
-    due: due.firstResponseDueAt ?? due.nextResponseDueAt,
   };
 }
