@@ -20,7 +20,15 @@ type Waiting<I, O> = { item: I; resolve(value: O): void; reject(error: unknown):
  */
 export function groupCommitter<I, O>(
   write: (items: I[]) => Promise<Settled<O>[]>,
-  options: { maxBatch: number; keyOf?: (item: I) => string },
+  options: {
+    maxBatch: number;
+    keyOf?: (item: I) => string;
+    /**
+     * Before a batch is cut short of maxBatch: resolves when the items still on their way (being
+     * read by their channel) have arrived or waited long enough. Larger batches, fewer commits.
+     */
+    gather?: () => Promise<void>;
+  },
 ): GroupCommitter<I, O> {
   const queues = new Map<string, Waiting<I, O>[]>();
   const running = new Set<string>();
@@ -59,6 +67,7 @@ export function groupCommitter<I, O>(
       for (;;) {
         const queue = queues.get(key);
         if (!queue || queue.length === 0) break;
+        if (queue.length < options.maxBatch && options.gather) await options.gather();
         await writeBatch(queue.splice(0, options.maxBatch));
       }
     } finally {

@@ -316,19 +316,60 @@ async function storeMails(rt: Runtime, mails: ReadyMail[]): Promise<Settled<Inge
 }
 
 /**
+ * Mails being read: a batch about to be written waits for them, at most `withinMs`, so that mails
+ * arriving together commit together. With nothing being read, nobody waits.
+ */
+function arrivals(withinMs: number) {
+  let reading = 0;
+  let arrived: Array<() => void> = [];
+  const wake = () => {
+    const waiting = arrived;
+    arrived = [];
+    for (const done of waiting) done();
+  };
+  return {
+    async track<T>(work: Promise<T>): Promise<T> {
+      reading++;
+      try {
+        return await work;
+      } finally {
+        reading--;
+        if (reading === 0) wake();
+      }
+    },
+    gathered(): Promise<void> {
+      if (reading === 0 || withinMs <= 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(resolve, withinMs);
+        arrived.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+/**
  * The mail intake: each mail is read and judged on its own, then stored together with the mails
  * that arrived meanwhile (group commit). The promise resolves once the mail's batch committed.
  */
-export function mailIntake(rt: Runtime, directory = brandDirectory(rt), maxBatch = 64) {
+export function mailIntake(
+  rt: Runtime,
+  directory = brandDirectory(rt),
+  options = { maxBatch: 64, gatherMs: 3 },
+) {
   const looks = earlierLooks(rt);
+  const reading = arrivals(options.gatherMs);
   const batches = groupCommitter<ReadyMail, IngestOutcome>((mails) => storeMails(rt, mails), {
-    maxBatch,
+    maxBatch: options.maxBatch,
     keyOf: (m) => m.message.workspaceId,
+    gather: reading.gathered,
   });
   return {
     directory,
     async ingest(raw: Buffer, envelope: MailEnvelope): Promise<IngestOutcome> {
-      const prepared = await prepareMail(rt, directory, looks, raw, envelope);
+      const prepared = await reading.track(prepareMail(rt, directory, looks, raw, envelope));
       if (prepared.kind === "aside") return prepared;
       return batches.submit(prepared);
     },
