@@ -15,6 +15,7 @@ import { newReference } from "../domain/reference.ts";
 import type { DeskError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
+import { insertRows } from "../store/insert-rows.ts";
 import { attachments, brands, conversations, messages } from "../store/schema/index.ts";
 import type { Settled } from "./group-commit.ts";
 import { resolveCustomers, type Sender } from "./resolve-customer.ts";
@@ -252,6 +253,7 @@ function apply(
   p: Placement,
   now: Date,
   happened: EventInput[],
+  clocks: Map<string, ReturnType<typeof clockColumnsWith>>,
 ) {
   const ws = p.message.workspaceId;
   const before = w.status;
@@ -261,25 +263,27 @@ function apply(
   const awaitingSince = awaited ? (w.awaitingSince ?? now) : w.awaitingSince;
   const brand = brands.get(w.row.brandId) ?? p.brand;
   const stored = w.clock ?? w.row;
-  w.clock = clockColumnsWith(
-    rules,
-    brand,
-    {
-      workspaceId: ws,
-      brandId: w.row.brandId,
-      channel: w.row.channel,
-      priority: w.row.priority,
-      status,
-      awaitingSince,
-      firstHumanAnswerAt: w.row.firstHumanAnswerAt,
-      createdAt: w.row.createdAt,
-    },
-    {
-      awaitingSince: w.awaitingSince,
-      slaAlerts: stored.slaAlerts,
-      promisedFirstResponseAt: stored.promisedFirstResponseAt,
-    },
-  );
+  const facts = {
+    workspaceId: ws,
+    brandId: w.row.brandId,
+    channel: w.row.channel,
+    priority: w.row.priority,
+    status,
+    awaitingSince,
+    firstHumanAnswerAt: w.row.firstHumanAnswerAt,
+    createdAt: w.row.createdAt,
+  };
+  const clockBefore = {
+    awaitingSince: w.awaitingSince,
+    slaAlerts: stored.slaAlerts,
+    promisedFirstResponseAt: stored.promisedFirstResponseAt,
+  };
+  // The conversations a batch opens mostly share every input (same brand, same instant): the
+  // business-hours arithmetic is done once for them.
+  const key = JSON.stringify([facts, clockBefore]);
+  const known = clocks.get(key);
+  w.clock = known ?? clockColumnsWith(rules, brand, facts, clockBefore);
+  if (!known) clocks.set(key, w.clock);
   w.status = status;
   w.awaitingSince = awaitingSince;
   w.added += 1;
@@ -457,11 +461,12 @@ async function storeWorkspace(
   };
   const targets = placements.map(workingFor);
 
-  const inserted = await tx
-    .insert(messages)
-    .values(placements.map((p, i) => messageRow(p, targets[i]?.row.id ?? "", now)))
-    .onConflictDoNothing({ target: [messages.workspaceId, messages.dedupeKey] })
-    .returning({ id: messages.id });
+  const inserted = await insertRows(
+    tx,
+    messages,
+    placements.map((p, i) => messageRow(p, targets[i]?.row.id ?? "", now)),
+    { onConflict: sql`("workspace_id", "dedupe_key") do nothing` },
+  );
   // Another writer stored one of these messages meanwhile: stored again, it is found as a copy.
   if (inserted.length < placements.length) throw new RetryBatch("a message's dedupe key");
   const files = placements.flatMap((p) =>
@@ -472,12 +477,13 @@ async function storeWorkspace(
       messageId: p.messageId,
     })),
   );
-  if (files.length > 0) await tx.insert(attachments).values(files);
+  await insertRows(tx, attachments, files);
 
   const rules = await loadClockRules(tx, workspaceId);
   const happened: EventInput[] = [];
+  const clocks = new Map<string, ReturnType<typeof clockColumnsWith>>();
   placements.forEach((p, i) => {
-    apply(rt, rules, brandsById, targets[i] as Working, p, now, happened);
+    apply(rt, rules, brandsById, targets[i] as Working, p, now, happened, clocks);
   });
   const saved = await saveConversations(tx, workspaceId, [...working.values()], now);
   await recordEvents(tx, happened);

@@ -1,6 +1,7 @@
 // The answer guarantee under crashes: mails sent over real SMTP by concurrent senders while the real
 // server is SIGKILLed again and again; every mail that got a 250 is stored exactly once, none twice.
-// Sizes: CRASH_SENDERS (4), CRASH_MAILS per sender (300), CRASH_KILLS (3), CRASH_SEED (random).
+// Eight senders, so that mails share batches (group commit) when the kills land.
+// Sizes: CRASH_SENDERS (8), CRASH_MAILS per sender (150), CRASH_KILLS (3), CRASH_SEED (random).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,8 +20,8 @@ import {
 import { openSmtp, type SmtpSession } from "../helpers/smtp-client.ts";
 
 const sizes = {
-  senders: Number(process.env.CRASH_SENDERS ?? 4),
-  mails: Number(process.env.CRASH_MAILS ?? 300),
+  senders: Number(process.env.CRASH_SENDERS ?? 8),
+  mails: Number(process.env.CRASH_MAILS ?? 150),
   kills: Number(process.env.CRASH_KILLS ?? 3),
   seed: Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31)),
 };
@@ -226,6 +227,9 @@ describe("SMTP intake under SIGKILL", () => {
       expect(inboundRows).toBe(total);
       expect(received.rows[0]?.n).toBe(total);
       expect(doubleAcks.rows[0]?.n).toBe(0);
+      // Each new conversation got its acknowledgement or a recorded reason for none, in its batch.
+      const c = counts.rows[0];
+      expect((c?.acks ?? 0) + (c?.withheld ?? 0)).toBe(c?.conversations);
       expect(healthy.status).toBe(200);
       expect(await stopRapport(server)).toBe(0);
     },

@@ -11,6 +11,7 @@ import type { Intake } from "../../intake/receive.ts";
 import type { Conversation } from "../../intake/thread.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
+import { insertRows } from "../../store/insert-rows.ts";
 import { brands, conversations, customers, messages, users } from "../../store/schema/index.ts";
 import { conversationMessageId } from "./reply-token-crypto.ts";
 
@@ -242,7 +243,7 @@ async function writeAcknowledgements(
       where c.workspace_id = ${ws} and c.id = v.id and c.preferred_language is null`);
   }
   if (rows.length === 0) return;
-  await tx.insert(messages).values(rows);
+  await insertRows(tx, messages, rows);
   await rt.queue.sendMany(
     tx,
     "send-mail",

@@ -2,7 +2,8 @@
 // border MTA would: the results feed the spam rules. Without DNS, or past a few seconds, it says
 // nothing rather than hold the mail.
 import { createRequire } from "node:module";
-import type { Runtime } from "../../runtime.ts";
+import type { DnsLookup, Runtime } from "../../runtime.ts";
+import { cachedDns } from "./dns-cache.ts";
 
 type Authenticate = (
   raw: Buffer,
@@ -25,6 +26,17 @@ export type SmtpPeer = { ip: string | null; helo: string | null; mailFrom: strin
 
 const withinMs = 8_000;
 
+/** One cache per resolver: a desk's answers are shared by all its mails, a test's stay its own. */
+const caches = new WeakMap<DnsLookup, DnsLookup>();
+function resolverOf(dns: DnsLookup): DnsLookup {
+  let cached = caches.get(dns);
+  if (!cached) {
+    cached = cachedDns(dns);
+    caches.set(dns, cached);
+  }
+  return cached;
+}
+
 /** The `Authentication-Results` values we write for this mail; none when checks are off or fail. */
 export async function authenticationResults(
   rt: Runtime,
@@ -40,7 +52,7 @@ export async function authenticationResults(
         helo: peer.helo ?? undefined,
         sender: peer.mailFrom || undefined,
         mta: "rapport",
-        resolver: rt.dns,
+        resolver: resolverOf(rt.dns),
         disableArc: true,
         disableBimi: true,
       }),

@@ -1,5 +1,6 @@
 // Writes one event of the append-only timeline, inside the caller's transaction.
 import type { Tx } from "../../store/database.ts";
+import { insertRows } from "../../store/insert-rows.ts";
 import type { ActorKind } from "../../store/schema/event.ts";
 import { events } from "../../store/schema/index.ts";
 
@@ -27,7 +28,7 @@ export async function recordEvent(tx: Tx, e: EventInput): Promise<void> {
 /** Several events of one change in a single statement (the intake writes three or four). */
 export async function recordEvents(tx: Tx, list: EventInput[]): Promise<void> {
   if (list.length === 0) return;
-  await tx.insert(events).values(list.map(row));
+  await insertRows(tx, events, list.map(row));
 }
 
 function row(e: EventInput): typeof events.$inferInsert {

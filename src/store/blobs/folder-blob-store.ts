@@ -11,6 +11,8 @@ export function folderBlobStore(root: string, now: () => Date = () => new Date()
     if (!safeKey.test(key)) throw new Error(`not a blob key: ${JSON.stringify(key)}`);
     return path.join(root, key);
   };
+  // Month folders already made: one mkdir per month, not one per blob.
+  const made = new Set<string>();
   return {
     async put(bytes, hint) {
       const d = now();
@@ -22,9 +24,18 @@ export function folderBlobStore(root: string, now: () => Date = () => new Date()
           : "";
       const key = `${hint.kind}/${month}/${name}${ext}`;
       const file = resolve(key);
-      await mkdir(path.dirname(file), { recursive: true });
+      const folder = path.dirname(file);
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        made.add(folder);
+      }
       const temporary = `${file}.tmp`;
-      const handle = await open(temporary, "wx", 0o600);
+      const handle = await open(temporary, "wx", 0o600).catch(async (error) => {
+        // The folder went away since it was made (removed by hand, say): make it again.
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        await mkdir(folder, { recursive: true });
+        return open(temporary, "wx", 0o600);
+      });
       try {
         await handle.writeFile(bytes);
         await handle.sync();
@@ -32,8 +43,8 @@ export function folderBlobStore(root: string, now: () => Date = () => new Date()
         await handle.close();
       }
       await rename(temporary, file);
-      const folder = await open(path.dirname(file), "r");
-      await folder.sync().finally(() => folder.close());
+      const folderHandle = await open(folder, "r");
+      await folderHandle.sync().finally(() => folderHandle.close());
       return key;
     },
     get: (key) => readFile(resolve(key)),
