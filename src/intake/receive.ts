@@ -77,6 +77,8 @@ type Brand = typeof brands.$inferSelect;
 
 /** A message just stored, with its conversation as it now stands, for what a channel adds. */
 export type StoredMessage = {
+  /** Its place in the batch given to receiveBatch. */
+  index: number;
   message: InboundMessage;
   intake: Intake;
   conversation: Conversation;
@@ -503,6 +505,7 @@ async function storeWorkspace(
     };
     results[p.index] = { ok: true, value: intake };
     stored.push({
+      index: p.index,
       message: p.message,
       intake,
       conversation,
@@ -511,12 +514,8 @@ async function storeWorkspace(
   });
 }
 
-/**
- * Stores a batch of inbound messages exactly once, in one transaction: a re-delivery answers its
- * earlier copy, and each message that cannot be stored (not its conversation, an automatic reply to
- * nothing) gets its own error without failing the others. Throws only when the whole batch failed.
- */
-export async function receiveBatch(
+/** One try at a batch; RetryBatch when a concurrent writer took one of its keys first. */
+async function receiveOnce(
   rt: Runtime,
   list: InboundMessage[],
   after?: AfterBatch,
@@ -576,28 +575,42 @@ export async function receiveBatch(
   return results.map((r) => r ?? failed(new Error("the batch left this message unsettled")));
 }
 
+/**
+ * Stores a batch of inbound messages exactly once, in one transaction: a re-delivery answers its
+ * earlier copy, and each message that cannot be stored (not its conversation, an automatic reply to
+ * nothing) gets its own error without failing the others. Throws only when the whole batch failed.
+ */
+export async function receiveBatch(
+  rt: Runtime,
+  list: InboundMessage[],
+  after?: AfterBatch,
+): Promise<Settled<Intake>[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await receiveOnce(rt, list, after);
+    } catch (error) {
+      if (!(error instanceof RetryBatch) || attempt >= 5) throw error;
+      // Nothing of the batch was kept; the winner's rows are visible now, its copies found as such.
+      list = list.map((m) => ({ ...m, knownNew: false }));
+    }
+  }
+}
+
 /** Stores one inbound message exactly once; a re-delivery answers the earlier copy. */
 export async function receiveMessage(
   rt: Runtime,
   message: InboundMessage,
   after?: AfterStore,
 ): Promise<Intake> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const [result] = await receiveBatch(
-        rt,
-        [message],
-        after
-          ? (tx, [one]) =>
-              one ? after(tx, one.intake, one.conversation, one.brand) : Promise.resolve()
-          : undefined,
-      );
-      if (!result) throw new Error("the intake gave no result");
-      if (!result.ok) throw result.error;
-      return result.value;
-    } catch (error) {
-      if (!(error instanceof RetryBatch) || attempt >= 5) throw error;
-      message = { ...message, knownNew: false };
-    }
-  }
+  const [result] = await receiveBatch(
+    rt,
+    [message],
+    after
+      ? (tx, [one]) =>
+          one ? after(tx, one.intake, one.conversation, one.brand) : Promise.resolve()
+      : undefined,
+  );
+  if (!result) throw new Error("the intake gave no result");
+  if (!result.ok) throw result.error;
+  return result.value;
 }

@@ -1,6 +1,7 @@
 // The intake stores many messages in one transaction: a batch must give each message what it would
 // have got alone — one customer per sender, one copy per message, its own error, clocks and events.
 import { and, eq } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeskError } from "../../src/errors.ts";
 import { type InboundMessage, NoThread, receiveBatch } from "../../src/intake/receive.ts";
@@ -129,6 +130,38 @@ describe("a batch of inbound messages", () => {
       .from(events)
       .where(and(eq(events.conversationId, id), eq(events.type, "message.received")));
     expect(received).toHaveLength(3);
+  });
+
+  it("stores a batch again when another writer gave its new sender a customer first", async () => {
+    const rt = desk.booted.rt;
+    const other = new pg.Client({ connectionString: desk.config.databaseUrl });
+    await other.connect();
+    try {
+      // Another node's transaction holds the sender's identity, not yet committed.
+      const winner = rt.newId();
+      await other.query("begin");
+      await other.query(
+        "insert into customers (workspace_id, id, name) values ($1, $2, 'Winner')",
+        [desk.workspaceId, winner],
+      );
+      await other.query(
+        `insert into customer_identities (workspace_id, id, customer_id, kind, value, display_value)
+         values ($1, $2, $3, 'email', 'race@batch.test', 'race@batch.test')`,
+        [desk.workspaceId, rt.newId(), winner],
+      );
+      const racing = receiveBatch(rt, [message({ from: { email: "race@batch.test" } })]);
+      await new Promise((r) => setTimeout(r, 300));
+      await other.query("commit");
+      const [result] = await racing;
+      expect(valueOf(result)).toMatchObject({ customerId: winner, newCustomer: false });
+      const identities = await rt.db
+        .select()
+        .from(customerIdentities)
+        .where(eq(customerIdentities.value, "race@batch.test"));
+      expect(identities).toHaveLength(1);
+    } finally {
+      await other.end();
+    }
   });
 
   it("starts the first-response clock of each new conversation, as a lone message would", async () => {

@@ -272,13 +272,12 @@ type ReadyMail = Extract<PreparedMail, { kind: "mail" }>;
 
 /** Stores mails read together in one transaction, their acknowledgements with them. */
 async function storeMails(rt: Runtime, mails: ReadyMail[]): Promise<Settled<IngestOutcome>[]> {
-  const contexts = new Map(mails.map((m) => [m.message, m.acknowledgement]));
   const results = await receiveBatch(
     rt,
     mails.map((m) => m.message),
     async (tx, stored) => {
       const requests = stored.flatMap((s) => {
-        const context = contexts.get(s.message);
+        const context = mails[s.index]?.acknowledgement;
         return context ? [{ ...s, context }] : [];
       });
       const workspaces = new Set(requests.map((r) => r.message.workspaceId));
