@@ -324,8 +324,59 @@ function apply(
   }
 }
 
+/** A conversation about to be opened, as the database would first hold it. */
+function provisional(opens: typeof conversations.$inferInsert): Conversation {
+  const { createdAt, lastActivityAt } = opens;
+  if (!createdAt || !lastActivityAt) throw new Error("a conversation opens with its times");
+  return {
+    ...opens,
+    subject: opens.subject ?? "",
+    status: "new",
+    priority: "normal",
+    assigneeId: null,
+    teamId: null,
+    closeReason: null,
+    linkedConversationId: opens.linkedConversationId ?? null,
+    spam: opens.spam ?? false,
+    spamScore: opens.spamScore ?? null,
+    flags: opens.flags ?? [],
+    answered: false,
+    awaitingSince: null,
+    clockFloorAt: null,
+    firstHumanAnswerAt: null,
+    firstResponseDueAt: null,
+    nextResponseDueAt: null,
+    resolutionDueAt: null,
+    slaAlerts: [],
+    slaNextAlertAt: null,
+    promisedFirstResponseAt: null,
+    messageCount: 0,
+    lastCustomerMessageAt: null,
+    lastActivityAt,
+    resolvedAt: null,
+    closedAt: null,
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
+/** A conversation opened in this batch, with what its messages made of it. */
+function finalState(w: Working, now: Date): typeof conversations.$inferInsert {
+  return {
+    ...w.row,
+    ...(w.clock ?? {}),
+    status: w.status,
+    awaitingSince: w.awaitingSince,
+    messageCount: w.added,
+    lastCustomerMessageAt: now,
+    lastActivityAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Every touched conversation's new state in one statement. */
 async function saveConversations(tx: Tx, workspaceId: string, touched: Working[], now: Date) {
+  if (touched.length === 0) return [];
   const rows = touched.map((w) => ({
     id: w.row.id,
     status: w.status,
@@ -436,16 +487,12 @@ async function storeWorkspace(
   });
   if (placements.length === 0) return;
 
-  const opening = placements.flatMap((p) => (p.opens ? [p.opens] : []));
-  const opened =
-    opening.length > 0
-      ? await tx.insert(conversations).values(opening).onConflictDoNothing().returning()
-      : [];
-  if (opened.length < opening.length) throw new RetryBatch("a conversation reference");
+  // Every message is applied in memory first, so a conversation opened here is written once,
+  // with its clocks, instead of inserted and then updated (each write touches a dozen indexes).
   const working = new Map<string, Working>();
   const workingFor = (p: Placement): Working => {
-    const row = p.existing ?? opened.find((c) => c.id === p.opens?.id);
-    if (!row) throw new Error("a conversation opened in this batch is missing");
+    const row = p.existing ?? (p.opens ? provisional(p.opens) : null);
+    if (!row) throw new Error("a message has no conversation to go to");
     let w = working.get(row.id);
     if (!w) {
       w = {
@@ -462,6 +509,23 @@ async function storeWorkspace(
     return w;
   };
   const targets = placements.map(workingFor);
+  const rules = await loadClockRules(tx, workspaceId);
+  const happened: EventInput[] = [];
+  const clocks = new Map<string, ReturnType<typeof clockColumnsWith>>();
+  placements.forEach((p, i) => {
+    apply(rt, rules, brandsById, targets[i] as Working, p, now, happened, clocks);
+  });
+  const touched = [...working.values()];
+  const fresh = touched.filter((w) => w.isNew);
+  const opened =
+    fresh.length > 0
+      ? await tx
+          .insert(conversations)
+          .values(fresh.map((w) => finalState(w, now)))
+          .onConflictDoNothing()
+          .returning()
+      : [];
+  if (opened.length < fresh.length) throw new RetryBatch("a conversation reference");
 
   const inserted = await insertRows(
     tx,
@@ -480,14 +544,15 @@ async function storeWorkspace(
     })),
   );
   await insertRows(tx, attachments, files);
-
-  const rules = await loadClockRules(tx, workspaceId);
-  const happened: EventInput[] = [];
-  const clocks = new Map<string, ReturnType<typeof clockColumnsWith>>();
-  placements.forEach((p, i) => {
-    apply(rt, rules, brandsById, targets[i] as Working, p, now, happened, clocks);
-  });
-  const saved = await saveConversations(tx, workspaceId, [...working.values()], now);
+  const saved = [
+    ...opened,
+    ...(await saveConversations(
+      tx,
+      workspaceId,
+      touched.filter((w) => !w.isNew),
+      now,
+    )),
+  ];
   await recordEvents(tx, happened);
   const current = new Map(saved.map((c) => [c.id, c]));
   placements.forEach((p, i) => {
