@@ -28,7 +28,7 @@ const message = (over: Partial<InboundMessage>): InboundMessage => ({
   ...over,
 });
 
-const valueOf = <T>(r: { ok: true; value: T } | { ok: false; error: unknown } | undefined): T => {
+const storedOf = <T>(r: { ok: true; value: T } | { ok: false; error: unknown } | undefined): T => {
   if (!r?.ok) throw new Error(`expected a stored message, got ${String(r && r.error)}`);
   return r.value;
 };
@@ -41,8 +41,8 @@ describe("a batch of inbound messages", () => {
       message({ from, subject: "First" }),
       message({ from: { email: "twice@batch.test" }, subject: "Second" }),
     ]);
-    const first = valueOf(a);
-    const second = valueOf(b);
+    const first = storedOf(a);
+    const second = storedOf(b);
     expect(second.customerId).toBe(first.customerId);
     expect(first.newCustomer).toBe(true);
     expect(second.newCustomer).toBe(false);
@@ -63,9 +63,9 @@ describe("a batch of inbound messages", () => {
     const rt = desk.booted.rt;
     const same = message({ dedupeKey: "batch-dedupe-1", from: { email: "dup@batch.test" } });
     const [a, b] = await receiveBatch(rt, [same, { ...same }]);
-    expect(valueOf(b)).toMatchObject({ messageId: valueOf(a).messageId, duplicate: true });
+    expect(storedOf(b)).toMatchObject({ messageId: storedOf(a).messageId, duplicate: true });
     const [again] = await receiveBatch(rt, [{ ...same }]);
-    expect(valueOf(again)).toMatchObject({ messageId: valueOf(a).messageId, duplicate: true });
+    expect(storedOf(again)).toMatchObject({ messageId: storedOf(a).messageId, duplicate: true });
     const stored = await rt.db
       .select()
       .from(messages)
@@ -76,14 +76,14 @@ describe("a batch of inbound messages", () => {
   it("fails only the message that points at another customer's conversation", async () => {
     const rt = desk.booted.rt;
     const [owner] = await receiveBatch(rt, [message({ from: { email: "owner@batch.test" } })]);
-    const theirs = valueOf(owner).conversationId;
+    const theirs = storedOf(owner).conversationId;
     const [stranger, fine] = await receiveBatch(rt, [
       message({ from: { email: "stranger@batch.test" }, thread: { conversationId: theirs } }),
       message({ from: { email: "fine@batch.test" } }),
     ]);
     expect(stranger?.ok).toBe(false);
     expect(stranger && !stranger.ok && stranger.error).toBeInstanceOf(DeskError);
-    expect(valueOf(fine).newConversation).toBe(true);
+    expect(storedOf(fine).newConversation).toBe(true);
     const [conversation] = await rt.db
       .select()
       .from(conversations)
@@ -98,14 +98,14 @@ describe("a batch of inbound messages", () => {
       message({ from: { email: "person@batch.test" } }),
     ]);
     expect(robot && !robot.ok && robot.error).toBeInstanceOf(NoThread);
-    expect(valueOf(person).newConversation).toBe(true);
+    expect(storedOf(person).newConversation).toBe(true);
   });
 
   it("applies two messages to one resolved conversation in order: reopened once, counted twice", async () => {
     const rt = desk.booted.rt;
     const from = { email: "again@batch.test" };
     const [opened] = await receiveBatch(rt, [message({ from })]);
-    const id = valueOf(opened).conversationId;
+    const id = storedOf(opened).conversationId;
     await rt.db
       .update(conversations)
       .set({ status: "resolved", resolvedAt: new Date(), awaitingSince: null })
@@ -114,8 +114,8 @@ describe("a batch of inbound messages", () => {
       message({ from, thread: { conversationId: id } }),
       message({ from, thread: { conversationId: id } }),
     ]);
-    expect(valueOf(a).conversationId).toBe(id);
-    expect(valueOf(b).conversationId).toBe(id);
+    expect(storedOf(a).conversationId).toBe(id);
+    expect(storedOf(b).conversationId).toBe(id);
     const [after] = await rt.db.select().from(conversations).where(eq(conversations.id, id));
     expect(after).toMatchObject({ status: "open", messageCount: 3, resolvedAt: null });
     expect(after?.awaitingSince).not.toBeNull();
@@ -153,7 +153,7 @@ describe("a batch of inbound messages", () => {
       await new Promise((r) => setTimeout(r, 300));
       await other.query("commit");
       const [result] = await racing;
-      expect(valueOf(result)).toMatchObject({ customerId: winner, newCustomer: false });
+      expect(storedOf(result)).toMatchObject({ customerId: winner, newCustomer: false });
       const identities = await rt.db
         .select()
         .from(customerIdentities)
@@ -170,7 +170,7 @@ describe("a batch of inbound messages", () => {
       rt,
       Array.from({ length: 20 }, (_, i) => message({ from: { email: `many-${i}@batch.test` } })),
     );
-    const ids = results.map((r) => valueOf(r).conversationId);
+    const ids = results.map((r) => storedOf(r).conversationId);
     expect(new Set(ids).size).toBe(20);
     for (const id of ids) {
       const [c] = await rt.db.select().from(conversations).where(eq(conversations.id, id));
