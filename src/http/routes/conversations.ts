@@ -1,8 +1,9 @@
 // Conversations: the keyset-paged list, one conversation with its messages, changes, replies and notes.
 import { z } from "zod";
-import { postMessage } from "../../commands/conversation/post-message.ts";
+import { writeMessage } from "../../commands/conversation/post-message.ts";
 import { updateConversation } from "../../commands/conversation/update-conversation.ts";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
+import { runIdempotent } from "../../commands/run-command.ts";
 import { markSpam } from "../../commands/spam/mark-spam.ts";
 import {
   closeReasons,
@@ -29,6 +30,7 @@ import {
   presentMessage,
   problemView,
 } from "../schemas/conversation.ts";
+import { idempotencyHeader } from "../schemas/idempotency.ts";
 
 const statusList = z
   .string()
@@ -148,23 +150,33 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
         summary: "Reply to the customer (sent by mail) or add an internal note",
         tags: ["conversations"],
         params: idParams,
+        headers: idempotencyHeader,
         body: z.strictObject({
           kind: z.enum(["reply", "note"]),
           body: z.string().trim().min(1).max(100_000),
           keep_open: z.boolean().optional().describe("after a reply, keep the conversation open"),
         }),
-        response: { 201: messageView, 400: problemView, 404: problemView, 409: problemView },
+        response: {
+          200: messageView.describe("the answer already given to this Idempotency-Key"),
+          201: messageView,
+          400: problemView,
+          404: problemView,
+          409: problemView,
+          422: problemView,
+        },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
-      const { message } = await postMessage(rt, p, {
-        conversationId: request.params.id,
-        kind: request.body.kind,
-        body: request.body.body,
-        keepOpen: request.body.keep_open,
+      const { id } = request.params;
+      const b = request.body;
+      const input = { conversationId: id, kind: b.kind, body: b.body, keepOpen: b.keep_open };
+      const { answer, replayed } = await runIdempotent(rt, writeMessage, p, input, {
+        key: request.headers["idempotency-key"],
+        request: { method: "POST", path: `conversations/${id}/messages`, body: b },
+        answer: ({ message }) => presentMessage({ ...message, attachments: [] }),
       });
-      return reply.code(201).send(presentMessage({ ...message, attachments: [] }));
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 

@@ -1,0 +1,109 @@
+// Every POST that creates something honours Idempotency-Key: a retried request answers what the
+// first one answered (201, then 200) and creates nothing twice; the key is scoped to the token
+// and kept 24 hours; reused with another body it is refused (422).
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Desk, startDesk } from "../helpers/desk.ts";
+
+let desk: Desk;
+
+beforeAll(async () => {
+  desk = await startDesk();
+});
+afterAll(async () => {
+  await desk?.close();
+});
+
+async function newConversation(email: string): Promise<string> {
+  const res = await desk.app.inject({
+    method: "POST",
+    url: "/api/v1/messages/inbound",
+    headers: desk.as("advisor"),
+    payload: { channel: "form", from: { email }, subject: "Late parcel", body: "Where is it?" },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().conversation_id;
+}
+
+function reply(
+  conversationId: string,
+  body: string,
+  key: string,
+  role: "advisor" | "manager" = "advisor",
+) {
+  return desk.app.inject({
+    method: "POST",
+    url: `/api/v1/conversations/${conversationId}/messages`,
+    headers: { ...desk.as(role), "idempotency-key": key },
+    payload: { kind: "reply", body },
+  });
+}
+
+/** The replies stored on a conversation and the send-mail jobs queued for them. */
+async function repliesAndMailJobs(conversationId: string) {
+  const { rows } = await desk.booted.rt.db.execute<{ replies: number; jobs: number }>(sql`
+    select count(*)::int as replies,
+           (select count(*)::int from pgboss.job j
+             where j.name = 'send-mail' and j.data->>'messageId' = any(array_agg(m.id::text))) as jobs
+      from messages m
+     where m.workspace_id = ${desk.workspaceId} and m.conversation_id = ${conversationId}
+       and m.direction = 'outbound'`);
+  return rows[0];
+}
+
+describe("Idempotency-Key on a reply", () => {
+  it("a reply retried three times with one key is stored once and mailed once: 201, then 200", async () => {
+    const id = await newConversation("retry@example.com");
+    const first = await reply(id, "A new one leaves today.", "reply-1");
+    const second = await reply(id, "A new one leaves today.", "reply-1");
+    const third = await reply(id, "A new one leaves today.", "reply-1");
+    expect(first.statusCode, first.body).toBe(201);
+    expect(second.statusCode, second.body).toBe(200);
+    expect(third.statusCode).toBe(200);
+    expect(second.json()).toEqual(first.json());
+    expect(third.json()).toEqual(first.json());
+    expect(await repliesAndMailJobs(id)).toEqual({ replies: 1, jobs: 1 });
+  });
+
+  it("requests racing with one key store one reply and all answer it", async () => {
+    const id = await newConversation("race@example.com");
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => reply(id, "On its way.", "reply-race")),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect(await repliesAndMailJobs(id)).toEqual({ replies: 1, jobs: 1 });
+  });
+
+  it("the same key with another body is refused with 422 and stores nothing", async () => {
+    const id = await newConversation("reuse@example.com");
+    expect((await reply(id, "First words.", "reply-2")).statusCode).toBe(201);
+    const other = await reply(id, "Other words.", "reply-2");
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe("idempotency_key_reused");
+    expect(await repliesAndMailJobs(id)).toEqual({ replies: 1, jobs: 1 });
+  });
+
+  it("a key is scoped to its token: another token's same key is another request", async () => {
+    const id = await newConversation("scope@example.com");
+    expect((await reply(id, "From Ada.", "shared-key")).statusCode).toBe(201);
+    expect((await reply(id, "From Max.", "shared-key", "manager")).statusCode).toBe(201);
+    expect(await repliesAndMailJobs(id)).toEqual({ replies: 2, jobs: 2 });
+  });
+
+  it("a key is kept 24 hours: after that, the same request is a new one", async () => {
+    const id = await newConversation("later@example.com");
+    expect((await reply(id, "Soon.", "reply-day")).statusCode).toBe(201);
+    const rt = desk.booted.rt;
+    const clock = rt.now;
+    try {
+      rt.now = () => new Date(clock().getTime() + 23 * 3600_000);
+      expect((await reply(id, "Soon.", "reply-day")).statusCode).toBe(200);
+      rt.now = () => new Date(clock().getTime() + 25 * 3600_000);
+      expect((await reply(id, "Soon.", "reply-day")).statusCode).toBe(201);
+    } finally {
+      rt.now = clock;
+    }
+    expect(await repliesAndMailJobs(id)).toEqual({ replies: 2, jobs: 2 });
+  });
+});
