@@ -107,3 +107,52 @@ describe("Idempotency-Key on a reply", () => {
     expect(await repliesAndMailJobs(id)).toEqual({ replies: 2, jobs: 2 });
   });
 });
+
+describe("Idempotency-Key on the settings an admin creates", () => {
+  const creations: Array<[string, () => object]> = [
+    ["/api/v1/brands", () => ({ name: "Idem", slug: "idem", addresses: ["idem@shop.test"] })],
+    ["/api/v1/calendars", () => ({ name: "Idem hours", time_zone: "Europe/Paris" })],
+    ["/api/v1/canned-answers", () => ({ title: "Idem", body: "Thank you." })],
+    [
+      "/api/v1/sla-policies",
+      () => ({
+        name: "Idem",
+        first_response_minutes: 60,
+        next_response_minutes: 120,
+        resolution_minutes: 1440,
+      }),
+    ],
+    ["/api/v1/teams", () => ({ name: "Idem team", manager_id: desk.users.manager.id })],
+    ["/api/v1/users", () => ({ name: "Idem", email: "idem@desk.test", role: "advisor" })],
+  ];
+
+  it.each(creations)(
+    "POST %s twice with one key creates once: 201, then 200",
+    async (url, body) => {
+      const post = (payload: object) =>
+        desk.app.inject({
+          method: "POST",
+          url,
+          headers: { ...desk.as("admin"), "idempotency-key": `settings ${url}` },
+          payload,
+        });
+      const first = await post(body());
+      const again = await post(body());
+      expect(first.statusCode, first.body).toBe(201);
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json()).toEqual(first.json());
+      // Another body: the first field changed (every creation here starts with a name or title).
+      const [field] = Object.keys(body());
+      const other = await post({ ...body(), [field as string]: "Another one" });
+      expect(other.statusCode).toBe(422);
+      const list = await desk.app.inject({
+        method: "GET",
+        url: `${url}?limit=100`,
+        headers: desk.as("admin"),
+      });
+      const ids = list.json().items.map((i: { id: string }) => i.id);
+      expect(ids.filter((id: string) => id === first.json().id)).toHaveLength(1);
+      expect(ids).toHaveLength(new Set(ids).size);
+    },
+  );
+});
