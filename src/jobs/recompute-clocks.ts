@@ -1,5 +1,5 @@
 // Job: after an SLA policy, a calendar or a brand's hours change, recompute the stored due times of
-// every conversation still running in that workspace (CONTRACT §6: due times follow policy changes).
+// every conversation still running in that workspace (docs/CONTRACT.md §6: due times follow policy changes).
 
 import { and, asc, eq, gt, notInArray, type SQL } from "drizzle-orm";
 import { lockConversation } from "../commands/conversation/load.ts";

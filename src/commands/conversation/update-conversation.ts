@@ -1,4 +1,4 @@
-// Changes a conversation's status, priority, assignee or team; no silent close (CONTRACT §6).
+// Changes a conversation's status, priority, assignee or team; no silent close (docs/CONTRACT.md §6).
 import { and, eq } from "drizzle-orm";
 import type {
   CloseReason,

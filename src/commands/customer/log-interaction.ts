@@ -1,6 +1,6 @@
 // An advisor logs a call or a visit with a customer. The customer's own call or visit takes the one
 // inbound path (intake/receive.ts); the advisor's is stored as their message. Marked answering, it
-// counts as a human answer (CONTRACT §6). Either way it lands on a conversation of that customer.
+// counts as a human answer (docs/CONTRACT.md §6). Either way it lands on a conversation of that customer.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { onHumanReply } from "../../domain/conversation/transitions.ts";
 import { DeskError } from "../../errors.ts";
