@@ -1,9 +1,9 @@
 // Conversations: the keyset-paged list, one conversation with its messages, changes, replies and notes.
 import { z } from "zod";
 import { writeMessage } from "../../commands/conversation/post-message.ts";
-import { updateConversation } from "../../commands/conversation/update-conversation.ts";
+import { changeConversation } from "../../commands/conversation/update-conversation.ts";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
-import { runIdempotent } from "../../commands/run-command.ts";
+import { runCommand, runIdempotent } from "../../commands/run-command.ts";
 import { markSpam } from "../../commands/spam/mark-spam.ts";
 import {
   closeReasons,
@@ -131,12 +131,15 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const b = request.body;
-      const updated = await updateConversation(rt, p, request.params.id, {
-        status: b.status,
-        priority: b.priority,
-        assigneeId: b.assignee_id,
-        teamId: b.team_id,
-        closeReason: b.close_reason,
+      const updated = await runCommand(rt, changeConversation, p, {
+        id: request.params.id,
+        patch: {
+          status: b.status,
+          priority: b.priority,
+          assigneeId: b.assignee_id,
+          teamId: b.team_id,
+          closeReason: b.close_reason,
+        },
       });
       const found = await getConversation(rt.db, p.workspaceId, updated.id);
       return presentConversation(updated, found?.customerName ?? "");
@@ -196,7 +199,10 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      const marked = await markSpam(rt, p, request.params.id, request.body.spam);
+      const marked = await runCommand(rt, markSpam, p, {
+        conversationId: request.params.id,
+        spam: request.body.spam,
+      });
       const found = await getConversation(rt.db, p.workspaceId, marked.id);
       return presentConversation(marked, found?.customerName ?? "");
     },

@@ -1,9 +1,11 @@
 // Customers: search, profile with identities, profile changes, timeline, the summary an advisor reads
 // first, and logged calls and visits. Every role may use them.
+
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
 import { logInteraction } from "../../commands/customer/log-interaction.ts";
 import { updateCustomer } from "../../commands/customer/update-customer.ts";
+import { runCommand } from "../../commands/run-command.ts";
 import { normalizeEmail, normalizePhone } from "../../domain/identity/normalize.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -115,16 +117,19 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const b = request.body;
-      const profile = await updateCustomer(rt, p, request.params.id, {
-        name: b.name,
-        preferredLanguage: b.preferred_language,
-        timeZone: b.time_zone,
-        preferredChannel: b.preferred_channel,
-        notes: b.notes,
-        importantDates: b.important_dates,
-        advisorId: b.advisor_id,
-        backupId: b.backup_id,
-        organisationId: b.organisation_id,
+      const profile = await runCommand(rt, updateCustomer, p, {
+        id: request.params.id,
+        patch: {
+          name: b.name,
+          preferredLanguage: b.preferred_language,
+          timeZone: b.time_zone,
+          preferredChannel: b.preferred_channel,
+          notes: b.notes,
+          importantDates: b.important_dates,
+          advisorId: b.advisor_id,
+          backupId: b.backup_id,
+          organisationId: b.organisation_id,
+        },
       });
       return presentCustomer(profile);
     },

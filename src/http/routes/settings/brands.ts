@@ -1,6 +1,6 @@
 // /api/v1/brands: list, read (any role); create and change (admins).
 import { z } from "zod";
-import { runIdempotent } from "../../../commands/run-command.ts";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createBrand } from "../../../commands/settings/create-brand.ts";
 import { updateBrand } from "../../../commands/settings/update-brand.ts";
 import { DeskError } from "../../../errors.ts";
@@ -134,7 +134,12 @@ export function registerBrandRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      return presentBrand(await updateBrand(rt, p, request.params.id, brandInput(request.body)));
+      return presentBrand(
+        await runCommand(rt, updateBrand, p, {
+          id: request.params.id,
+          patch: brandInput(request.body),
+        }),
+      );
     },
   );
 }

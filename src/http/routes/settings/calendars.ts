@@ -1,7 +1,7 @@
 // /api/v1/calendars: business calendars (weekly hours, time zone, holidays); list and read for every
 // role, create and change for admins. Every problem in a calendar is answered at once (400).
 import { z } from "zod";
-import { runIdempotent } from "../../../commands/run-command.ts";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createCalendar } from "../../../commands/settings/create-calendar.ts";
 import { updateCalendar } from "../../../commands/settings/update-calendar.ts";
 import { DeskError } from "../../../errors.ts";
@@ -126,7 +126,10 @@ export function registerCalendarRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      const calendar = await updateCalendar(rt, p, request.params.id, calendarInput(request.body));
+      const calendar = await runCommand(rt, updateCalendar, p, {
+        id: request.params.id,
+        patch: calendarInput(request.body),
+      });
       return presentCalendar(calendar);
     },
   );

@@ -1,7 +1,8 @@
 // /api/v1/canned-answers: reusable replies per language and brand; list and read for every role,
 // create and change for admins.
+
 import { z } from "zod";
-import { runIdempotent } from "../../../commands/run-command.ts";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createCannedAnswer } from "../../../commands/settings/create-canned-answer.ts";
 import { updateCannedAnswer } from "../../../commands/settings/update-canned-answer.ts";
 import { DeskError } from "../../../errors.ts";
@@ -135,12 +136,10 @@ export function registerCannedAnswerRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      const answer = await updateCannedAnswer(
-        rt,
-        p,
-        request.params.id,
-        cannedAnswerInput(request.body),
-      );
+      const answer = await runCommand(rt, updateCannedAnswer, p, {
+        id: request.params.id,
+        patch: cannedAnswerInput(request.body),
+      });
       return presentCannedAnswer(answer);
     },
   );

@@ -1,7 +1,8 @@
 // /api/v1/sla-policies: first response, next response and resolution in business minutes, per brand,
 // priority and channel; list and read for every role, create and change for admins.
+
 import { z } from "zod";
-import { runIdempotent } from "../../../commands/run-command.ts";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createSlaPolicy } from "../../../commands/settings/create-sla-policy.ts";
 import { updateSlaPolicy } from "../../../commands/settings/update-sla-policy.ts";
 import { DeskError } from "../../../errors.ts";
@@ -136,7 +137,10 @@ export function registerSlaPolicyRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      const policy = await updateSlaPolicy(rt, p, request.params.id, slaPolicyInput(request.body));
+      const policy = await runCommand(rt, updateSlaPolicy, p, {
+        id: request.params.id,
+        patch: slaPolicyInput(request.body),
+      });
       return presentSlaPolicy(policy);
     },
   );

@@ -1,6 +1,7 @@
 // /api/v1/teams: list, read (any role); create (admins); change (admins, or the team's own manager).
+
 import { z } from "zod";
-import { runIdempotent } from "../../../commands/run-command.ts";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createTeam } from "../../../commands/settings/create-team.ts";
 import { updateTeam } from "../../../commands/settings/update-team.ts";
 import { DeskError } from "../../../errors.ts";
@@ -112,10 +113,13 @@ export function registerTeamRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const b = request.body;
-      const team = await updateTeam(rt, p, request.params.id, {
-        name: b.name,
-        managerId: b.manager_id,
-        memberIds: b.member_ids,
+      const team = await runCommand(rt, updateTeam, p, {
+        id: request.params.id,
+        patch: {
+          name: b.name,
+          managerId: b.manager_id,
+          memberIds: b.member_ids,
+        },
       });
       return presentTeam(team);
     },

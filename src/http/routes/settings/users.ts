@@ -1,7 +1,8 @@
 // /api/v1/users: list and read for every role (to assign and to name advisors); create and change
 // for admins. Passwords are write-only; their hashes are never answered.
+
 import { z } from "zod";
-import { runIdempotent } from "../../../commands/run-command.ts";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { addUser } from "../../../commands/settings/add-user.ts";
 import { updateUser } from "../../../commands/settings/update-user.ts";
 import { roles } from "../../../domain/access/roles.ts";
@@ -148,7 +149,12 @@ export function registerUserRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      return presentUser(await updateUser(rt, p, request.params.id, userInput(request.body)));
+      return presentUser(
+        await runCommand(rt, updateUser, p, {
+          id: request.params.id,
+          patch: userInput(request.body),
+        }),
+      );
     },
   );
 }
