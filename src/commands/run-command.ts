@@ -1,6 +1,7 @@
 // The one runner of use cases: it opens the transaction and the unit of work, replays the answer
 // already given to an Idempotency-Key, and retries a change that lost a unique-key race.
 import type { Runtime } from "../runtime.ts";
+import type { Tx } from "../store/database.ts";
 import { isUniqueViolation } from "../store/unique-violation.ts";
 import type { Principal } from "./access/principal.ts";
 import { type IdempotentCall, rememberAnswer, replayOf, requestHash } from "./idempotency.ts";
@@ -69,7 +70,30 @@ export async function runIdempotent<I, R, A>(
   idempotency: Idempotency<R, A>,
   clock: UnitClock = {},
 ): Promise<IdempotentOutcome<A>> {
-  const { key, request } = idempotency;
+  const handle = idempotencyOf<A>(rt, p, idempotency.key, idempotency.request);
+  const withRecord: UseCase<I, A> = async (uow, principal, i) => {
+    const answer = await idempotency.answer(await useCase(uow, principal, i), uow);
+    await handle.remember(uow.tx, uow.runtime, answer, idempotency.status ?? 201);
+    return answer;
+  };
+  return handle.run(async () => runOnce(rt, withRecord, p, input, clock));
+}
+
+/**
+ * Idempotency-Key around a write that cannot yet run as a use case (one that goes through the
+ * intake's own transaction): `remember` inside that transaction, `run` around it.
+ */
+export type IdempotencyHandle<A> = {
+  remember(tx: Tx, rt: Runtime, answer: A, status?: number): Promise<void>;
+  run(write: () => Promise<A>): Promise<IdempotentOutcome<A>>;
+};
+
+export function idempotencyOf<A>(
+  rt: Runtime,
+  p: Principal,
+  key: string | undefined,
+  request: RequestFingerprint,
+): IdempotencyHandle<A> {
   const call: IdempotentCall | null = key
     ? {
         workspaceId: p.workspaceId,
@@ -82,22 +106,24 @@ export async function runIdempotent<I, R, A>(
     const previous = call ? await replayOf(rt, call) : null;
     return previous ? { answer: previous.response as A, replayed: true } : null;
   };
-  const first = await replay();
-  if (first) return first;
-  const withRecord: UseCase<I, A> = async (uow, principal, i) => {
-    const answer = await idempotency.answer(await useCase(uow, principal, i), uow);
-    if (call) await rememberAnswer(uow.tx, uow.runtime, call, idempotency.status ?? 201, answer);
-    return answer;
+  return {
+    async remember(tx, runtime, answer, status = 201) {
+      if (call) await rememberAnswer(tx, runtime, call, status, answer);
+    },
+    async run(write) {
+      const first = await replay();
+      if (first) return first;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return { answer: await write(), replayed: false };
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          // A concurrent request with the same key committed first: answer what it answered.
+          const again = await replay();
+          if (again) return again;
+          if (attempt >= attempts) throw error;
+        }
+      }
+    },
   };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { answer: await runOnce(rt, withRecord, p, input, clock), replayed: false };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // A concurrent request with the same key committed first: answer what it answered.
-      const again = await replay();
-      if (again) return again;
-      if (attempt >= attempts) throw error;
-    }
-  }
 }

@@ -156,3 +156,38 @@ describe("Idempotency-Key on the settings an admin creates", () => {
     },
   );
 });
+
+describe("Idempotency-Key on a logged call or visit", () => {
+  it.each(["inbound", "outbound"] as const)(
+    "an %s call logged twice with one key is one message: 201, then 200",
+    async (direction) => {
+      const created = await desk.app.inject({
+        method: "POST",
+        url: "/api/v1/messages/inbound",
+        headers: desk.as("advisor"),
+        payload: { channel: "form", from: { email: `call-${direction}@example.com` }, body: "Hi" },
+      });
+      const customerId = created.json().customer_id;
+      const log = (summary: string) =>
+        desk.app.inject({
+          method: "POST",
+          url: `/api/v1/customers/${customerId}/interactions`,
+          headers: { ...desk.as("advisor"), "idempotency-key": `call ${direction}` },
+          payload: { channel: "phone", direction, summary, answering: false },
+        });
+      const first = await log("Called about the parcel.");
+      const again = await log("Called about the parcel.");
+      expect(first.statusCode, first.body).toBe(201);
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json()).toEqual(first.json());
+      expect((await log("Another call.")).statusCode).toBe(422);
+      const { rows } = await desk.booted.rt.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from messages
+       where workspace_id = ${desk.workspaceId} and channel = 'phone'
+         and conversation_id in (select id from conversations
+                                  where workspace_id = ${desk.workspaceId}
+                                    and customer_id = ${customerId})`);
+      expect(rows[0]?.n).toBe(1);
+    },
+  );
+});
