@@ -1,5 +1,6 @@
 // The unit of work a use case receives: one open transaction, one instant, id makers, and the typed
 // writers of events and jobs, which commit with the change or not at all.
+import type { EventData, EventType } from "../domain/events/catalogue.ts";
 import type { JobData, JobName, SendOptions } from "../jobs/queue.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Db } from "../store/database.ts";
@@ -9,8 +10,16 @@ import { type EventInput, recordEvents } from "./events/record-event.ts";
 /** An open transaction, never the pool: what a use case writes through commits as one. */
 export type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** An event of this change: the workspace, id, instant and (by default) actor are the unit's. */
-export type NewEvent = Omit<EventInput, "workspaceId" | "id" | "at" | "actor"> & {
+/**
+ * An event of this change, typed by the catalogue; the workspace, id, instant and (by default)
+ * actor are the unit's.
+ */
+export type NewEvent<T extends EventType> = Omit<
+  EventInput,
+  "workspaceId" | "id" | "at" | "actor" | "type" | "data"
+> & {
+  type: T;
+  data?: EventData<T>;
   actor?: EventInput["actor"];
 };
 
@@ -21,7 +30,7 @@ export type UnitOfWork = {
   newId(): string;
   randomBytes(size: number): Uint8Array;
   /** Appends an event to the timeline, in this transaction. */
-  record(event: NewEvent): Promise<void>;
+  record<T extends EventType>(event: NewEvent<T>): Promise<void>;
   /** Sends a job that exists only if this transaction commits. */
   enqueue<N extends JobName>(name: N, data: JobData[N], options?: SendOptions): Promise<void>;
   /**

@@ -3,6 +3,7 @@
 // and kept 24 hours; reused with another body it is refused (422).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkEventData, isEventType } from "../../src/domain/events/catalogue.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
 
 let desk: Desk;
@@ -190,4 +191,16 @@ describe("Idempotency-Key on a logged call or visit", () => {
       expect(rows[0]?.n).toBe(1);
     },
   );
+});
+
+describe("the events all this wrote", () => {
+  it("each is of a catalogued type and its payload validates against its schema", async () => {
+    const { rows } = await desk.booted.rt.db.execute<{ type: string; data: unknown }>(sql`
+      select type, data from events where workspace_id = ${desk.workspaceId}`);
+    expect(rows.length).toBeGreaterThan(20);
+    const invalid = rows.filter(
+      (e) => !isEventType(e.type) || !checkEventData(e.type, e.data).success,
+    );
+    expect(invalid).toEqual([]);
+  });
 });
