@@ -1,4 +1,4 @@
-// What each CLI command does; stdout carries only what was asked for (CONTRACT §1).
+// What each CLI command does; stdout carries only what was asked for (docs/CONTRACT.md §1).
 import { asc } from "drizzle-orm";
 import { boot } from "../boot.ts";
 import { createToken } from "../commands/access/create-token.ts";

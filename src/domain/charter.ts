@@ -1,4 +1,4 @@
-// The commitment charter (CONTRACT §6): % answered, % within promise, median and p90 time to the
+// The commitment charter (docs/CONTRACT.md §6): % answered, % within promise, median and p90 time to the
 // first human answer, in wall-clock and business minutes, per channel and overall. Pure.
 import type { Channel, CloseReason, ConversationStatus } from "./conversation/status.ts";
 import { businessMinutesBetween } from "./sla/business-hours.ts";

@@ -1,9 +1,11 @@
 // Job: the lessons for the spam model that advisors' handling leaves (an answer, a close as spam),
 // taken in batches and grouped by workspace so that each workspace's model is written once a batch.
-import { learnFromHandling, type SpamLesson } from "../commands/spam/learn-from-handling.ts";
-import type { Runtime } from "../runtime.ts";
 
-export type LearnSpamLessonsJob = SpamLesson;
+import { learnFromHandling } from "../commands/spam/learn-from-handling.ts";
+import type { Runtime } from "../runtime.ts";
+import type { JobData } from "./job-data.ts";
+
+export type LearnSpamLessonsJob = JobData["learn-spam-lessons"];
 
 export async function learnSpamLessons(
   rt: Runtime,

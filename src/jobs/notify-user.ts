@@ -1,11 +1,13 @@
 // Job: mail a notification (an SLA warning or escalation) to the advisor or manager it is for.
+
 import { and, eq } from "drizzle-orm";
 import { composeMail } from "../channels/email/compose.ts";
 import type { Deliver } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
 import { brands, conversations, notifications, users } from "../store/schema/index.ts";
+import type { JobData } from "./job-data.ts";
 
-export type NotifyUserJob = { workspaceId: string; notificationId: string };
+export type NotifyUserJob = JobData["notify-user"];
 
 const wording = {
   en: {

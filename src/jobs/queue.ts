@@ -5,26 +5,18 @@ import type pg from "pg";
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Tx } from "../store/database.ts";
+import { type JobData, type JobName, jobNames } from "./job-data.ts";
 
-export const jobNames = [
-  "send-mail",
-  "notify-user",
-  "sla-sweep",
-  "auto-close",
-  "recompute-clocks",
-  "purge-spam",
-  "learn-spam-lessons",
-] as const;
-export type JobName = (typeof jobNames)[number];
+export { type JobData, type JobName, jobNames };
 
 export type SendOptions = { startAfter?: Date; singletonKey?: string };
 
 export type Queue = {
   boss: PgBoss;
   /** Sends a job inside `tx`: it exists only if the transaction commits. */
-  send(tx: Tx, name: JobName, data: object, options?: SendOptions): Promise<void>;
+  send<N extends JobName>(tx: Tx, name: N, data: JobData[N], options?: SendOptions): Promise<void>;
   /** Several jobs of one kind inside `tx`, in one statement (a batch of intake's acknowledgements). */
-  sendMany(tx: Tx, name: JobName, list: object[]): Promise<void>;
+  sendMany<N extends JobName>(tx: Tx, name: N, list: Array<JobData[N]>): Promise<void>;
   stop(): Promise<void>;
 };
 

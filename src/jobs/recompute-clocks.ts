@@ -1,12 +1,14 @@
 // Job: after an SLA policy, a calendar or a brand's hours change, recompute the stored due times of
-// every conversation still running in that workspace (CONTRACT §6: due times follow policy changes).
+// every conversation still running in that workspace (docs/CONTRACT.md §6: due times follow policy changes).
+
 import { and, asc, eq, gt, notInArray, type SQL } from "drizzle-orm";
 import { lockConversation } from "../commands/conversation/load.ts";
 import { refreshAnswerState } from "../commands/conversation/refresh-answer-state.ts";
 import type { Runtime } from "../runtime.ts";
 import { conversations } from "../store/schema/index.ts";
+import type { JobData } from "./job-data.ts";
 
-export type RecomputeClocksJob = { workspaceId: string };
+export type RecomputeClocksJob = JobData["recompute-clocks"];
 
 export async function recomputeClocks(
   rt: Runtime,

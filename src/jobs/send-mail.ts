@@ -1,5 +1,6 @@
 // Job: send one outbound message (a reply or an acknowledgement) and record its delivery; a delivered
 // human reply makes the conversation answered. Retried with backoff; a permanent failure is shown.
+
 import { and, asc, eq } from "drizzle-orm";
 import { composeMail } from "../channels/email/compose.ts";
 import type { Deliver } from "../channels/email/deliver.ts";
@@ -14,8 +15,9 @@ import { verpAddress } from "../domain/mail/verp.ts";
 import type { Runtime } from "../runtime.ts";
 import { customerEmailOf } from "../store/queries/conversations.ts";
 import { brands, conversations, messages } from "../store/schema/index.ts";
+import type { JobData } from "./job-data.ts";
 
-export type SendMailJob = { workspaceId: string; messageId: string };
+export type SendMailJob = JobData["send-mail"];
 type Attempt = { retryCount: number; retryLimit: number };
 
 async function loadMail(rt: Runtime, job: SendMailJob) {

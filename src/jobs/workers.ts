@@ -3,12 +3,12 @@
 import { chooseDelivery } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
 import { closeResolved } from "./auto-close.ts";
-import { type LearnSpamLessonsJob, learnSpamLessons } from "./learn-spam-lessons.ts";
-import { type NotifyUserJob, notifyUser } from "./notify-user.ts";
+import { jobDataOf, jobNames } from "./job-data.ts";
+import { learnSpamLessons } from "./learn-spam-lessons.ts";
+import { notifyUser } from "./notify-user.ts";
 import { purgeSpam } from "./purge-spam.ts";
-import { jobNames } from "./queue.ts";
-import { type RecomputeClocksJob, recomputeClocks } from "./recompute-clocks.ts";
-import { type SendMailJob, sendMail } from "./send-mail.ts";
+import { recomputeClocks } from "./recompute-clocks.ts";
+import { sendMail } from "./send-mail.ts";
 import { sweepSla } from "./sla-sweep.ts";
 
 export type Workers = { stop(): Promise<void> };
@@ -18,30 +18,26 @@ const polling = { pollingIntervalSeconds: 0.5 };
 export async function startWorkers(rt: Runtime): Promise<Workers> {
   const boss = rt.queue.boss;
   const deliver = chooseDelivery(rt.config.relayUrl, rt.config.dataDir, rt.log);
-  await boss.work<SendMailJob>("send-mail", { ...polling, includeMetadata: true }, async (jobs) => {
+  await boss.work("send-mail", { ...polling, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) {
-      await sendMail(rt, deliver, job.data, {
+      await sendMail(rt, deliver, jobDataOf("send-mail", job.data), {
         retryCount: job.retryCount,
         retryLimit: job.retryLimit,
       });
     }
   });
-  await boss.work<NotifyUserJob>("notify-user", polling, async (jobs) => {
-    for (const job of jobs) await notifyUser(rt, deliver, job.data);
+  await boss.work("notify-user", polling, async (jobs) => {
+    for (const job of jobs) await notifyUser(rt, deliver, jobDataOf("notify-user", job.data));
   });
-  await boss.work<RecomputeClocksJob>("recompute-clocks", polling, async (jobs) => {
-    for (const job of jobs) await recomputeClocks(rt, job.data);
+  await boss.work("recompute-clocks", polling, async (jobs) => {
+    for (const job of jobs) await recomputeClocks(rt, jobDataOf("recompute-clocks", job.data));
   });
-  await boss.work<LearnSpamLessonsJob>(
-    "learn-spam-lessons",
-    { ...polling, batchSize: 100 },
-    async (jobs) => {
-      await learnSpamLessons(
-        rt,
-        jobs.map((job) => job.data),
-      );
-    },
-  );
+  await boss.work("learn-spam-lessons", { ...polling, batchSize: 100 }, async (jobs) => {
+    await learnSpamLessons(
+      rt,
+      jobs.map((job) => jobDataOf("learn-spam-lessons", job.data)),
+    );
+  });
   await boss.work("sla-sweep", polling, async () => {
     while ((await sweepSla(rt)) > 0) {}
   });

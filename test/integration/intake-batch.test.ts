@@ -29,7 +29,7 @@ const message = (over: Partial<InboundMessage>): InboundMessage => ({
 });
 
 const storedOf = <T>(r: { ok: true; value: T } | { ok: false; error: unknown } | undefined): T => {
-  if (!r?.ok) throw new Error(`expected a stored message, got ${String(r && r.error)}`);
+  if (!r?.ok) throw new Error(`expected a stored message, got ${String(r?.error)}`);
   return r.value;
 };
 

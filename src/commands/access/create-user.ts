@@ -3,6 +3,7 @@
 import type { Role } from "../../domain/access/roles.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { Actor } from "../events/record-event.ts";
+import { runCommand } from "../run-command.ts";
 import { addUser } from "../settings/add-user.ts";
 
 export type CreateUserInput = {
@@ -17,8 +18,9 @@ export type CreateUserInput = {
 
 export async function createUser(rt: Runtime, input: CreateUserInput, actor: Actor) {
   const { workspaceId, ...user } = input;
-  return addUser(
+  return runCommand(
     rt,
+    addUser,
     {
       workspaceId,
       role: "admin",

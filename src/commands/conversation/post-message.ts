@@ -1,7 +1,7 @@
 // An advisor writes on a conversation: a reply to the customer (sent by mail as a durable job) or an
 // internal note. A reply puts the conversation in waiting_customer unless the advisor keeps it open.
 import { and, eq, sql } from "drizzle-orm";
-import { conversationMessageId } from "../../channels/email/reply-token-crypto.ts";
+import type { ConversationStatus } from "../../domain/conversation/status.ts";
 import { onHumanReply } from "../../domain/conversation/transitions.ts";
 import { replySubject } from "../../domain/mail/acknowledgement.ts";
 import { DeskError } from "../../errors.ts";
@@ -9,7 +9,9 @@ import type { Runtime } from "../../runtime.ts";
 import { customerEmailOf } from "../../store/queries/conversations.ts";
 import { brands, conversations, messages } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
-import { recordEvent } from "../events/record-event.ts";
+import { conversationMessageId } from "../mail/reply-message-id.ts";
+import { runCommand, type UseCase } from "../run-command.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { lockConversation } from "./load.ts";
 import { refreshAnswerState } from "./refresh-answer-state.ts";
 
@@ -21,90 +23,112 @@ export type PostMessageInput = {
   keepOpen?: boolean;
 };
 
-export async function postMessage(rt: Runtime, p: Principal, input: PostMessageInput) {
-  return rt.db.transaction(async (tx) => {
-    const now = rt.now();
-    const conversation = await lockConversation(tx, p.workspaceId, input.conversationId);
-    const ws = p.workspaceId;
-    const human = p.actor.kind === "user";
-    let status = conversation.status;
-    const base = {
-      workspaceId: ws,
-      id: rt.newId(),
-      conversationId: conversation.id,
-      authorKind: human ? ("user" as const) : ("system" as const),
-      authorUserId: human ? p.actor.id : null,
-      authorName: p.actor.name,
-      bodyText: input.body,
-      createdAt: now,
-    };
-    let message: typeof messages.$inferSelect | undefined;
-    if (input.kind === "note") {
-      [message] = await tx
-        .insert(messages)
-        .values({ ...base, direction: "note", channel: conversation.channel, subject: "" })
-        .returning();
-      if (status === "new") status = "open";
-    } else {
-      const decision = onHumanReply(conversation.status, { keepOpen: input.keepOpen ?? false });
-      if (!decision.ok) throw new DeskError("invalid_transition", decision.message);
-      status = decision.status;
-      const [brand] = await tx
-        .select()
-        .from(brands)
-        .where(and(eq(brands.workspaceId, ws), eq(brands.id, conversation.brandId)));
-      const email = await customerEmailOf(tx, ws, conversation.customerId);
-      const from = brand?.addresses[0] ?? rt.config.supportAddress;
-      const messageId = conversationMessageId(
-        rt.secret,
-        { workspaceId: ws, conversationId: conversation.id },
-        from,
-      );
-      [message] = await tx
-        .insert(messages)
-        .values({
-          ...base,
-          direction: "outbound",
-          channel: "email",
-          subject: replySubject(conversation.subject, conversation.reference),
-          externalId: messageId,
-          authorEmail: from,
-          delivery: email ? "queued" : "failed",
-          deliveryError: email
-            ? null
-            : "this customer has no email address: call them and log the call",
-        })
-        .returning();
-      if (message && email)
-        await rt.queue.send(tx, "send-mail", { workspaceId: ws, messageId: message.id });
-      // An advisor answering a mail treats it as a customer's: the spam model learns that (a job).
-      if (human && conversation.channel === "email" && !conversation.spam) {
-        await rt.queue.send(tx, "learn-spam-lessons", {
-          workspaceId: ws,
-          conversationId: conversation.id,
-          mark: "not_spam",
-        });
-      }
-    }
-    if (!message) throw new Error("the message was not stored");
-    await tx
-      .update(conversations)
-      .set({ messageCount: sql`${conversations.messageCount} + 1`, lastActivityAt: now })
-      .where(and(eq(conversations.workspaceId, ws), eq(conversations.id, conversation.id)));
-    const updated = await refreshAnswerState(tx, conversation, now, { status });
-    await recordEvent(tx, {
-      workspaceId: ws,
-      id: rt.newId(),
-      at: now,
-      type: input.kind === "note" ? "note.added" : "reply.written",
-      actor: p.actor,
-      conversationId: conversation.id,
-      customerId: conversation.customerId,
-      data: { message_id: message.id },
-      ...(status !== conversation.status
-        ? { before: { status: conversation.status }, after: { status } }
-        : {}),
-    });
-    return { message, conversation: updated };
+type Conversation = typeof conversations.$inferSelect;
+type Message = typeof messages.$inferSelect;
+
+export const writeMessage: UseCase<
+  PostMessageInput,
+  { message: Message; conversation: Conversation }
+> = async (uow, p, input) => {
+  const conversation = await lockConversation(uow.tx, p.workspaceId, input.conversationId);
+  const { message, status } =
+    input.kind === "note"
+      ? await storeNote(uow, p, conversation, input.body)
+      : await storeReply(uow, p, conversation, input);
+  await uow.tx
+    .update(conversations)
+    .set({ messageCount: sql`${conversations.messageCount} + 1`, lastActivityAt: uow.now })
+    .where(
+      and(eq(conversations.workspaceId, p.workspaceId), eq(conversations.id, conversation.id)),
+    );
+  const updated = await refreshAnswerState(uow.tx, conversation, uow.now, { status });
+  await uow.record({
+    type: input.kind === "note" ? "note.added" : "reply.written",
+    conversationId: conversation.id,
+    customerId: conversation.customerId,
+    data: { message_id: message.id },
+    ...(status !== conversation.status
+      ? { before: { status: conversation.status }, after: { status } }
+      : {}),
   });
+  return { message, conversation: updated };
+};
+
+/** The same use case run in its own transaction (for callers outside HTTP: the demo, tests). */
+export function postMessage(rt: Runtime, p: Principal, input: PostMessageInput) {
+  return runCommand(rt, writeMessage, p, input);
+}
+
+function authorOf(uow: UnitOfWork, p: Principal, conversation: Conversation, body: string) {
+  const human = p.actor.kind === "user";
+  return {
+    workspaceId: p.workspaceId,
+    id: uow.newId(),
+    conversationId: conversation.id,
+    authorKind: human ? ("user" as const) : ("system" as const),
+    authorUserId: human ? p.actor.id : null,
+    authorName: p.actor.name,
+    bodyText: body,
+    createdAt: uow.now,
+  };
+}
+
+async function storeNote(uow: UnitOfWork, p: Principal, conversation: Conversation, body: string) {
+  const [message] = await uow.tx
+    .insert(messages)
+    .values({
+      ...authorOf(uow, p, conversation, body),
+      direction: "note",
+      channel: conversation.channel,
+      subject: "",
+    })
+    .returning();
+  if (!message) throw new Error("the note was not stored");
+  const status: ConversationStatus = conversation.status === "new" ? "open" : conversation.status;
+  return { message, status };
+}
+
+/** A reply leaves by mail as a job, from the brand's first address, signed to come back here. */
+async function storeReply(
+  uow: UnitOfWork,
+  p: Principal,
+  conversation: Conversation,
+  input: PostMessageInput,
+) {
+  const decision = onHumanReply(conversation.status, { keepOpen: input.keepOpen ?? false });
+  if (!decision.ok) throw new DeskError("invalid_transition", decision.message);
+  const ws = p.workspaceId;
+  const [brand] = await uow.tx
+    .select({ addresses: brands.addresses })
+    .from(brands)
+    .where(and(eq(brands.workspaceId, ws), eq(brands.id, conversation.brandId)));
+  const email = await customerEmailOf(uow.tx, ws, conversation.customerId);
+  const from = brand?.addresses[0] ?? uow.runtime.config.supportAddress;
+  const target = { workspaceId: ws, conversationId: conversation.id };
+  const [message] = await uow.tx
+    .insert(messages)
+    .values({
+      ...authorOf(uow, p, conversation, input.body),
+      direction: "outbound",
+      channel: "email",
+      subject: replySubject(conversation.subject, conversation.reference),
+      externalId: conversationMessageId(uow.runtime.secret, uow.randomBytes, target, from),
+      authorEmail: from,
+      delivery: email ? "queued" : "failed",
+      deliveryError: email
+        ? null
+        : "this customer has no email address: call them and log the call",
+    })
+    .returning();
+  if (!message) throw new Error("the reply was not stored");
+  if (email) await uow.enqueue("send-mail", { workspaceId: ws, messageId: message.id });
+  // An advisor answering a mail treats it as a customer's: the spam model learns that (a job).
+  if (p.actor.kind === "user" && conversation.channel === "email" && !conversation.spam) {
+    await uow.enqueue("learn-spam-lessons", {
+      workspaceId: ws,
+      conversationId: conversation.id,
+      mark: "not_spam",
+    });
+  }
+  return { message, status: decision.status };
 }

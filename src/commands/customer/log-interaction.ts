@@ -1,6 +1,6 @@
 // An advisor logs a call or a visit with a customer. The customer's own call or visit takes the one
 // inbound path (intake/receive.ts); the advisor's is stored as their message. Marked answering, it
-// counts as a human answer (CONTRACT §6). Either way it lands on a conversation of that customer.
+// counts as a human answer (docs/CONTRACT.md §6). Either way it lands on a conversation of that customer.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { onHumanReply } from "../../domain/conversation/transitions.ts";
 import { DeskError } from "../../errors.ts";
@@ -41,10 +41,16 @@ type Conversation = typeof conversations.$inferSelect;
 /** The first line of the summary, as the subject of a conversation the interaction opens. */
 const subjectOf = (summary: string) => (summary.trim().split(/\r?\n/)[0] ?? "").slice(0, 120);
 
+/** Called inside the transaction that logs the contact (the Idempotency-Key record). */
+export type RememberLogged = (tx: Tx, logged: LoggedInteraction) => Promise<void>;
+
+const rememberNothing: RememberLogged = async () => {};
+
 export async function logInteraction(
   rt: Runtime,
   p: Principal,
   input: Interaction,
+  remember: RememberLogged = rememberNothing,
 ): Promise<LoggedInteraction> {
   if (input.answering && p.actor.kind !== "user") {
     // The contract counts answers by people only: a token acting for nobody cannot have answered.
@@ -62,8 +68,8 @@ export async function logInteraction(
     );
   }
   return input.direction === "inbound"
-    ? customerContact(rt, p, input, customer.name)
-    : advisorContact(rt, p, input);
+    ? customerContact(rt, p, input, customer.name, remember)
+    : advisorContact(rt, p, input, remember);
 }
 
 /** Who the customer is to the intake: their first email address, else their first phone number. */
@@ -95,6 +101,7 @@ async function customerContact(
   p: Principal,
   input: Interaction,
   customerName: string,
+  remember: RememberLogged,
 ): Promise<LoggedInteraction> {
   const ws = p.workspaceId;
   const from = await senderOf(rt, ws, input.customerId, customerName);
@@ -124,18 +131,23 @@ async function customerContact(
       }
       // Logged by an advisor, the conversation has been touched: it is no longer new.
       const status = conversation.status === "new" ? "open" : conversation.status;
-      updated = await refreshAnswerState(tx, conversation, now, { status });
-      await loggedEvent(tx, rt, p, input, updated, stored.messageId, now);
+      const refreshed = await refreshAnswerState(tx, conversation, now, { status });
+      updated = refreshed;
+      await loggedEvent(tx, rt, p, input, refreshed, stored.messageId, now);
+      await remember(tx, { ...loggedOf(stored), conversation: refreshed });
     },
   );
   if (!updated) throw new Error(`the intake did not store ${intake.messageId} anew`);
+  return { ...loggedOf(intake), conversation: updated };
+}
+
+function loggedOf(intake: Intake): Omit<LoggedInteraction, "conversation"> {
   return {
     conversationId: intake.conversationId,
     messageId: intake.messageId,
     customerId: intake.customerId,
     reference: intake.reference,
     newConversation: intake.newConversation,
-    conversation: updated,
   };
 }
 
@@ -143,6 +155,7 @@ async function advisorContact(
   rt: Runtime,
   p: Principal,
   input: Interaction,
+  remember: RememberLogged,
 ): Promise<LoggedInteraction> {
   const ws = p.workspaceId;
   return rt.db.transaction(async (tx) => {
@@ -196,7 +209,7 @@ async function advisorContact(
     const status = conversation.status === "new" ? "open" : conversation.status;
     const updated = await refreshAnswerState(tx, conversation, now, { status });
     await loggedEvent(tx, rt, p, input, updated, message.id, now);
-    return {
+    const logged: LoggedInteraction = {
       conversationId: conversation.id,
       messageId: message.id,
       customerId: input.customerId,
@@ -204,6 +217,8 @@ async function advisorContact(
       newConversation,
       conversation: updated,
     };
+    await remember(tx, logged);
+    return logged;
   });
 }
 

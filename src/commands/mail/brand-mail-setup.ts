@@ -1,11 +1,11 @@
 // A brand's outbound mail identity: its DKIM key (generated once, kept in the database, the private
 // half never shown) and the DNS records an administrator must publish for its domain.
 import { and, eq, isNull } from "drizzle-orm";
-import { generateDkimKey } from "../../channels/email/dkim.ts";
 import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
 import { brandDnsRecords, type DnsRecord } from "../../domain/mail/dns-records.ts";
 import type { Tx } from "../../store/database.ts";
 import { brands } from "../../store/schema/index.ts";
+import { generateDkimKey } from "./dkim-key.ts";
 
 type Brand = typeof brands.$inferSelect;
 export type DkimKey = {

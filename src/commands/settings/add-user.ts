@@ -3,12 +3,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Role } from "../../domain/access/roles.ts";
 import { DeskError } from "../../errors.ts";
-import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
 import { users } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { hashPassword } from "../access/secrets.ts";
-import { recordEvent } from "../events/record-event.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { snapshotOf } from "./changes.ts";
 import { isUniqueViolation, requireSettingsRole } from "./guards.ts";
 import { assertValidCalendar, fullWeek, type PartialWeek } from "./weekly-hours.ts";
@@ -65,49 +64,43 @@ export const emailConflict = (error: unknown) =>
     ? new DeskError("conflict", "a user with this email exists already")
     : error;
 
-export async function addUser(rt: Runtime, p: Principal, input: NewUser) {
+export async function addUser(uow: UnitOfWork, p: Principal, input: NewUser) {
   requireSettingsRole(p);
   const email = input.email.trim().toLowerCase();
   const timeZone = input.timeZone ?? null;
   const schedule = checkedSchedule(input.schedule, timeZone);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const id = rt.newId();
+  const id = uow.newId();
   try {
-    return await rt.db.transaction(async (tx) => {
-      const now = rt.now();
-      await assertEmailFree(tx, p.workspaceId, email, id);
-      const [user] = await tx
-        .insert(users)
-        .values({
-          workspaceId: p.workspaceId,
-          id,
-          email,
-          name: input.name,
-          role: input.role,
-          languages: input.languages ?? ["en"],
-          passwordHash,
-          schedule,
-          timeZone,
-          outOfOfficeFrom: input.outOfOffice?.from ?? null,
-          outOfOfficeUntil: input.outOfOffice?.until ?? null,
-          capacity: input.capacity ?? null,
-          active: input.active ?? true,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      if (!user) throw new Error("insert returned no user");
-      await recordEvent(tx, {
+    const { tx, now } = uow;
+    await assertEmailFree(tx, p.workspaceId, email, id);
+    const [user] = await tx
+      .insert(users)
+      .values({
         workspaceId: p.workspaceId,
-        id: rt.newId(),
-        at: now,
-        type: "user.created",
-        actor: p.actor,
-        after: { id, ...snapshotOf(user, userFields) },
-        data: { password_set: passwordHash !== null },
-      });
-      return user;
+        id,
+        email,
+        name: input.name,
+        role: input.role,
+        languages: input.languages ?? ["en"],
+        passwordHash,
+        schedule,
+        timeZone,
+        outOfOfficeFrom: input.outOfOffice?.from ?? null,
+        outOfOfficeUntil: input.outOfOffice?.until ?? null,
+        capacity: input.capacity ?? null,
+        active: input.active ?? true,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!user) throw new Error("insert returned no user");
+    await uow.record({
+      type: "user.created",
+      after: { id, ...snapshotOf(user, userFields) },
+      data: { password_set: passwordHash !== null },
     });
+    return user;
   } catch (error) {
     throw emailConflict(error);
   }

@@ -2,11 +2,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Language } from "../../domain/language.ts";
 import { DeskError } from "../../errors.ts";
-import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
 import { brands } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
-import { recordEvent } from "../events/record-event.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { claimAddresses, normalizeAddresses } from "./brand-addresses.ts";
 import { snapshotOf } from "./changes.ts";
 import { isUniqueViolation, referencedCalendar, requireSettingsRole } from "./guards.ts";
@@ -50,46 +49,40 @@ export const slugConflict = (error: unknown) =>
     ? new DeskError("conflict", "this slug is taken by another brand")
     : error;
 
-export async function createBrand(rt: Runtime, p: Principal, input: NewBrand) {
+export async function createBrand(uow: UnitOfWork, p: Principal, input: NewBrand) {
   requireSettingsRole(p);
-  const id = rt.newId();
+  const id = uow.newId();
   const addresses = normalizeAddresses(input.addresses);
   try {
-    return await rt.db.transaction(async (tx) => {
-      const now = rt.now();
-      await claimAddresses(tx, p.workspaceId, addresses, id);
-      await assertSlugFree(tx, p.workspaceId, input.slug, id);
-      if (input.calendarId) {
-        await referencedCalendar(tx, p.workspaceId, input.calendarId, "calendar_id");
-      }
-      const [brand] = await tx
-        .insert(brands)
-        .values({
-          workspaceId: p.workspaceId,
-          id,
-          name: input.name,
-          slug: input.slug,
-          addresses,
-          language: input.language ?? "en",
-          timeZone: input.timeZone ?? "Europe/Paris",
-          signature: input.signature ?? "",
-          charterPublic: input.charterPublic ?? false,
-          calendarId: input.calendarId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      if (!brand) throw new Error("insert returned no brand");
-      await recordEvent(tx, {
+    const { tx, now } = uow;
+    await claimAddresses(tx, p.workspaceId, addresses, id);
+    await assertSlugFree(tx, p.workspaceId, input.slug, id);
+    if (input.calendarId) {
+      await referencedCalendar(tx, p.workspaceId, input.calendarId, "calendar_id");
+    }
+    const [brand] = await tx
+      .insert(brands)
+      .values({
         workspaceId: p.workspaceId,
-        id: rt.newId(),
-        at: now,
-        type: "brand.created",
-        actor: p.actor,
-        after: { id, ...snapshotOf(brand, brandFields) },
-      });
-      return brand;
+        id,
+        name: input.name,
+        slug: input.slug,
+        addresses,
+        language: input.language ?? "en",
+        timeZone: input.timeZone ?? "Europe/Paris",
+        signature: input.signature ?? "",
+        charterPublic: input.charterPublic ?? false,
+        calendarId: input.calendarId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!brand) throw new Error("insert returned no brand");
+    await uow.record({
+      type: "brand.created",
+      after: { id, ...snapshotOf(brand, brandFields) },
     });
+    return brand;
   } catch (error) {
     throw slugConflict(error);
   }

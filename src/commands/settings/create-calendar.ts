@@ -1,10 +1,9 @@
 // Creates a business calendar: weekly opening hours in a time zone, minus holidays (checked by the
 // domain's calendar rules; problems answer 400 with the list).
 import { defaultCalendar } from "../../domain/sla/calendar.ts";
-import type { Runtime } from "../../runtime.ts";
 import { calendars } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
-import { recordEvent } from "../events/record-event.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { snapshotOf } from "./changes.ts";
 import { requireSettingsRole } from "./guards.ts";
 import { assertValidCalendar, fullWeek, type PartialWeek } from "./weekly-hours.ts";
@@ -22,7 +21,7 @@ export const calendarFields = ["name", "timeZone", "weeklyHours", "holidays"] as
 export const sortedHolidays = (holidays: readonly string[]) => [...new Set(holidays)].sort();
 
 export async function createCalendar(
-  rt: Runtime,
+  uow: UnitOfWork,
   p: Principal,
   input: Pick<CalendarFields, "name" | "timeZone"> & Partial<CalendarFields>,
 ) {
@@ -32,30 +31,24 @@ export async function createCalendar(
     : defaultCalendar(input.timeZone).weeklyHours;
   const holidays = sortedHolidays(input.holidays ?? []);
   assertValidCalendar({ timeZone: input.timeZone, weeklyHours, holidays });
-  return rt.db.transaction(async (tx) => {
-    const now = rt.now();
-    const [calendar] = await tx
-      .insert(calendars)
-      .values({
-        workspaceId: p.workspaceId,
-        id: rt.newId(),
-        name: input.name,
-        timeZone: input.timeZone,
-        weeklyHours,
-        holidays,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!calendar) throw new Error("insert returned no calendar");
-    await recordEvent(tx, {
+  const { tx, now } = uow;
+  const [calendar] = await tx
+    .insert(calendars)
+    .values({
       workspaceId: p.workspaceId,
-      id: rt.newId(),
-      at: now,
-      type: "calendar.created",
-      actor: p.actor,
-      after: { id: calendar.id, ...snapshotOf(calendar, calendarFields) },
-    });
-    return calendar;
+      id: uow.newId(),
+      name: input.name,
+      timeZone: input.timeZone,
+      weeklyHours,
+      holidays,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!calendar) throw new Error("insert returned no calendar");
+  await uow.record({
+    type: "calendar.created",
+    after: { id: calendar.id, ...snapshotOf(calendar, calendarFields) },
   });
+  return calendar;
 }

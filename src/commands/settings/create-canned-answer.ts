@@ -1,9 +1,8 @@
 // Creates a canned answer: a reusable reply with variables, in one language, for all brands or one.
 import type { Language } from "../../domain/language.ts";
-import type { Runtime } from "../../runtime.ts";
 import { cannedAnswers } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
-import { recordEvent } from "../events/record-event.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { snapshotOf } from "./changes.ts";
 import { referencedBrand, requireSettingsRole } from "./guards.ts";
 
@@ -17,36 +16,30 @@ export type CannedAnswerFields = {
 export const cannedAnswerFields = ["title", "language", "brandId", "body"] as const;
 
 export async function createCannedAnswer(
-  rt: Runtime,
+  uow: UnitOfWork,
   p: Principal,
   input: Pick<CannedAnswerFields, "title" | "body"> & Partial<CannedAnswerFields>,
 ) {
   requireSettingsRole(p);
-  return rt.db.transaction(async (tx) => {
-    const now = rt.now();
-    if (input.brandId) await referencedBrand(tx, p.workspaceId, input.brandId, "brand_id");
-    const [answer] = await tx
-      .insert(cannedAnswers)
-      .values({
-        workspaceId: p.workspaceId,
-        id: rt.newId(),
-        title: input.title,
-        language: input.language ?? "en",
-        brandId: input.brandId ?? null,
-        body: input.body,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!answer) throw new Error("insert returned no canned answer");
-    await recordEvent(tx, {
+  const { tx, now } = uow;
+  if (input.brandId) await referencedBrand(tx, p.workspaceId, input.brandId, "brand_id");
+  const [answer] = await tx
+    .insert(cannedAnswers)
+    .values({
       workspaceId: p.workspaceId,
-      id: rt.newId(),
-      at: now,
-      type: "canned_answer.created",
-      actor: p.actor,
-      after: { id: answer.id, ...snapshotOf(answer, cannedAnswerFields) },
-    });
-    return answer;
+      id: uow.newId(),
+      title: input.title,
+      language: input.language ?? "en",
+      brandId: input.brandId ?? null,
+      body: input.body,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!answer) throw new Error("insert returned no canned answer");
+  await uow.record({
+    type: "canned_answer.created",
+    after: { id: answer.id, ...snapshotOf(answer, cannedAnswerFields) },
   });
+  return answer;
 }

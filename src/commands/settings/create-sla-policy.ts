@@ -1,10 +1,9 @@
 // Creates an SLA policy: first response, next response and resolution in business minutes, for a
 // brand, priority and channel (each optional; the most specific match wins, see domain/sla/policy.ts).
 import type { Channel, Priority } from "../../domain/conversation/status.ts";
-import type { Runtime } from "../../runtime.ts";
 import { slaPolicies } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
-import { recordEvent } from "../events/record-event.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { snapshotOf } from "./changes.ts";
 import { referencedBrand, requireSettingsRole } from "./guards.ts";
 
@@ -31,43 +30,36 @@ export const slaPolicyFields = [
 export type NewSlaPolicy = Omit<SlaPolicyFields, "brandId" | "priority" | "channel"> &
   Partial<SlaPolicyFields>;
 
-export async function createSlaPolicy(rt: Runtime, p: Principal, input: NewSlaPolicy) {
+export async function createSlaPolicy(uow: UnitOfWork, p: Principal, input: NewSlaPolicy) {
   requireSettingsRole(p);
-  return rt.db.transaction(async (tx) => {
-    const now = rt.now();
-    if (input.brandId) await referencedBrand(tx, p.workspaceId, input.brandId, "brand_id");
-    const [policy] = await tx
-      .insert(slaPolicies)
-      .values({
-        workspaceId: p.workspaceId,
-        id: rt.newId(),
-        name: input.name,
-        brandId: input.brandId ?? null,
-        priority: input.priority ?? null,
-        channel: input.channel ?? null,
-        firstResponseMinutes: input.firstResponseMinutes,
-        nextResponseMinutes: input.nextResponseMinutes,
-        resolutionMinutes: input.resolutionMinutes,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!policy) throw new Error("insert returned no SLA policy");
-    await recordEvent(tx, {
+  const { tx, now } = uow;
+  if (input.brandId) await referencedBrand(tx, p.workspaceId, input.brandId, "brand_id");
+  const [policy] = await tx
+    .insert(slaPolicies)
+    .values({
       workspaceId: p.workspaceId,
-      id: rt.newId(),
-      at: now,
-      type: "sla_policy.created",
-      actor: p.actor,
-      after: { id: policy.id, ...snapshotOf(policy, slaPolicyFields) },
-    });
-    // Stored due times follow the new rules: recomputed by a job, committed with this change.
-    await rt.queue.send(
-      tx,
-      "recompute-clocks",
-      { workspaceId: p.workspaceId },
-      { singletonKey: p.workspaceId },
-    );
-    return policy;
+      id: uow.newId(),
+      name: input.name,
+      brandId: input.brandId ?? null,
+      priority: input.priority ?? null,
+      channel: input.channel ?? null,
+      firstResponseMinutes: input.firstResponseMinutes,
+      nextResponseMinutes: input.nextResponseMinutes,
+      resolutionMinutes: input.resolutionMinutes,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!policy) throw new Error("insert returned no SLA policy");
+  await uow.record({
+    type: "sla_policy.created",
+    after: { id: policy.id, ...snapshotOf(policy, slaPolicyFields) },
   });
+  // Stored due times follow the new rules: recomputed by a job, committed with this change.
+  await uow.enqueue(
+    "recompute-clocks",
+    { workspaceId: p.workspaceId },
+    { singletonKey: p.workspaceId },
+  );
+  return policy;
 }

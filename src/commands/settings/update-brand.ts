@@ -1,10 +1,9 @@
 // Changes a brand; a new slug or address must not belong to another brand of the workspace (409).
 import { and, eq } from "drizzle-orm";
 import { DeskError } from "../../errors.ts";
-import type { Runtime } from "../../runtime.ts";
 import { brands } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
-import { recordEvent } from "../events/record-event.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { claimAddresses, normalizeAddresses } from "./brand-addresses.ts";
 import { changesBetween, presentFields } from "./changes.ts";
 import { assertSlugFree, type BrandFields, brandFields, slugConflict } from "./create-brand.ts";
@@ -12,51 +11,48 @@ import { referencedCalendar, requireSettingsRole } from "./guards.ts";
 
 export type BrandPatch = Partial<BrandFields>;
 
-export async function updateBrand(rt: Runtime, p: Principal, id: string, patch: BrandPatch) {
+export async function updateBrand(
+  uow: UnitOfWork,
+  p: Principal,
+  { id, patch }: { id: string; patch: BrandPatch },
+) {
   requireSettingsRole(p);
   try {
-    return await rt.db.transaction(async (tx) => {
-      const now = rt.now();
-      const ws = and(eq(brands.workspaceId, p.workspaceId), eq(brands.id, id));
-      const [before] = await tx.select().from(brands).where(ws).for("update");
-      if (!before) throw new DeskError("not_found", "no such brand");
-      const next = { ...before, ...presentFields(patch) };
-      if (patch.addresses) {
-        next.addresses = normalizeAddresses(patch.addresses);
-        await claimAddresses(tx, p.workspaceId, next.addresses, id);
-      }
-      if (patch.slug) await assertSlugFree(tx, p.workspaceId, patch.slug, id);
-      if (patch.calendarId) {
-        await referencedCalendar(tx, p.workspaceId, patch.calendarId, "calendar_id");
-      }
-      const changes = changesBetween(before, next, brandFields);
-      if (!changes) return before;
-      const [after] = await tx
-        .update(brands)
-        .set({ ...snapshot(next), updatedAt: now })
-        .where(ws)
-        .returning();
-      if (!after) throw new Error("the brand vanished");
-      await recordEvent(tx, {
-        workspaceId: p.workspaceId,
-        id: rt.newId(),
-        at: now,
-        type: "brand.updated",
-        actor: p.actor,
-        data: { brand_id: id },
-        ...changes,
-      });
-      if (before.calendarId !== after.calendarId || before.timeZone !== after.timeZone) {
-        // Stored due times follow the brand's hours: recomputed by a job, committed with this change.
-        await rt.queue.send(
-          tx,
-          "recompute-clocks",
-          { workspaceId: p.workspaceId },
-          { singletonKey: p.workspaceId },
-        );
-      }
-      return after;
+    const { tx, now } = uow;
+    const ws = and(eq(brands.workspaceId, p.workspaceId), eq(brands.id, id));
+    const [before] = await tx.select().from(brands).where(ws).for("update");
+    if (!before) throw new DeskError("not_found", "no such brand");
+    const next = { ...before, ...presentFields(patch) };
+    if (patch.addresses) {
+      next.addresses = normalizeAddresses(patch.addresses);
+      await claimAddresses(tx, p.workspaceId, next.addresses, id);
+    }
+    if (patch.slug) await assertSlugFree(tx, p.workspaceId, patch.slug, id);
+    if (patch.calendarId) {
+      await referencedCalendar(tx, p.workspaceId, patch.calendarId, "calendar_id");
+    }
+    const changes = changesBetween(before, next, brandFields);
+    if (!changes) return before;
+    const [after] = await tx
+      .update(brands)
+      .set({ ...snapshot(next), updatedAt: now })
+      .where(ws)
+      .returning();
+    if (!after) throw new Error("the brand vanished");
+    await uow.record({
+      type: "brand.updated",
+      data: { brand_id: id },
+      ...changes,
     });
+    if (before.calendarId !== after.calendarId || before.timeZone !== after.timeZone) {
+      // Stored due times follow the brand's hours: recomputed by a job, committed with this change.
+      await uow.enqueue(
+        "recompute-clocks",
+        { workspaceId: p.workspaceId },
+        { singletonKey: p.workspaceId },
+      );
+    }
+    return after;
   } catch (error) {
     throw slugConflict(error);
   }

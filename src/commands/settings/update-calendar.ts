@@ -1,65 +1,56 @@
 // Changes a business calendar; the result must still pass the domain's calendar rules (else 400).
 import { and, eq } from "drizzle-orm";
 import { DeskError } from "../../errors.ts";
-import type { Runtime } from "../../runtime.ts";
 import { calendars } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
-import { recordEvent } from "../events/record-event.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { changesBetween } from "./changes.ts";
 import { type CalendarFields, calendarFields, sortedHolidays } from "./create-calendar.ts";
 import { requireSettingsRole } from "./guards.ts";
 import { assertValidCalendar, fullWeek } from "./weekly-hours.ts";
 
 export async function updateCalendar(
-  rt: Runtime,
+  uow: UnitOfWork,
   p: Principal,
-  id: string,
-  patch: Partial<CalendarFields>,
+  { id, patch }: { id: string; patch: Partial<CalendarFields> },
 ) {
   requireSettingsRole(p);
-  return rt.db.transaction(async (tx) => {
-    const now = rt.now();
-    const ws = and(eq(calendars.workspaceId, p.workspaceId), eq(calendars.id, id));
-    const [before] = await tx.select().from(calendars).where(ws).for("update");
-    if (!before) throw new DeskError("not_found", "no such calendar");
-    const next = {
-      ...before,
-      name: patch.name ?? before.name,
-      timeZone: patch.timeZone ?? before.timeZone,
-      weeklyHours: patch.weeklyHours ? fullWeek(patch.weeklyHours) : before.weeklyHours,
-      holidays: patch.holidays ? sortedHolidays(patch.holidays) : before.holidays,
-    };
-    assertValidCalendar(next);
-    const changes = changesBetween(before, next, calendarFields);
-    if (!changes) return before;
-    const [after] = await tx
-      .update(calendars)
-      .set({
-        name: next.name,
-        timeZone: next.timeZone,
-        weeklyHours: next.weeklyHours,
-        holidays: next.holidays,
-        updatedAt: now,
-      })
-      .where(ws)
-      .returning();
-    if (!after) throw new Error("the calendar vanished");
-    await recordEvent(tx, {
-      workspaceId: p.workspaceId,
-      id: rt.newId(),
-      at: now,
-      type: "calendar.updated",
-      actor: p.actor,
-      data: { calendar_id: id },
-      ...changes,
-    });
-    // Stored due times follow the new rules: recomputed by a job, committed with this change.
-    await rt.queue.send(
-      tx,
-      "recompute-clocks",
-      { workspaceId: p.workspaceId },
-      { singletonKey: p.workspaceId },
-    );
-    return after;
+  const { tx, now } = uow;
+  const ws = and(eq(calendars.workspaceId, p.workspaceId), eq(calendars.id, id));
+  const [before] = await tx.select().from(calendars).where(ws).for("update");
+  if (!before) throw new DeskError("not_found", "no such calendar");
+  const next = {
+    ...before,
+    name: patch.name ?? before.name,
+    timeZone: patch.timeZone ?? before.timeZone,
+    weeklyHours: patch.weeklyHours ? fullWeek(patch.weeklyHours) : before.weeklyHours,
+    holidays: patch.holidays ? sortedHolidays(patch.holidays) : before.holidays,
+  };
+  assertValidCalendar(next);
+  const changes = changesBetween(before, next, calendarFields);
+  if (!changes) return before;
+  const [after] = await tx
+    .update(calendars)
+    .set({
+      name: next.name,
+      timeZone: next.timeZone,
+      weeklyHours: next.weeklyHours,
+      holidays: next.holidays,
+      updatedAt: now,
+    })
+    .where(ws)
+    .returning();
+  if (!after) throw new Error("the calendar vanished");
+  await uow.record({
+    type: "calendar.updated",
+    data: { calendar_id: id },
+    ...changes,
   });
+  // Stored due times follow the new rules: recomputed by a job, committed with this change.
+  await uow.enqueue(
+    "recompute-clocks",
+    { workspaceId: p.workspaceId },
+    { singletonKey: p.workspaceId },
+  );
+  return after;
 }

@@ -1,61 +1,52 @@
 // Changes an SLA policy. Due times already stored are recomputed as conversations next change.
 import { and, eq } from "drizzle-orm";
 import { DeskError } from "../../errors.ts";
-import type { Runtime } from "../../runtime.ts";
 import { slaPolicies } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
-import { recordEvent } from "../events/record-event.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { changesBetween, presentFields } from "./changes.ts";
 import { type SlaPolicyFields, slaPolicyFields } from "./create-sla-policy.ts";
 import { referencedBrand, requireSettingsRole } from "./guards.ts";
 
 export async function updateSlaPolicy(
-  rt: Runtime,
+  uow: UnitOfWork,
   p: Principal,
-  id: string,
-  patch: Partial<SlaPolicyFields>,
+  { id, patch }: { id: string; patch: Partial<SlaPolicyFields> },
 ) {
   requireSettingsRole(p);
-  return rt.db.transaction(async (tx) => {
-    const now = rt.now();
-    const ws = and(eq(slaPolicies.workspaceId, p.workspaceId), eq(slaPolicies.id, id));
-    const [before] = await tx.select().from(slaPolicies).where(ws).for("update");
-    if (!before) throw new DeskError("not_found", "no such SLA policy");
-    if (patch.brandId) await referencedBrand(tx, p.workspaceId, patch.brandId, "brand_id");
-    const next = { ...before, ...presentFields(patch) };
-    const changes = changesBetween(before, next, slaPolicyFields);
-    if (!changes) return before;
-    const [after] = await tx
-      .update(slaPolicies)
-      .set({
-        name: next.name,
-        brandId: next.brandId,
-        priority: next.priority,
-        channel: next.channel,
-        firstResponseMinutes: next.firstResponseMinutes,
-        nextResponseMinutes: next.nextResponseMinutes,
-        resolutionMinutes: next.resolutionMinutes,
-        updatedAt: now,
-      })
-      .where(ws)
-      .returning();
-    if (!after) throw new Error("the SLA policy vanished");
-    await recordEvent(tx, {
-      workspaceId: p.workspaceId,
-      id: rt.newId(),
-      at: now,
-      type: "sla_policy.updated",
-      actor: p.actor,
-      data: { sla_policy_id: id },
-      ...changes,
-    });
-    // Stored due times follow the new rules: recomputed by a job, committed with this change.
-    await rt.queue.send(
-      tx,
-      "recompute-clocks",
-      { workspaceId: p.workspaceId },
-      { singletonKey: p.workspaceId },
-    );
-    return after;
+  const { tx, now } = uow;
+  const ws = and(eq(slaPolicies.workspaceId, p.workspaceId), eq(slaPolicies.id, id));
+  const [before] = await tx.select().from(slaPolicies).where(ws).for("update");
+  if (!before) throw new DeskError("not_found", "no such SLA policy");
+  if (patch.brandId) await referencedBrand(tx, p.workspaceId, patch.brandId, "brand_id");
+  const next = { ...before, ...presentFields(patch) };
+  const changes = changesBetween(before, next, slaPolicyFields);
+  if (!changes) return before;
+  const [after] = await tx
+    .update(slaPolicies)
+    .set({
+      name: next.name,
+      brandId: next.brandId,
+      priority: next.priority,
+      channel: next.channel,
+      firstResponseMinutes: next.firstResponseMinutes,
+      nextResponseMinutes: next.nextResponseMinutes,
+      resolutionMinutes: next.resolutionMinutes,
+      updatedAt: now,
+    })
+    .where(ws)
+    .returning();
+  if (!after) throw new Error("the SLA policy vanished");
+  await uow.record({
+    type: "sla_policy.updated",
+    data: { sla_policy_id: id },
+    ...changes,
   });
+  // Stored due times follow the new rules: recomputed by a job, committed with this change.
+  await uow.enqueue(
+    "recompute-clocks",
+    { workspaceId: p.workspaceId },
+    { singletonKey: p.workspaceId },
+  );
+  return after;
 }

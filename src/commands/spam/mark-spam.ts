@@ -4,98 +4,97 @@
 import { and, eq } from "drizzle-orm";
 import { acknowledgeIfDue } from "../../channels/email/acknowledge.ts";
 import { type BayesModel, train, untrain } from "../../domain/mail/bayes.ts";
-import type { Runtime } from "../../runtime.ts";
 import { conversations, messages } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { lockConversation } from "../conversation/load.ts";
 import { refreshAnswerState } from "../conversation/refresh-answer-state.ts";
-import { recordEvent } from "../events/record-event.ts";
+import type { UnitOfWork } from "../unit-of-work.ts";
 import { markFlag, saveSpamModel, spamModelOf } from "./spam-model.ts";
 
-export async function markSpam(rt: Runtime, p: Principal, conversationId: string, spam: boolean) {
-  return rt.db.transaction(async (tx) => {
-    const now = rt.now();
-    const ws = p.workspaceId;
-    const before = await lockConversation(tx, ws, conversationId);
-    if (before.spam === spam) return before;
-    const mark = spam ? "spam" : "not_spam";
-    const inbound = await tx
-      .select()
-      .from(messages)
-      .where(
-        and(
-          eq(messages.workspaceId, ws),
-          eq(messages.conversationId, conversationId),
-          eq(messages.direction, "inbound"),
-        ),
-      );
-    let model: BayesModel = await spamModelOf(tx, ws, true);
-    for (const m of inbound) {
-      const text = `${m.subject}\n${m.bodyText}`;
-      if (m.flags.includes(markFlag.spam)) model = untrain(model, text, "spam");
-      if (m.flags.includes(markFlag.not_spam)) model = untrain(model, text, "not_spam");
-      model = train(model, text, mark);
-      const flags = [
-        ...m.flags.filter((f) => f !== markFlag.spam && f !== markFlag.not_spam),
-        markFlag[mark],
-      ];
-      await tx
-        .update(messages)
-        .set({ spam, flags })
-        .where(and(eq(messages.workspaceId, ws), eq(messages.id, m.id)));
-    }
-    await saveSpamModel(tx, ws, model, now);
-    const [marked] = await tx
-      .update(conversations)
-      .set({
-        spam,
-        clockFloorAt: spam ? before.clockFloorAt : now,
-        updatedAt: now,
-        lastActivityAt: now,
-      })
-      .where(and(eq(conversations.workspaceId, ws), eq(conversations.id, conversationId)))
-      .returning();
-    if (!marked) throw new Error("the conversation vanished");
-    const after = await refreshAnswerState(tx, marked, now);
-    await recordEvent(tx, {
-      workspaceId: ws,
-      id: rt.newId(),
-      at: now,
-      type: spam ? "conversation.marked_spam" : "conversation.marked_not_spam",
-      actor: p.actor,
-      conversationId,
-      customerId: before.customerId,
-      before: { spam: before.spam },
-      after: { spam },
-    });
-    const first = inbound.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
-    if (!spam && first && before.channel === "email") {
-      const automated = first.flags.some((f) => f.startsWith("automated:"));
-      await acknowledgeIfDue(
-        tx,
-        rt,
-        {
-          conversationId,
-          messageId: first.id,
-          customerId: before.customerId,
-          reference: before.reference,
-          duplicate: false,
-          newConversation: true,
-          newCustomer: false,
-          continued: false,
-        },
-        after,
-        {
-          automation: { automated, reasons: [] },
-          spam: false,
-          // The advisor who says "not spam" has judged the sender too.
-          senderDisowned: false,
-          senderAddress: first.authorEmail ?? "",
-          text: first.bodyText,
-          inboundMessageId: first.externalId,
-        },
-      );
-    }
-    return after;
+export type SpamMarkInput = { conversationId: string; spam: boolean };
+
+export async function markSpam(
+  uow: UnitOfWork,
+  p: Principal,
+  { conversationId, spam }: SpamMarkInput,
+) {
+  const { tx, now } = uow;
+  const ws = p.workspaceId;
+  const before = await lockConversation(tx, ws, conversationId);
+  if (before.spam === spam) return before;
+  const mark = spam ? "spam" : "not_spam";
+  const inbound = await tx
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, ws),
+        eq(messages.conversationId, conversationId),
+        eq(messages.direction, "inbound"),
+      ),
+    );
+  let model: BayesModel = await spamModelOf(tx, ws, true);
+  for (const m of inbound) {
+    const text = `${m.subject}\n${m.bodyText}`;
+    if (m.flags.includes(markFlag.spam)) model = untrain(model, text, "spam");
+    if (m.flags.includes(markFlag.not_spam)) model = untrain(model, text, "not_spam");
+    model = train(model, text, mark);
+    const flags = [
+      ...m.flags.filter((f) => f !== markFlag.spam && f !== markFlag.not_spam),
+      markFlag[mark],
+    ];
+    await tx
+      .update(messages)
+      .set({ spam, flags })
+      .where(and(eq(messages.workspaceId, ws), eq(messages.id, m.id)));
+  }
+  await saveSpamModel(tx, ws, model, now);
+  const [marked] = await tx
+    .update(conversations)
+    .set({
+      spam,
+      clockFloorAt: spam ? before.clockFloorAt : now,
+      updatedAt: now,
+      lastActivityAt: now,
+    })
+    .where(and(eq(conversations.workspaceId, ws), eq(conversations.id, conversationId)))
+    .returning();
+  if (!marked) throw new Error("the conversation vanished");
+  const after = await refreshAnswerState(tx, marked, now);
+  await uow.record({
+    type: spam ? "conversation.marked_spam" : "conversation.marked_not_spam",
+    conversationId,
+    customerId: before.customerId,
+    before: { spam: before.spam },
+    after: { spam },
   });
+  const first = inbound.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+  if (!spam && first && before.channel === "email") {
+    const automated = first.flags.some((f) => f.startsWith("automated:"));
+    await acknowledgeIfDue(
+      tx,
+      uow.runtime,
+      {
+        conversationId,
+        messageId: first.id,
+        customerId: before.customerId,
+        reference: before.reference,
+        duplicate: false,
+        newConversation: true,
+        newCustomer: false,
+        continued: false,
+      },
+      after,
+      {
+        automation: { automated, reasons: [] },
+        spam: false,
+        // The advisor who says "not spam" has judged the sender too.
+        senderDisowned: false,
+        senderAddress: first.authorEmail ?? "",
+        text: first.bodyText,
+        inboundMessageId: first.externalId,
+      },
+    );
+  }
+  return after;
 }

@@ -1,4 +1,4 @@
-// What counts as a human answer (CONTRACT §6), and from it whether a conversation is answered
+// What counts as a human answer (docs/CONTRACT.md §6), and from it whether a conversation is answered
 // and since when a customer has been waiting.
 import type { AuthorKind, DeliveryState, MessageDirection } from "./message-kinds.ts";
 import type { Channel } from "./status.ts";

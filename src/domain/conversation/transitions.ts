@@ -1,4 +1,4 @@
-// The status rules of a conversation (CONTRACT §6) as pure decisions: which changes are allowed,
+// The status rules of a conversation (docs/CONTRACT.md §6) as pure decisions: which changes are allowed,
 // what a customer message or a human reply does to the status, and when a resolution closes.
 import type { CloseReason, ConversationStatus } from "./status.ts";
 

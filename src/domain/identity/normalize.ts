@@ -1,6 +1,6 @@
 // How an identity is written down so that the same person is found again: one spelling per address.
 
-/** Email addresses compare without regard to case (CONTRACT §4). */
+/** Email addresses compare without regard to case (docs/CONTRACT.md §4). */
 export function normalizeEmail(address: string): string {
   return address.trim().toLowerCase();
 }

@@ -1,5 +1,5 @@
 // Mail domains shared by unrelated people (webmail and access providers): never evidence that two
-// senders belong to the same organisation (CONTRACT §5: "never a shared mail domain").
+// senders belong to the same organisation (docs/CONTRACT.md §5: "never a shared mail domain").
 
 const shared = new Set([
   "gmail.com",

@@ -1,5 +1,5 @@
 // Mail addresses as Rapport compares them: lower-cased, `+tag` set apart, matched to a brand.
-// The contract matches recipients case-insensitively, local part included (CONTRACT §5).
+// The contract matches recipients case-insensitively, local part included (docs/CONTRACT.md §5).
 
 export type AddressParts = { local: string; domain: string };
 

@@ -1,5 +1,5 @@
 // Whether an inbound mail was sent by a machine, and whether it may get an acknowledgement
-// (CONTRACT §5, RFC 3834): no automatic mail to robots, lists, bounces, ourselves or spam.
+// (docs/CONTRACT.md §5, RFC 3834): no automatic mail to robots, lists, bounces, ourselves or spam.
 import { matchBrandAddress, splitAddress } from "./addresses.ts";
 
 export type AutomationReason =
@@ -37,7 +37,7 @@ export type AcknowledgementRefusal =
 
 export type AcknowledgementDecision = { allowed: boolean; reason?: AcknowledgementRefusal };
 
-/** CONTRACT §5: at most 3 acknowledgements per sender per hour. */
+/** docs/CONTRACT.md §5: at most 3 acknowledgements per sender per hour. */
 export const ACKNOWLEDGEMENTS_PER_SENDER_PER_HOUR = 3;
 
 const BULK_PRECEDENCES = new Set(["bulk", "list", "junk"]);

@@ -1,8 +1,9 @@
 // Conversations: the keyset-paged list, one conversation with its messages, changes, replies and notes.
 import { z } from "zod";
-import { postMessage } from "../../commands/conversation/post-message.ts";
-import { updateConversation } from "../../commands/conversation/update-conversation.ts";
+import { writeMessage } from "../../commands/conversation/post-message.ts";
+import { changeConversation } from "../../commands/conversation/update-conversation.ts";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
+import { runCommand, runIdempotent } from "../../commands/run-command.ts";
 import { markSpam } from "../../commands/spam/mark-spam.ts";
 import {
   closeReasons,
@@ -29,6 +30,7 @@ import {
   presentMessage,
   problemView,
 } from "../schemas/conversation.ts";
+import { idempotencyHeader } from "../schemas/idempotency.ts";
 
 const statusList = z
   .string()
@@ -129,12 +131,15 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const b = request.body;
-      const updated = await updateConversation(rt, p, request.params.id, {
-        status: b.status,
-        priority: b.priority,
-        assigneeId: b.assignee_id,
-        teamId: b.team_id,
-        closeReason: b.close_reason,
+      const updated = await runCommand(rt, changeConversation, p, {
+        id: request.params.id,
+        patch: {
+          status: b.status,
+          priority: b.priority,
+          assigneeId: b.assignee_id,
+          teamId: b.team_id,
+          closeReason: b.close_reason,
+        },
       });
       const found = await getConversation(rt.db, p.workspaceId, updated.id);
       return presentConversation(updated, found?.customerName ?? "");
@@ -148,23 +153,33 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
         summary: "Reply to the customer (sent by mail) or add an internal note",
         tags: ["conversations"],
         params: idParams,
+        headers: idempotencyHeader,
         body: z.strictObject({
           kind: z.enum(["reply", "note"]),
           body: z.string().trim().min(1).max(100_000),
           keep_open: z.boolean().optional().describe("after a reply, keep the conversation open"),
         }),
-        response: { 201: messageView, 400: problemView, 404: problemView, 409: problemView },
+        response: {
+          200: messageView.describe("the answer already given to this Idempotency-Key"),
+          201: messageView,
+          400: problemView,
+          404: problemView,
+          409: problemView,
+          422: problemView,
+        },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
-      const { message } = await postMessage(rt, p, {
-        conversationId: request.params.id,
-        kind: request.body.kind,
-        body: request.body.body,
-        keepOpen: request.body.keep_open,
+      const { id } = request.params;
+      const b = request.body;
+      const input = { conversationId: id, kind: b.kind, body: b.body, keepOpen: b.keep_open };
+      const { answer, replayed } = await runIdempotent(rt, writeMessage, p, input, {
+        key: request.headers["idempotency-key"],
+        request: { method: "POST", path: `conversations/${id}/messages`, body: b },
+        answer: ({ message }) => presentMessage({ ...message, attachments: [] }),
       });
-      return reply.code(201).send(presentMessage({ ...message, attachments: [] }));
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 
@@ -184,7 +199,10 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      const marked = await markSpam(rt, p, request.params.id, request.body.spam);
+      const marked = await runCommand(rt, markSpam, p, {
+        conversationId: request.params.id,
+        spam: request.body.spam,
+      });
       const found = await getConversation(rt.db, p.workspaceId, marked.id);
       return presentConversation(marked, found?.customerName ?? "");
     },

@@ -1,9 +1,11 @@
 // Customers: search, profile with identities, profile changes, timeline, the summary an advisor reads
 // first, and logged calls and visits. Every role may use them.
+
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
 import { logInteraction } from "../../commands/customer/log-interaction.ts";
 import { updateCustomer } from "../../commands/customer/update-customer.ts";
+import { idempotencyOf, runCommand } from "../../commands/run-command.ts";
 import { normalizeEmail, normalizePhone } from "../../domain/identity/normalize.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -30,6 +32,7 @@ import {
   presentTimelineEntry,
   timelineEntryView,
 } from "../schemas/customer.ts";
+import { idempotencyHeader } from "../schemas/idempotency.ts";
 import { invalidInputView } from "../schemas/settings.ts";
 
 const idParams = z.object({ id: z.uuid() });
@@ -115,16 +118,19 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const b = request.body;
-      const profile = await updateCustomer(rt, p, request.params.id, {
-        name: b.name,
-        preferredLanguage: b.preferred_language,
-        timeZone: b.time_zone,
-        preferredChannel: b.preferred_channel,
-        notes: b.notes,
-        importantDates: b.important_dates,
-        advisorId: b.advisor_id,
-        backupId: b.backup_id,
-        organisationId: b.organisation_id,
+      const profile = await runCommand(rt, updateCustomer, p, {
+        id: request.params.id,
+        patch: {
+          name: b.name,
+          preferredLanguage: b.preferred_language,
+          timeZone: b.time_zone,
+          preferredChannel: b.preferred_channel,
+          notes: b.notes,
+          importantDates: b.important_dates,
+          advisorId: b.advisor_id,
+          backupId: b.backup_id,
+          organisationId: b.organisation_id,
+        },
       });
       return presentCustomer(profile);
     },
@@ -193,9 +199,12 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
           "answer. Without `conversation_id` it opens a new conversation for the customer.",
         tags: ["customers"],
         params: idParams,
+        headers: idempotencyHeader,
         body: interactionBody,
         response: {
+          200: interactionView,
           201: interactionView,
+          422: problemView,
           400: invalidInputView,
           404: problemView,
           409: problemView,
@@ -205,15 +214,29 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     async (request, reply) => {
       const p = principalOf(request);
       const b = request.body;
-      const logged = await logInteraction(rt, p, {
+      const key = request.headers["idempotency-key"];
+      const path = `customers/${request.params.id}/interactions`;
+      const idempotency = idempotencyOf<ReturnType<typeof presentInteraction>>(rt, p, key, {
+        method: "POST",
+        path,
+        body: b,
+      });
+      const input = {
         customerId: request.params.id,
         channel: b.channel,
         direction: b.direction,
         summary: b.summary,
         answering: b.answering,
         conversationId: b.conversation_id,
-      });
-      return reply.code(201).send(presentInteraction(logged));
+      };
+      const { answer, replayed } = await idempotency.run(async () =>
+        presentInteraction(
+          await logInteraction(rt, p, input, (tx, logged) =>
+            idempotency.remember(tx, rt, presentInteraction(logged)),
+          ),
+        ),
+      );
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 }

@@ -1,4 +1,4 @@
-// The API's view of conversations and messages (CONTRACT §4): Zod schemas and the presenters that fill them.
+// The API's view of conversations and messages (docs/CONTRACT.md §4): Zod schemas and the presenters that fill them.
 import { z } from "zod";
 import {
   authorKinds,

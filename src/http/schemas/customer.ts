@@ -1,4 +1,4 @@
-// The API's view of customers (CONTRACT §4): the profile with its identities, the timeline, the summary
+// The API's view of customers (docs/CONTRACT.md §4): the profile with its identities, the timeline, the summary
 // an advisor reads first, a logged call or visit — Zod schemas and the presenters that fill them.
 import { z } from "zod";
 import type { LoggedInteraction } from "../../commands/customer/log-interaction.ts";

@@ -1,4 +1,4 @@
-// The API's view of the settings (CONTRACT §4): brands, teams, users, calendars, SLA policies and
+// The API's view of the settings (docs/CONTRACT.md §4): brands, teams, users, calendars, SLA policies and
 // canned answers — the Zod schemas of what is read and written, and the presenters that fill them.
 import { z } from "zod";
 import { roles } from "../../domain/access/roles.ts";

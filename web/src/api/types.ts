@@ -1,4 +1,4 @@
-// The shapes the console reads from the HTTP API (docs: CONTRACT.md §3–§4); kept in step with the
+// The shapes the console reads from the HTTP API (docs/CONTRACT.md §3–§4); kept in step with the
 // server's OpenAPI document (/api/v1/openapi.json).
 
 export type Role = "advisor" | "manager" | "admin";

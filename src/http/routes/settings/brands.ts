@@ -1,5 +1,6 @@
 // /api/v1/brands: list, read (any role); create and change (admins).
 import { z } from "zod";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createBrand } from "../../../commands/settings/create-brand.ts";
 import { updateBrand } from "../../../commands/settings/update-brand.ts";
 import { DeskError } from "../../../errors.ts";
@@ -8,6 +9,7 @@ import { getBrand, listBrands } from "../../../store/queries/settings.ts";
 import type { App } from "../../app-type.ts";
 import { principalOf } from "../../plugins/authentication.ts";
 import { page, paging, problemView } from "../../schemas/conversation.ts";
+import { idempotencyHeader } from "../../schemas/idempotency.ts";
 import {
   brandPatchBody,
   brandView,
@@ -78,20 +80,37 @@ export function registerBrandRoutes(app: App, rt: Runtime): void {
         summary: "Create a brand",
         description: "An address or slug already used by another brand of the workspace is a 409.",
         tags: ["settings"],
+        headers: idempotencyHeader,
         body: newBrandBody,
-        response: { 201: brandView, 400: invalidInputView, 403: problemView, 409: problemView },
+        response: {
+          200: brandView,
+          201: brandView,
+          400: invalidInputView,
+          403: problemView,
+          409: problemView,
+        },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
       const b = request.body;
-      const brand = await createBrand(rt, p, {
-        ...brandInput(b),
-        name: b.name,
-        slug: b.slug,
-        addresses: b.addresses,
-      });
-      return reply.code(201).send(presentBrand(brand));
+      const { answer, replayed } = await runIdempotent(
+        rt,
+        createBrand,
+        p,
+        {
+          ...brandInput(b),
+          name: b.name,
+          slug: b.slug,
+          addresses: b.addresses,
+        },
+        {
+          key: request.headers["idempotency-key"],
+          request: { method: "POST", path: "brands", body: b },
+          answer: presentBrand,
+        },
+      );
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 
@@ -115,7 +134,12 @@ export function registerBrandRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      return presentBrand(await updateBrand(rt, p, request.params.id, brandInput(request.body)));
+      return presentBrand(
+        await runCommand(rt, updateBrand, p, {
+          id: request.params.id,
+          patch: brandInput(request.body),
+        }),
+      );
     },
   );
 }

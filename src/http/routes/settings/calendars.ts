@@ -1,6 +1,7 @@
 // /api/v1/calendars: business calendars (weekly hours, time zone, holidays); list and read for every
 // role, create and change for admins. Every problem in a calendar is answered at once (400).
 import { z } from "zod";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createCalendar } from "../../../commands/settings/create-calendar.ts";
 import { updateCalendar } from "../../../commands/settings/update-calendar.ts";
 import { DeskError } from "../../../errors.ts";
@@ -9,6 +10,7 @@ import { getCalendar, listCalendars } from "../../../store/queries/settings.ts";
 import type { App } from "../../app-type.ts";
 import { principalOf } from "../../plugins/authentication.ts";
 import { page, paging, problemView } from "../../schemas/conversation.ts";
+import { idempotencyHeader } from "../../schemas/idempotency.ts";
 import {
   calendarPatchBody,
   calendarView,
@@ -77,19 +79,30 @@ export function registerCalendarRoutes(app: App, rt: Runtime): void {
           "Times are HH:MM (24:00 ends a day); ranges of a day must not overlap; holidays are " +
           "YYYY-MM-DD in the calendar's time zone. Every problem is listed in `errors`.",
         tags: ["settings"],
+        headers: idempotencyHeader,
         body: newCalendarBody,
-        response: { 201: calendarView, 400: invalidInputView, 403: problemView },
+        response: { 200: calendarView, 201: calendarView, 400: invalidInputView, 403: problemView },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
       const b = request.body;
-      const calendar = await createCalendar(rt, p, {
-        ...calendarInput(b),
-        name: b.name,
-        timeZone: b.time_zone,
-      });
-      return reply.code(201).send(presentCalendar(calendar));
+      const { answer, replayed } = await runIdempotent(
+        rt,
+        createCalendar,
+        p,
+        {
+          ...calendarInput(b),
+          name: b.name,
+          timeZone: b.time_zone,
+        },
+        {
+          key: request.headers["idempotency-key"],
+          request: { method: "POST", path: "calendars", body: b },
+          answer: presentCalendar,
+        },
+      );
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 
@@ -113,7 +126,10 @@ export function registerCalendarRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      const calendar = await updateCalendar(rt, p, request.params.id, calendarInput(request.body));
+      const calendar = await runCommand(rt, updateCalendar, p, {
+        id: request.params.id,
+        patch: calendarInput(request.body),
+      });
       return presentCalendar(calendar);
     },
   );

@@ -1,6 +1,8 @@
 // /api/v1/canned-answers: reusable replies per language and brand; list and read for every role,
 // create and change for admins.
+
 import { z } from "zod";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createCannedAnswer } from "../../../commands/settings/create-canned-answer.ts";
 import { updateCannedAnswer } from "../../../commands/settings/update-canned-answer.ts";
 import { DeskError } from "../../../errors.ts";
@@ -9,6 +11,7 @@ import { getCannedAnswer, listCannedAnswers } from "../../../store/queries/setti
 import type { App } from "../../app-type.ts";
 import { principalOf } from "../../plugins/authentication.ts";
 import { page, paging, problemView } from "../../schemas/conversation.ts";
+import { idempotencyHeader } from "../../schemas/idempotency.ts";
 import {
   cannedAnswerPatchBody,
   cannedAnswerView,
@@ -82,19 +85,35 @@ export function registerCannedAnswerRoutes(app: App, rt: Runtime): void {
       schema: {
         summary: "Create a canned answer",
         tags: ["settings"],
+        headers: idempotencyHeader,
         body: newCannedAnswerBody,
-        response: { 201: cannedAnswerView, 400: invalidInputView, 403: problemView },
+        response: {
+          200: cannedAnswerView,
+          201: cannedAnswerView,
+          400: invalidInputView,
+          403: problemView,
+        },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
       const b = request.body;
-      const answer = await createCannedAnswer(rt, p, {
-        ...cannedAnswerInput(b),
-        title: b.title,
-        body: b.body,
-      });
-      return reply.code(201).send(presentCannedAnswer(answer));
+      const { answer, replayed } = await runIdempotent(
+        rt,
+        createCannedAnswer,
+        p,
+        {
+          ...cannedAnswerInput(b),
+          title: b.title,
+          body: b.body,
+        },
+        {
+          key: request.headers["idempotency-key"],
+          request: { method: "POST", path: "canned-answers", body: b },
+          answer: presentCannedAnswer,
+        },
+      );
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 
@@ -117,12 +136,10 @@ export function registerCannedAnswerRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      const answer = await updateCannedAnswer(
-        rt,
-        p,
-        request.params.id,
-        cannedAnswerInput(request.body),
-      );
+      const answer = await runCommand(rt, updateCannedAnswer, p, {
+        id: request.params.id,
+        patch: cannedAnswerInput(request.body),
+      });
       return presentCannedAnswer(answer);
     },
   );

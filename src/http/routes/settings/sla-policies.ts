@@ -1,6 +1,8 @@
 // /api/v1/sla-policies: first response, next response and resolution in business minutes, per brand,
 // priority and channel; list and read for every role, create and change for admins.
+
 import { z } from "zod";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createSlaPolicy } from "../../../commands/settings/create-sla-policy.ts";
 import { updateSlaPolicy } from "../../../commands/settings/update-sla-policy.ts";
 import { DeskError } from "../../../errors.ts";
@@ -9,6 +11,7 @@ import { getSlaPolicy, listSlaPolicies } from "../../../store/queries/settings.t
 import type { App } from "../../app-type.ts";
 import { principalOf } from "../../plugins/authentication.ts";
 import { page, paging, problemView } from "../../schemas/conversation.ts";
+import { idempotencyHeader } from "../../schemas/idempotency.ts";
 import {
   invalidInputView,
   newSlaPolicyBody,
@@ -81,21 +84,37 @@ export function registerSlaPolicyRoutes(app: App, rt: Runtime): void {
           "The most specific policy matching a conversation's brand, priority and channel applies; " +
           "without one, the contract's defaults (4 business hours, 1 when urgent; 8; 5 days).",
         tags: ["settings"],
+        headers: idempotencyHeader,
         body: newSlaPolicyBody,
-        response: { 201: slaPolicyView, 400: invalidInputView, 403: problemView },
+        response: {
+          200: slaPolicyView,
+          201: slaPolicyView,
+          400: invalidInputView,
+          403: problemView,
+        },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
       const b = request.body;
-      const policy = await createSlaPolicy(rt, p, {
-        ...slaPolicyInput(b),
-        name: b.name,
-        firstResponseMinutes: b.first_response_minutes,
-        nextResponseMinutes: b.next_response_minutes,
-        resolutionMinutes: b.resolution_minutes,
-      });
-      return reply.code(201).send(presentSlaPolicy(policy));
+      const { answer, replayed } = await runIdempotent(
+        rt,
+        createSlaPolicy,
+        p,
+        {
+          ...slaPolicyInput(b),
+          name: b.name,
+          firstResponseMinutes: b.first_response_minutes,
+          nextResponseMinutes: b.next_response_minutes,
+          resolutionMinutes: b.resolution_minutes,
+        },
+        {
+          key: request.headers["idempotency-key"],
+          request: { method: "POST", path: "sla-policies", body: b },
+          answer: presentSlaPolicy,
+        },
+      );
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 
@@ -118,7 +137,10 @@ export function registerSlaPolicyRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      const policy = await updateSlaPolicy(rt, p, request.params.id, slaPolicyInput(request.body));
+      const policy = await runCommand(rt, updateSlaPolicy, p, {
+        id: request.params.id,
+        patch: slaPolicyInput(request.body),
+      });
       return presentSlaPolicy(policy);
     },
   );

@@ -1,5 +1,7 @@
 // /api/v1/teams: list, read (any role); create (admins); change (admins, or the team's own manager).
+
 import { z } from "zod";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createTeam } from "../../../commands/settings/create-team.ts";
 import { updateTeam } from "../../../commands/settings/update-team.ts";
 import { DeskError } from "../../../errors.ts";
@@ -8,6 +10,7 @@ import { getTeam, listTeams } from "../../../store/queries/settings.ts";
 import type { App } from "../../app-type.ts";
 import { principalOf } from "../../plugins/authentication.ts";
 import { page, paging, problemView } from "../../schemas/conversation.ts";
+import { idempotencyHeader } from "../../schemas/idempotency.ts";
 import {
   invalidInputView,
   newTeamBody,
@@ -65,19 +68,30 @@ export function registerTeamRoutes(app: App, rt: Runtime): void {
         summary: "Create a team",
         description: "Its manager must be an active manager or admin.",
         tags: ["settings"],
+        headers: idempotencyHeader,
         body: newTeamBody,
-        response: { 201: teamView, 400: invalidInputView, 403: problemView },
+        response: { 200: teamView, 201: teamView, 400: invalidInputView, 403: problemView },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
       const b = request.body;
-      const team = await createTeam(rt, p, {
-        name: b.name,
-        managerId: b.manager_id,
-        memberIds: b.member_ids,
-      });
-      return reply.code(201).send(presentTeam(team));
+      const { answer, replayed } = await runIdempotent(
+        rt,
+        createTeam,
+        p,
+        {
+          name: b.name,
+          managerId: b.manager_id,
+          memberIds: b.member_ids,
+        },
+        {
+          key: request.headers["idempotency-key"],
+          request: { method: "POST", path: "teams", body: b },
+          answer: presentTeam,
+        },
+      );
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 
@@ -99,10 +113,13 @@ export function registerTeamRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const b = request.body;
-      const team = await updateTeam(rt, p, request.params.id, {
-        name: b.name,
-        managerId: b.manager_id,
-        memberIds: b.member_ids,
+      const team = await runCommand(rt, updateTeam, p, {
+        id: request.params.id,
+        patch: {
+          name: b.name,
+          managerId: b.manager_id,
+          memberIds: b.member_ids,
+        },
       });
       return presentTeam(team);
     },

@@ -1,6 +1,8 @@
 // /api/v1/users: list and read for every role (to assign and to name advisors); create and change
 // for admins. Passwords are write-only; their hashes are never answered.
+
 import { z } from "zod";
+import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { addUser } from "../../../commands/settings/add-user.ts";
 import { updateUser } from "../../../commands/settings/update-user.ts";
 import { roles } from "../../../domain/access/roles.ts";
@@ -10,6 +12,7 @@ import { getUser, listUsers } from "../../../store/queries/settings.ts";
 import type { App } from "../../app-type.ts";
 import { principalOf } from "../../plugins/authentication.ts";
 import { page, paging, problemView } from "../../schemas/conversation.ts";
+import { idempotencyHeader } from "../../schemas/idempotency.ts";
 import {
   invalidInputView,
   newUserBody,
@@ -89,20 +92,37 @@ export function registerUserRoutes(app: App, rt: Runtime): void {
         summary: "Create a user",
         description: "An email already used in the workspace is a 409.",
         tags: ["settings"],
+        headers: idempotencyHeader,
         body: newUserBody,
-        response: { 201: userView, 400: invalidInputView, 403: problemView, 409: problemView },
+        response: {
+          200: userView,
+          201: userView,
+          400: invalidInputView,
+          403: problemView,
+          409: problemView,
+        },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
       const b = request.body;
-      const user = await addUser(rt, p, {
-        ...userInput(b),
-        email: b.email,
-        name: b.name,
-        role: b.role,
-      });
-      return reply.code(201).send(presentUser(user));
+      const { answer, replayed } = await runIdempotent(
+        rt,
+        addUser,
+        p,
+        {
+          ...userInput(b),
+          email: b.email,
+          name: b.name,
+          role: b.role,
+        },
+        {
+          key: request.headers["idempotency-key"],
+          request: { method: "POST", path: "users", body: b },
+          answer: presentUser,
+        },
+      );
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 
@@ -129,7 +149,12 @@ export function registerUserRoutes(app: App, rt: Runtime): void {
     },
     async (request) => {
       const p = principalOf(request);
-      return presentUser(await updateUser(rt, p, request.params.id, userInput(request.body)));
+      return presentUser(
+        await runCommand(rt, updateUser, p, {
+          id: request.params.id,
+          patch: userInput(request.body),
+        }),
+      );
     },
   );
 }

@@ -1,0 +1,95 @@
+// The event catalogue: every type the timeline and audit trail hold, each with the Zod schema of
+// its `data` (snake_case). Schemas name what readers rely on and keep other fields, so payloads
+// stored before a field was named still validate. `actor_name` is the writer's, on every event.
+import { z } from "zod";
+
+const id = z.string();
+const reason = z.string();
+const payload = <S extends z.ZodRawShape>(shape: S) => z.looseObject(shape);
+const none = payload({});
+/** A setting's audit event: the change is in before/after; data names the row when it helps. */
+const setting = none;
+
+export const eventCatalogue = {
+  "customer.created": payload({ channel: z.string().optional(), source: z.string().optional() }),
+  "customer.updated": payload({ reason: reason.optional() }),
+  "conversation.created": payload({
+    channel: z.string(),
+    reference: z.string(),
+    opened_by: z.enum(["advisor"]).optional(),
+    linked_conversation_id: id.nullable().optional(),
+  }),
+  "conversation.updated": payload({ reason: reason.optional(), days: z.number().optional() }),
+  "conversation.status_changed": payload({ reason }),
+  "conversation.marked_spam": none,
+  "conversation.marked_not_spam": none,
+  "conversation.purged": payload({ reason }),
+  "message.received": payload({ message_id: id, channel: z.string(), spam: z.boolean() }),
+  "message.delivered": payload({ message_id: id, automated: z.boolean().optional() }),
+  "message.delivery_failed": payload({
+    message_id: id,
+    automated: z.boolean().optional(),
+    error: z.string().nullable().optional(),
+  }),
+  "message.delivery_delayed": payload({ message_id: id, reason }),
+  "message.bounced": payload({
+    message_id: id,
+    kind: z.string(),
+    reason,
+    recipient: z.string().nullable().optional(),
+    raw_blob_key: z.string().nullable().optional(),
+  }),
+  "reply.written": payload({ message_id: id }),
+  "note.added": payload({ message_id: id }),
+  "interaction.logged": payload({
+    message_id: id,
+    channel: z.enum(["phone", "visit"]),
+    direction: z.enum(["inbound", "outbound"]),
+    answering: z.boolean(),
+  }),
+  "acknowledgement.queued": payload({ message_id: id, language: z.string() }),
+  "acknowledgement.withheld": payload({
+    reason,
+    automation: z.array(z.string()).optional(),
+  }),
+  "mail.set_aside": payload({ reason, raw_blob_key: z.string().nullable().optional() }),
+  "sla.warning": payload({
+    kind: z.string(),
+    due_at: z.string().nullable(),
+    reference: z.string(),
+    subject: z.string(),
+  }),
+  "sla.breached": payload({
+    kind: z.string(),
+    due_at: z.string().nullable(),
+    reference: z.string(),
+    subject: z.string(),
+  }),
+  "token.created": none,
+  "user.created": payload({ password_set: z.boolean().optional() }),
+  "user.updated": setting,
+  "team.created": setting,
+  "team.updated": setting,
+  "brand.created": setting,
+  "brand.updated": payload({ brand_id: id.optional() }),
+  "calendar.created": setting,
+  "calendar.updated": setting,
+  "sla_policy.created": setting,
+  "sla_policy.updated": setting,
+  "canned_answer.created": setting,
+  "canned_answer.updated": setting,
+  "workspace.updated": setting,
+  "demo.loaded": none,
+} as const;
+
+export type EventType = keyof typeof eventCatalogue;
+export type EventData<T extends EventType> = z.input<(typeof eventCatalogue)[T]>;
+
+export const eventTypes = Object.keys(eventCatalogue) as EventType[];
+
+export const isEventType = (type: string): type is EventType => Object.hasOwn(eventCatalogue, type);
+
+/** Checks a payload against its type's schema: what a writer must pass and a reader may expect. */
+export function checkEventData(type: EventType, data: unknown) {
+  return eventCatalogue[type].safeParse(data ?? {});
+}
