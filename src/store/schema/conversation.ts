@@ -56,8 +56,9 @@ export const conversations = pgTable(
     /** No clock starts before this instant (set when a mail is moved out of Spam). */
     clockFloorAt: at("clock_floor_at"),
     firstHumanAnswerAt: at("first_human_answer_at"),
-    firstResponseDueAt: at("first_response_due_at"),
-    nextResponseDueAt: at("next_response_due_at"),
+    // The unanswered view pages by these: kept to the millisecond like every paged time.
+    firstResponseDueAt: pagedAt("first_response_due_at"),
+    nextResponseDueAt: pagedAt("next_response_due_at"),
     resolutionDueAt: at("resolution_due_at"),
     /** Which SLA alerts were already raised for the current wait ("warn_assignee", "warn_manager", "breach"). */
     slaAlerts: jsonb("sla_alerts").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
