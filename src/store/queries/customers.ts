@@ -221,6 +221,45 @@ export async function factsOf(db: Db, workspaceId: string, customerId: string) {
     })
     .from(conversations)
     .where(mine);
+  // The last contact is in one of the conversations with the newest activity (a message is never
+  // newer than its conversation's activity): look there first, and at all of them only when a
+  // conversation outside that window could still hold a newer message.
+  const recent = await db
+    .select({ id: conversations.id, at: conversations.lastActivityAt })
+    .from(conversations)
+    .where(mine)
+    .orderBy(...orderOf(byActivity))
+    .limit(recentWindow);
+  const oldest = recent.at(-1)?.at;
+  let lastContactAt = await lastContactIn(
+    db,
+    workspaceId,
+    mine,
+    recent.map((c) => c.id),
+  );
+  const complete =
+    recent.length < recentWindow || (lastContactAt && oldest && lastContactAt >= oldest);
+  if (!complete) lastContactAt = await lastContactIn(db, workspaceId, mine, null);
+  return {
+    conversationsOpen: counts?.open ?? 0,
+    conversationsTotal: counts?.total ?? 0,
+    firstConversationAt: counts?.first ?? null,
+    lastContactAt,
+  } satisfies CustomerFacts;
+}
+
+const byActivity: Keyset = { at: conversations.lastActivityAt, id: conversations.id };
+const recentWindow = 50;
+
+/** The newest message exchanged with the customer (notes and automated mail aside), in `among`
+ * conversations, or in all of theirs (`null`). */
+async function lastContactIn(
+  db: Db,
+  workspaceId: string,
+  mine: SQL | undefined,
+  among: string[] | null,
+) {
+  if (among?.length === 0) return null;
   const [last] = await db
     .select({
       at: sql<Date | null>`max(${messages.createdAt})`.mapWith(messages.createdAt),
@@ -236,18 +275,14 @@ export async function factsOf(db: Db, workspaceId: string, customerId: string) {
     .where(
       and(
         mine,
+        among ? inArray(conversations.id, among) : undefined,
         eq(messages.workspaceId, workspaceId),
         inArray(messages.direction, ["inbound", "outbound"]),
         eq(messages.automated, false),
         eq(messages.spam, false),
       ),
     );
-  return {
-    conversationsOpen: counts?.open ?? 0,
-    conversationsTotal: counts?.total ?? 0,
-    firstConversationAt: counts?.first ?? null,
-    lastContactAt: last?.at ?? null,
-  } satisfies CustomerFacts;
+  return last?.at ?? null;
 }
 
 /** Names of the users given, for showing who an advisor or backup is. */
