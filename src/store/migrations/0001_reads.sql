@@ -68,7 +68,7 @@ CREATE INDEX "conversations_spam_activity" ON "conversations" USING btree ("work
 CREATE INDEX "conversations_search" ON "conversations" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "messages_created" ON "messages" USING btree ("workspace_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "messages_search" ON "messages" USING gin ("search_vector");--> statement-breakpoint
-CREATE INDEX "customer_identities_value_trigram" ON "customer_identities" USING gin (value gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "customer_identities_value_trigram" ON "customer_identities" USING gin (lower(value) gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "customers_created" ON "customers" USING btree ("workspace_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "customers_name_trigram" ON "customers" USING gin (rapport_fold(name) gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "notifications_user_created" ON "notifications" USING btree ("workspace_id","user_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);

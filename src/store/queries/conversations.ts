@@ -101,7 +101,7 @@ const referenceRank = 1000;
 // A common word matches a large share of the desk: relevance is computed among its newest matches
 // only (read newest first through an index), so a search costs the same at any size. A rare word's
 // matches are all ranked (PostgreSQL finds them through the GIN index, then keeps the newest).
-export const searchCandidates = 5000;
+export const searchCandidates = 1000;
 
 /** The conversations `text` matches, each with its best rank (a subquery to join). */
 function matchesOf(db: Db, workspaceId: string, text: string) {

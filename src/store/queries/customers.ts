@@ -1,6 +1,6 @@
 // Reading customers: search by email, phone or words (keyset-paged), a profile with its identities
 // and organisation, the timeline of their events, and the facts an advisor sees before reading.
-import { and, asc, eq, ilike, inArray, isNull, like, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, notInArray, type SQL, sql } from "drizzle-orm";
 import { union } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../database.ts";
 import {
@@ -52,7 +52,8 @@ function matchingWords(db: Db, f: CustomerFilter & { q: string }) {
       .select({ id: customerIdentities.customerId })
       .from(customerIdentities)
       .where(and(eq(customerIdentities.workspaceId, f.workspaceId), condition));
-  const identities = byIdentity(ilike(customerIdentities.value, pattern));
+  // lower() and LIKE rather than ILIKE: ILIKE folds case letter by letter, ten times slower here.
+  const identities = byIdentity(sql`lower(${customerIdentities.value}) like lower(${pattern})`);
   return f.qDigits
     ? union(
         byName,
@@ -60,7 +61,7 @@ function matchingWords(db: Db, f: CustomerFilter & { q: string }) {
         byIdentity(
           and(
             eq(customerIdentities.kind, "phone"),
-            like(customerIdentities.value, likePattern(f.qDigits)),
+            sql`lower(${customerIdentities.value}) like ${likePattern(f.qDigits)}`,
           ) as SQL,
         ),
       )

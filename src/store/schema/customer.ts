@@ -107,7 +107,7 @@ export const customerIdentities = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("customer_identities_value").on(t.workspaceId, t.kind, t.value),
     index("customer_identities_customer").on(t.workspaceId, t.customerId),
-    index("customer_identities_value_trigram").using("gin", sql`value gin_trgm_ops`),
+    index("customer_identities_value_trigram").using("gin", sql`lower(value) gin_trgm_ops`),
     foreignKey({
       name: "customer_identities_customer_fk",
       columns: [t.workspaceId, t.customerId],
