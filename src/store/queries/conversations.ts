@@ -60,7 +60,7 @@ export async function listConversations(db: Db, f: ConversationFilter) {
     eq(customers.id, conversations.customerId),
   );
   if (f.q) {
-    const hits = matchesOf(db, f.workspaceId, f.q);
+    const hits = await matchesOf(db, f.workspaceId, f.q);
     const keyset: Keyset = { ...byActivity, rank: sql`${hits.rank}` };
     const rows = await db
       .select({ ...columns, rank: hits.rank })
@@ -103,33 +103,63 @@ const referenceRank = 1000;
 // matches are all ranked (PostgreSQL finds them through the GIN index, then keeps the newest).
 export const searchCandidates = 1000;
 
+/** How many rows of `table` match, counting no further than one more than the search candidates. */
+async function countUpTo(
+  db: Db,
+  table: typeof messages | typeof conversations,
+  where: SQL | undefined,
+) {
+  const capped = db
+    .select({ one: sql`1`.as("one") })
+    .from(table)
+    .where(where)
+    .limit(searchCandidates + 1)
+    .as("capped");
+  const [found] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
+  return found?.n ?? 0;
+}
+
 /** The conversations `text` matches, each with its best rank (a subquery to join). */
-function matchesOf(db: Db, workspaceId: string, text: string) {
+async function matchesOf(db: Db, workspaceId: string, text: string) {
   const query = sql`rapport_search_query(${text})`;
   const reference = text.toUpperCase().replace(/[[\]#\s]/g, "");
-  const inBodies = db
+  const bodyMatch = and(
+    eq(messages.workspaceId, workspaceId),
+    sql`${messages.searchVector} @@ ${query}`,
+  );
+  const subjectMatch = and(
+    eq(conversations.workspaceId, workspaceId),
+    sql`${conversations.searchVector} @@ ${query}`,
+  );
+  // How many matches, counting no further than the cap: a rare word's few matches are all ranked
+  // (found through the GIN index); a common word's newest ones are read newest first through the
+  // time index, which would have to walk the whole desk for a rare word.
+  const [bodies, subjects] = await Promise.all([
+    countUpTo(db, messages, bodyMatch),
+    countUpTo(db, conversations, subjectMatch),
+  ]);
+  const allBodies = db
     .select({
       id: messages.conversationId,
       rank: sql<number>`ts_rank(${messages.searchVector}, ${query})`.as("rank"),
     })
     .from(messages)
-    .where(and(eq(messages.workspaceId, workspaceId), sql`${messages.searchVector} @@ ${query}`))
-    .orderBy(sql`${messages.createdAt} desc nulls last`)
-    .limit(searchCandidates);
-  const inSubjects = db
+    .where(bodyMatch);
+  const inBodies =
+    bodies > searchCandidates
+      ? allBodies.orderBy(sql`${messages.createdAt} desc nulls last`).limit(searchCandidates)
+      : allBodies;
+  const allSubjects = db
     .select({
       id: conversations.id,
       rank: sql<number>`2 * ts_rank(${conversations.searchVector}, ${query})`.as("rank"),
     })
     .from(conversations)
-    .where(
-      and(
-        eq(conversations.workspaceId, workspaceId),
-        sql`${conversations.searchVector} @@ ${query}`,
-      ),
-    )
-    .orderBy(...orderOf(byActivity))
-    .limit(searchCandidates);
+    .where(subjectMatch);
+  const inSubjects =
+    subjects > searchCandidates
+      ? allSubjects.orderBy(...orderOf(byActivity)).limit(searchCandidates)
+      : allSubjects;
   const byReference = db
     .select({ id: conversations.id, rank: sql<number>`${referenceRank}::real`.as("rank") })
     .from(conversations)
