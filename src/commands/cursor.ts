@@ -2,16 +2,20 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { DeskError } from "../errors.ts";
 
-export type Position = { at: Date; id: string };
+/** The sort key a cursor carries: a time to the millisecond, an id, and a rank for ranked lists. */
+export type Position = { at: Date; id: string; rank?: number | undefined };
 
 function sign(secret: string, payload: string): string {
   return createHmac("sha256", secret).update(`cursor:${payload}`).digest("base64url").slice(0, 22);
 }
 
+const refused = () =>
+  new DeskError("invalid_cursor", "this cursor was not issued by this server or was altered");
+
 export function encodeCursor(secret: string, position: Position): string {
-  const payload = Buffer.from(JSON.stringify([position.at.toISOString(), position.id])).toString(
-    "base64url",
-  );
+  const key: Array<string | number> = [position.at.toISOString(), position.id];
+  if (position.rank !== undefined) key.push(position.rank);
+  const payload = Buffer.from(JSON.stringify(key)).toString("base64url");
   return `${payload}.${sign(secret, payload)}`;
 }
 
@@ -24,11 +28,12 @@ export function decodeCursor(secret: string, cursor: string): Position {
     signature.length !== expected.length ||
     !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
   ) {
-    throw new DeskError(
-      "invalid_cursor",
-      "this cursor was not issued by this server or was altered",
-    );
+    throw refused();
   }
-  const [at, id] = JSON.parse(Buffer.from(payload, "base64url").toString()) as [string, string];
-  return { at: new Date(at), id };
+  const [at, id, rank] = JSON.parse(Buffer.from(payload, "base64url").toString()) as [
+    string,
+    string,
+    number | undefined,
+  ];
+  return rank === undefined ? { at: new Date(at), id } : { at: new Date(at), id, rank };
 }

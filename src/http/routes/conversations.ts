@@ -51,14 +51,25 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
     "/api/v1/conversations",
     {
       schema: {
-        summary: "List conversations, newest activity first",
+        summary: "List conversations, newest activity first (or ranked, with q)",
         tags: ["conversations"],
         querystring: z.strictObject({
           status: statusList.optional().describe("comma-separated statuses"),
           customer_email: z.string().max(320).optional(),
           brand: z.uuid().optional(),
           assignee: assigneeQuery,
-          q: z.string().min(1).max(200).optional(),
+          q: z
+            .string()
+            .min(1)
+            .max(200)
+            .optional()
+            .describe(
+              "full-text search of subjects and message bodies (French and English word forms, " +
+                'case and accents folded; every word must match, `"a phrase"`, `or` and `-word` ' +
+                "as in web search) or a reference (`K7M2QX9A` or `[#K7M2QX9A]`, listed first). " +
+                "With `q`, the list is ranked by relevance (a subject counts twice a body), then " +
+                "newest activity; relevance is computed among the newest 1,000 matching messages (and subjects).",
+            ),
           spam: z.enum(["true", "false"]).optional(),
           ...paging,
         }),

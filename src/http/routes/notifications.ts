@@ -1,9 +1,10 @@
 // The signed-in user's notifications (SLA warnings and escalations), and marking them read.
-import { and, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
+import { listNotifications } from "../../store/queries/notifications.ts";
 import { notifications } from "../../store/schema/index.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
@@ -42,28 +43,13 @@ export function registerNotificationRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const me = userOf(request);
       const q = request.query;
-      const where: SQL[] = [
-        eq(notifications.workspaceId, me.workspaceId),
-        eq(notifications.userId, me.userId),
-      ];
-      if (q.unread === "true") where.push(isNull(notifications.readAt));
-      if (q.cursor) {
-        const after = decodeCursor(rt.secret, q.cursor);
-        where.push(
-          or(
-            lt(notifications.createdAt, after.at),
-            and(eq(notifications.createdAt, after.at), lt(notifications.id, after.id)),
-          ) as SQL,
-        );
-      }
-      const rows = await rt.db
-        .select()
-        .from(notifications)
-        .where(and(...where))
-        .orderBy(desc(notifications.createdAt), desc(notifications.id))
-        .limit(q.limit + 1);
-      const items = rows.slice(0, q.limit);
-      const last = items.at(-1);
+      const { rows: items, next } = await listNotifications(rt.db, {
+        workspaceId: me.workspaceId,
+        userId: me.userId,
+        unreadOnly: q.unread === "true",
+        after: q.cursor ? decodeCursor(rt.secret, q.cursor) : undefined,
+        limit: q.limit,
+      });
       return {
         items: items.map((n) => ({
           id: n.id,
@@ -73,10 +59,7 @@ export function registerNotificationRoutes(app: App, rt: Runtime): void {
           created_at: n.createdAt.toISOString(),
           read_at: n.readAt?.toISOString() ?? null,
         })),
-        next_cursor:
-          rows.length > q.limit && last
-            ? encodeCursor(rt.secret, { at: last.createdAt, id: last.id })
-            : null,
+        next_cursor: next ? encodeCursor(rt.secret, next) : null,
       };
     },
   );

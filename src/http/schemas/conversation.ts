@@ -82,8 +82,9 @@ export const messageView = z.object({
   created_at: iso,
 });
 
-type ConversationRow = typeof conversations.$inferSelect;
-type MessageRow = typeof messages.$inferSelect & {
+// Search vectors are never read back (lists leave them in the database).
+type ConversationRow = Omit<typeof conversations.$inferSelect, "searchVector">;
+type MessageRow = Omit<typeof messages.$inferSelect, "searchVector"> & {
   attachments: Array<typeof attachments.$inferSelect>;
 };
 

@@ -1,5 +1,7 @@
-// Reading conversations: keyset-paged lists (newest activity first) and one conversation with its messages.
-import { and, asc, desc, eq, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
+// Reading conversations: keyset-paged lists (newest activity first, or ranked by a full-text search)
+// and one conversation with its messages.
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { ConversationStatus } from "../../domain/conversation/status.ts";
 import type { Db, Tx } from "../database.ts";
 import {
@@ -9,6 +11,7 @@ import {
   customers,
   messages,
 } from "../schema/index.ts";
+import { after, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
 
 export type ConversationFilter = {
   workspaceId: string;
@@ -18,12 +21,18 @@ export type ConversationFilter = {
   assigneeId?: string;
   q?: string;
   spam?: boolean;
-  after?: { at: Date; id: string };
+  after?: Position | undefined;
   limit: number;
 };
 
+const byActivity: Keyset = { at: conversations.lastActivityAt, id: conversations.id };
+
+/**
+ * Conversations newest activity first, or, with `q`, by relevance: the reference, the subject and
+ * the message bodies in full text (French and English forms, accents folded), ties by activity.
+ */
 export async function listConversations(db: Db, f: ConversationFilter) {
-  const where: SQL[] = [eq(conversations.workspaceId, f.workspaceId)];
+  const where: Array<SQL | undefined> = [eq(conversations.workspaceId, f.workspaceId)];
   if (f.statuses && f.statuses.length > 0) where.push(inArray(conversations.status, f.statuses));
   if (f.brandId) where.push(eq(conversations.brandId, f.brandId));
   if (f.assigneeId) where.push(eq(conversations.assigneeId, f.assigneeId));
@@ -45,45 +54,125 @@ export async function listConversations(db: Db, f: ConversationFilter) {
       ),
     );
   }
+  const columns = { conversation: listedColumns, customerName: customers.name };
+  const withCustomer = and(
+    eq(customers.workspaceId, conversations.workspaceId),
+    eq(customers.id, conversations.customerId),
+  );
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      or(
-        ilike(conversations.subject, pattern),
-        eq(conversations.reference, f.q.toUpperCase().replace(/[[\]#]/g, "")),
-      ) as SQL,
-    );
-  }
-  if (f.after) {
-    where.push(
-      or(
-        lt(conversations.lastActivityAt, f.after.at),
-        and(eq(conversations.lastActivityAt, f.after.at), lt(conversations.id, f.after.id)),
-      ) as SQL,
-    );
+    const hits = await matchesOf(db, f.workspaceId, f.q);
+    const keyset: Keyset = { ...byActivity, rank: sql`${hits.rank}` };
+    const rows = await db
+      .select({ ...columns, rank: hits.rank })
+      .from(hits)
+      .innerJoin(
+        conversations,
+        and(eq(conversations.workspaceId, f.workspaceId), eq(conversations.id, hits.id)),
+      )
+      .innerJoin(customers, withCustomer)
+      .where(and(...where, after(keyset, f.after)))
+      .orderBy(...orderOf(keyset))
+      .limit(f.limit + 1);
+    return pageOf(rows, f.limit, (r) => ({
+      at: r.conversation.lastActivityAt,
+      id: r.conversation.id,
+      rank: r.rank,
+    }));
   }
   const rows = await db
-    .select({ conversation: conversations, customerName: customers.name })
+    .select(columns)
     .from(conversations)
-    .innerJoin(
-      customers,
-      and(
-        eq(customers.workspaceId, conversations.workspaceId),
-        eq(customers.id, conversations.customerId),
-      ),
-    )
-    .where(and(...where))
-    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .innerJoin(customers, withCustomer)
+    .where(and(...where, after(byActivity, f.after)))
+    .orderBy(...orderOf(byActivity))
     .limit(f.limit + 1);
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
-  return {
-    rows: page,
-    next:
-      rows.length > f.limit && last
-        ? { at: last.conversation.lastActivityAt, id: last.conversation.id }
-        : null,
-  };
+  return pageOf(rows, f.limit, (r) => ({
+    at: r.conversation.lastActivityAt,
+    id: r.conversation.id,
+  }));
+}
+
+// The search vectors stay in the database: lists and pages never carry them.
+const { searchVector: _conversationVector, ...listedColumns } = getTableColumns(conversations);
+const { searchVector: _messageVector, ...messageColumns } = getTableColumns(messages);
+
+// Relevance: a reference typed in full ranks first; a subject counts twice a body.
+const referenceRank = 1000;
+// A common word matches a large share of the desk: relevance is computed among its newest matches
+// only (read newest first through an index), so a search costs the same at any size. A rare word's
+// matches are all ranked (PostgreSQL finds them through the GIN index, then keeps the newest).
+export const searchCandidates = 1000;
+
+/** How many rows of `table` match, counting no further than one more than the search candidates. */
+async function countUpTo(
+  db: Db,
+  table: typeof messages | typeof conversations,
+  where: SQL | undefined,
+) {
+  const capped = db
+    .select({ one: sql`1`.as("one") })
+    .from(table)
+    .where(where)
+    .limit(searchCandidates + 1)
+    .as("capped");
+  const [found] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
+  return found?.n ?? 0;
+}
+
+/** The conversations `text` matches, each with its best rank (a subquery to join). */
+async function matchesOf(db: Db, workspaceId: string, text: string) {
+  const query = sql`rapport_search_query(${text})`;
+  const reference = text.toUpperCase().replace(/[[\]#\s]/g, "");
+  const bodyMatch = and(
+    eq(messages.workspaceId, workspaceId),
+    sql`${messages.searchVector} @@ ${query}`,
+  );
+  const subjectMatch = and(
+    eq(conversations.workspaceId, workspaceId),
+    sql`${conversations.searchVector} @@ ${query}`,
+  );
+  // How many matches, counting no further than the cap: a rare word's few matches are all ranked
+  // (found through the GIN index); a common word's newest ones are read newest first through the
+  // time index, which would have to walk the whole desk for a rare word.
+  const [bodies, subjects] = await Promise.all([
+    countUpTo(db, messages, bodyMatch),
+    countUpTo(db, conversations, subjectMatch),
+  ]);
+  const allBodies = db
+    .select({
+      id: messages.conversationId,
+      rank: sql<number>`ts_rank(${messages.searchVector}, ${query})`.as("rank"),
+    })
+    .from(messages)
+    .where(bodyMatch);
+  const inBodies =
+    bodies > searchCandidates
+      ? allBodies.orderBy(sql`${messages.createdAt} desc nulls last`).limit(searchCandidates)
+      : allBodies;
+  const allSubjects = db
+    .select({
+      id: conversations.id,
+      rank: sql<number>`2 * ts_rank(${conversations.searchVector}, ${query})`.as("rank"),
+    })
+    .from(conversations)
+    .where(subjectMatch);
+  const inSubjects =
+    subjects > searchCandidates
+      ? allSubjects.orderBy(...orderOf(byActivity)).limit(searchCandidates)
+      : allSubjects;
+  const byReference = db
+    .select({ id: conversations.id, rank: sql<number>`${referenceRank}::real`.as("rank") })
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.reference, reference)));
+  const hits = unionAll(inBodies, inSubjects, byReference).as("hits");
+  return db
+    .select({
+      id: hits.id,
+      rank: sql<number>`max(${hits.rank})`.mapWith(Number).as("best_rank"),
+    })
+    .from(hits)
+    .groupBy(hits.id)
+    .as("matches");
 }
 
 export async function getConversation(db: Db, workspaceId: string, id: string) {
@@ -103,7 +192,7 @@ export async function getConversation(db: Db, workspaceId: string, id: string) {
 
 export async function messagesOf(db: Db, workspaceId: string, conversationId: string) {
   const list = await db
-    .select()
+    .select(messageColumns)
     .from(messages)
     .where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversationId)))
     .orderBy(asc(messages.createdAt), asc(messages.id));

@@ -12,21 +12,24 @@ import {
   teams,
   users,
 } from "../schema/index.ts";
-import { after, newestFirst, type Position, pageOf } from "./keyset.ts";
+import { after, createdPosition, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
 
 export type PageRequest = { workspaceId: string; after?: Position | undefined; limit: number };
 
-const positionOf = (row: { createdAt: Date; id: string }): Position => ({
-  at: row.createdAt,
-  id: row.id,
+const positionOf = createdPosition;
+
+/** Settings list newest first: every settings table has `created_at` and `id`. */
+const byCreation = (t: { createdAt: Keyset["id"]; id: Keyset["id"] }): Keyset => ({
+  at: t.createdAt,
+  id: t.id,
 });
 
 export async function listBrands(db: Db, r: PageRequest) {
   const rows = await db
     .select()
     .from(brands)
-    .where(and(eq(brands.workspaceId, r.workspaceId), after(brands.createdAt, brands.id, r.after)))
-    .orderBy(...newestFirst(brands.createdAt, brands.id))
+    .where(and(eq(brands.workspaceId, r.workspaceId), after(byCreation(brands), r.after)))
+    .orderBy(...orderOf(byCreation(brands)))
     .limit(r.limit + 1);
   return pageOf(rows, r.limit, positionOf);
 }
@@ -70,8 +73,8 @@ export async function listTeams(db: Db, r: PageRequest) {
   const rows = await db
     .select()
     .from(teams)
-    .where(and(eq(teams.workspaceId, r.workspaceId), after(teams.createdAt, teams.id, r.after)))
-    .orderBy(...newestFirst(teams.createdAt, teams.id))
+    .where(and(eq(teams.workspaceId, r.workspaceId), after(byCreation(teams), r.after)))
+    .orderBy(...orderOf(byCreation(teams)))
     .limit(r.limit + 1);
   const paged = pageOf(rows, r.limit, positionOf);
   return { rows: await withMembers(db, r.workspaceId, paged.rows), next: paged.next };
@@ -91,7 +94,7 @@ export type UserFilter = PageRequest & { role?: Role | undefined; active?: boole
 export async function listUsers(db: Db, f: UserFilter) {
   const where: Array<SQL | undefined> = [
     eq(users.workspaceId, f.workspaceId),
-    after(users.createdAt, users.id, f.after),
+    after(byCreation(users), f.after),
   ];
   if (f.role) where.push(eq(users.role, f.role));
   if (f.active !== undefined) where.push(eq(users.active, f.active));
@@ -99,7 +102,7 @@ export async function listUsers(db: Db, f: UserFilter) {
     .select()
     .from(users)
     .where(and(...where))
-    .orderBy(...newestFirst(users.createdAt, users.id))
+    .orderBy(...orderOf(byCreation(users)))
     .limit(f.limit + 1);
   return pageOf(rows, f.limit, positionOf);
 }
@@ -116,13 +119,8 @@ export async function listCalendars(db: Db, r: PageRequest) {
   const rows = await db
     .select()
     .from(calendars)
-    .where(
-      and(
-        eq(calendars.workspaceId, r.workspaceId),
-        after(calendars.createdAt, calendars.id, r.after),
-      ),
-    )
-    .orderBy(...newestFirst(calendars.createdAt, calendars.id))
+    .where(and(eq(calendars.workspaceId, r.workspaceId), after(byCreation(calendars), r.after)))
+    .orderBy(...orderOf(byCreation(calendars)))
     .limit(r.limit + 1);
   return pageOf(rows, r.limit, positionOf);
 }
@@ -143,10 +141,10 @@ export async function listSlaPolicies(db: Db, r: PageRequest & { brandId?: strin
       and(
         eq(slaPolicies.workspaceId, r.workspaceId),
         r.brandId ? eq(slaPolicies.brandId, r.brandId) : undefined,
-        after(slaPolicies.createdAt, slaPolicies.id, r.after),
+        after(byCreation(slaPolicies), r.after),
       ),
     )
-    .orderBy(...newestFirst(slaPolicies.createdAt, slaPolicies.id))
+    .orderBy(...orderOf(byCreation(slaPolicies)))
     .limit(r.limit + 1);
   return pageOf(rows, r.limit, positionOf);
 }
@@ -173,10 +171,10 @@ export async function listCannedAnswers(db: Db, f: CannedAnswerFilter) {
         eq(cannedAnswers.workspaceId, f.workspaceId),
         f.language ? eq(cannedAnswers.language, f.language) : undefined,
         f.brandId ? eq(cannedAnswers.brandId, f.brandId) : undefined,
-        after(cannedAnswers.createdAt, cannedAnswers.id, f.after),
+        after(byCreation(cannedAnswers), f.after),
       ),
     )
-    .orderBy(...newestFirst(cannedAnswers.createdAt, cannedAnswers.id))
+    .orderBy(...orderOf(byCreation(cannedAnswers)))
     .limit(f.limit + 1);
   return pageOf(rows, f.limit, positionOf);
 }

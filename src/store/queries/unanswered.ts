@@ -1,13 +1,24 @@
 // The unanswered view: conversations whose latest customer message has no human answer, soonest due first.
-import { and, asc, eq, gt, isNotNull, notInArray, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  eq,
+  getTableColumns,
+  gt,
+  isNotNull,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { conversations, customers } from "../schema/index.ts";
+import { after, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
 
 export type UnansweredFilter = {
   workspaceId: string;
   brandId?: string;
   assigneeId?: string;
-  after?: { at: Date; id: string };
+  after?: Position | undefined;
   limit: number;
 };
 
@@ -15,6 +26,8 @@ export type UnansweredFilter = {
 const dueAt = sql<Date | null>`coalesce(${conversations.firstResponseDueAt}, ${conversations.nextResponseDueAt})`;
 // A cursor in the null region carries this instant.
 const noClock = new Date("9999-12-31T00:00:00Z");
+const soonest: Keyset = { at: dueAt, id: conversations.id, order: "soonest" };
+const { searchVector: _vector, ...listedColumns } = getTableColumns(conversations);
 
 export async function listUnanswered(db: Db, f: UnansweredFilter) {
   const where: SQL[] = [
@@ -28,14 +41,11 @@ export async function listUnanswered(db: Db, f: UnansweredFilter) {
   if (f.after && f.after.at.getTime() === noClock.getTime()) {
     where.push(and(sql`${dueAt} is null`, gt(conversations.id, f.after.id)) as SQL);
   } else if (f.after) {
-    const { at, id } = f.after;
-    where.push(
-      or(gt(dueAt, at), and(eq(dueAt, at), gt(conversations.id, id)), sql`${dueAt} is null`) as SQL,
-    );
+    where.push(or(after(soonest, f.after), sql`${dueAt} is null`) as SQL);
   }
   const rows = await db
     .select({
-      conversation: conversations,
+      conversation: listedColumns,
       customerName: customers.name,
       dueAt: dueAt.mapWith((v: string | Date | null) => (v === null ? null : new Date(v))),
     })
@@ -48,15 +58,7 @@ export async function listUnanswered(db: Db, f: UnansweredFilter) {
       ),
     )
     .where(and(...where))
-    .orderBy(sql`${dueAt} asc nulls last`, asc(conversations.id))
+    .orderBy(...orderOf(soonest))
     .limit(f.limit + 1);
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
-  return {
-    rows: page,
-    next:
-      rows.length > f.limit && last
-        ? { at: last.dueAt ?? noClock, id: last.conversation.id }
-        : null,
-  };
+  return pageOf(rows, f.limit, (r) => ({ at: r.dueAt ?? noClock, id: r.conversation.id }));
 }

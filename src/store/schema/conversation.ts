@@ -25,9 +25,10 @@ import {
   priorities,
 } from "../../domain/conversation/status.ts";
 import { brands } from "./brand.ts";
-import { at, createdAt, tenant, updatedAt } from "./columns.ts";
+import { at, createdAt, pagedAt, tenant, updatedAt } from "./columns.ts";
 import { customers } from "./customer.ts";
 import { teams, users } from "./people.ts";
+import { tsvector } from "./search.ts";
 
 export const conversations = pgTable(
   "conversations",
@@ -55,8 +56,9 @@ export const conversations = pgTable(
     /** No clock starts before this instant (set when a mail is moved out of Spam). */
     clockFloorAt: at("clock_floor_at"),
     firstHumanAnswerAt: at("first_human_answer_at"),
-    firstResponseDueAt: at("first_response_due_at"),
-    nextResponseDueAt: at("next_response_due_at"),
+    // The unanswered view pages by these: kept to the millisecond like every paged time.
+    firstResponseDueAt: pagedAt("first_response_due_at"),
+    nextResponseDueAt: pagedAt("next_response_due_at"),
     resolutionDueAt: at("resolution_due_at"),
     /** Which SLA alerts were already raised for the current wait ("warn_assignee", "warn_manager", "breach"). */
     slaAlerts: jsonb("sla_alerts").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
@@ -66,11 +68,13 @@ export const conversations = pgTable(
     promisedFirstResponseAt: at("promised_first_response_at"),
     messageCount: integer("message_count").notNull().default(0),
     lastCustomerMessageAt: at("last_customer_message_at"),
-    lastActivityAt: at("last_activity_at").notNull().defaultNow(),
+    lastActivityAt: pagedAt("last_activity_at").notNull().defaultNow(),
     resolvedAt: at("resolved_at"),
     closedAt: at("closed_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The subject's words for full-text search, kept by PostgreSQL itself. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`rapport_search_vector(subject)`),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -82,8 +86,29 @@ export const conversations = pgTable(
       t.lastActivityAt.desc(),
       t.id.desc(),
     ),
-    index("conversations_customer").on(t.workspaceId, t.customerId, t.lastActivityAt.desc()),
-    index("conversations_assignee").on(t.workspaceId, t.assigneeId, t.lastActivityAt.desc()),
+    index("conversations_customer_activity").on(
+      t.workspaceId,
+      t.customerId,
+      t.lastActivityAt.desc(),
+      t.id.desc(),
+    ),
+    index("conversations_assignee_activity").on(
+      t.workspaceId,
+      t.assigneeId,
+      t.lastActivityAt.desc(),
+      t.id.desc(),
+    ),
+    index("conversations_brand_activity").on(
+      t.workspaceId,
+      t.brandId,
+      t.lastActivityAt.desc(),
+      t.id.desc(),
+    ),
+    // The Spam view is a small share of the desk: its own index keeps it from scanning the rest.
+    index("conversations_spam_activity")
+      .on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc())
+      .where(sql`spam`),
+    index("conversations_search").using("gin", t.searchVector),
     index("conversations_first_due").on(t.workspaceId, t.firstResponseDueAt),
     index("conversations_next_due").on(t.workspaceId, t.nextResponseDueAt),
     index("conversations_sla_alert").on(t.slaNextAlertAt),
@@ -151,10 +176,17 @@ export const messages = pgTable(
     flags: jsonb("flags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     rawBlobKey: text("raw_blob_key"),
     createdAt: createdAt(),
+    /** The body's words for full-text search, kept by PostgreSQL itself. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`rapport_search_vector(body_text)`,
+    ),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index("messages_conversation").on(t.workspaceId, t.conversationId, t.createdAt),
+    // Search ranks the newest matches of a common word: read in this order, not all of them.
+    index("messages_created").on(t.workspaceId, t.createdAt.desc()),
+    index("messages_search").using("gin", t.searchVector),
     index("messages_external_id").on(t.workspaceId, t.externalId),
     uniqueIndex("messages_dedupe").on(t.workspaceId, t.dedupeKey),
     foreignKey({

@@ -83,6 +83,9 @@ export const customers = pgTable(
       foreignColumns: [organisations.workspaceId, organisations.id],
     }),
     index("customers_name").on(t.workspaceId, t.name),
+    index("customers_created").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    // Name search: trigrams of the folded name serve "contains" in any case and accent.
+    index("customers_name_trigram").using("gin", sql`rapport_fold(name) gin_trgm_ops`),
   ],
 );
 
@@ -104,6 +107,7 @@ export const customerIdentities = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("customer_identities_value").on(t.workspaceId, t.kind, t.value),
     index("customer_identities_customer").on(t.workspaceId, t.customerId),
+    index("customer_identities_value_trigram").using("gin", sql`lower(value) gin_trgm_ops`),
     foreignKey({
       name: "customer_identities_customer_fk",
       columns: [t.workspaceId, t.customerId],

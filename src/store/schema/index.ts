@@ -6,4 +6,5 @@ export * from "./customer.ts";
 export * from "./event.ts";
 export * from "./notification.ts";
 export * from "./people.ts";
+export * from "./search.ts";
 export * from "./workspace.ts";

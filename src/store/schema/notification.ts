@@ -16,7 +16,12 @@ export const notifications = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    index("notifications_user").on(t.workspaceId, t.userId, t.createdAt.desc()),
+    index("notifications_user_created").on(
+      t.workspaceId,
+      t.userId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
     foreignKey({
       columns: [t.workspaceId, t.userId],
       foreignColumns: [users.workspaceId, users.id],

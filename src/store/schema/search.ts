@@ -1,0 +1,20 @@
+// Full-text and fuzzy search columns: the tsvector type and the SQL functions (created by migration
+// 0001) that fold accents and index French and English word forms together.
+import { customType } from "drizzle-orm/pg-core";
+
+/** A PostgreSQL tsvector, filled by the database itself (generated columns); never written by us. */
+export const tsvector = customType<{ data: string; driverData: string }>({
+  dataType: () => "tsvector",
+});
+
+/**
+ * `rapport_search_vector(text)`: the French and the English stems of the unaccented text, one
+ * vector; `rapport_search_query(text)`: a web-style query matched against it in both languages;
+ * `rapport_fold(text)`: lower-case without accents, for trigram search on names and identities.
+ * All three are IMMUTABLE wrappers (unaccent() itself is only STABLE) so indexes may use them.
+ */
+export const searchFunctions = {
+  vector: "rapport_search_vector",
+  query: "rapport_search_query",
+  fold: "rapport_fold",
+} as const;
