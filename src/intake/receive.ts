@@ -357,13 +357,16 @@ function provisional(opens: typeof conversations.$inferInsert): Conversation {
     closedAt: null,
     createdAt,
     updatedAt: createdAt,
+    searchVector: null,
   };
 }
 
 /** A conversation opened in this batch, with what its messages made of it. */
 function finalState(w: Working, now: Date): typeof conversations.$inferInsert {
+  // The search vector is PostgreSQL's to compute (a generated column).
+  const { searchVector: _computed, ...row } = w.row;
   return {
-    ...w.row,
+    ...row,
     ...(w.clock ?? {}),
     status: w.status,
     awaitingSince: w.awaitingSince,
