@@ -1,11 +1,14 @@
-// End-to-end SMTP ingest of the real `rapport start` (fsync on), on loopback: mails/s, time to 250,
-// memory, where the CPU goes, and the bare parse rate of the same mails. Run: npm run bench:ingest
+// End-to-end SMTP ingest of the real `rapport start` (fsync on), on loopback, with the realistic mail
+// mix (mail-mix.ts): mails/s, time to 250, CPU per mail per process, with inbound authentication on
+// (RAPPORT_MAIL_AUTH=dns, the default) and off; then each step's cost per mail measured in-process on
+// the same mails, and the bare parse rate. Run: npm run bench:ingest
 // BENCH_SENDERS (16) × BENCH_MAILS (200) over one connection each, then BENCH_FRESH_MAILS (50) each
-// over a new connection per mail; BENCH_SECONDS (120) bounds each phase; BENCH_DATABASE_URL runs on
-// that PostgreSQL server (a database of its own, dropped afterwards) instead of the embedded one;
-// BENCH_NODE_ARGS passes flags to the server's node (e.g. --cpu-prof).
+// over a new connection per mail; BENCH_SECONDS (120) bounds each phase; BENCH_AUTH ("dns,off") the
+// runs; BENCH_SEED (1) the mix; BENCH_DATABASE_URL runs on that PostgreSQL server (a database of its
+// own, dropped afterwards) instead of the embedded one; BENCH_NODE_ARGS passes flags to the server's
+// node (e.g. --cpu-prof); BENCH_STEP_MAILS (800) how many of the mails the step costs run on.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -23,9 +26,12 @@ import {
   stopRapport,
 } from "../test/helpers/rapport-process.ts";
 import { openSmtp, type SmtpAnswer } from "../test/helpers/smtp-client.ts";
+import { dnsProbe, stepCosts } from "./ingest-steps.ts";
+import { mailMix } from "./mail-mix.ts";
 
 const numberFrom = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const sizes = {
+  seed: numberFrom("BENCH_SEED", 1),
   senders: numberFrom("BENCH_SENDERS", 16),
   mails: numberFrom("BENCH_MAILS", 200),
   freshMails: numberFrom("BENCH_FRESH_MAILS", 50),
@@ -36,43 +42,14 @@ const to = ["support@rapport.localhost"];
 
 type Mail = { from: string; raw: Buffer };
 
-/** A plain customer mail, text and HTML (about 2.5 kB); every other round replies to the last one. */
-function mailOf(phase: string, s: number, i: number): Mail {
-  const customer = `${phase}-${s}-${i % 40}@bench.example`;
-  const id = (n: number) => `<${run}-${phase}-${s}-${n}@bench.example>`;
-  const reply = Math.floor(i / 40) % 2 === 1;
-  const paragraph =
-    "I ordered a pair of walking boots three weeks ago and the tracking page has not moved since. " +
-    "Could you tell me where the parcel is, and whether I can still get it before my trip?";
-  const text = `Hello,\r\n\r\n${paragraph}\r\n\r\n${paragraph}\r\n\r\nOrder ${s}-${i}\r\n\r\nThank you\r\nCustomer ${s}`;
-  const html = `<html><body><p>Hello,</p><p>${paragraph}</p><p>${paragraph}</p><p><b>Order ${s}-${i}</b></p><p>Thank you<br>Customer ${s}</p></body></html>`;
-  const boundary = `b-${run}-${s}-${i}`;
-  const lines = [
-    `From: Customer ${s} <${customer}>`,
-    `To: ${to[0]}`,
-    `Subject: ${reply ? "Re: " : ""}Where is order ${s}-${reply ? i - 40 : i}?`,
-    `Message-ID: ${id(i)}`,
-    ...(reply ? [`In-Reply-To: ${id(i - 40)}`, `References: ${id(i - 40)}`] : []),
-    `Date: ${new Date().toUTCString()}`,
-    "MIME-Version: 1.0",
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
-    "",
-    `--${boundary}`,
-    "Content-Type: text/plain; charset=utf-8",
-    "",
-    text,
-    `--${boundary}`,
-    "Content-Type: text/html; charset=utf-8",
-    "",
-    html,
-    `--${boundary}--`,
-    "",
-  ];
-  return { from: customer, raw: Buffer.from(lines.join("\r\n")) };
-}
-
-const mailsOf = (phase: string, s: number, count: number) =>
-  Array.from({ length: count }, (_, i) => mailOf(phase, s, i));
+/** Each sender writes for its own customers, so its replies thread onto its own earlier mails. */
+const mailsOf = (phase: string, s: number, count: number): Mail[] =>
+  mailMix({
+    seed: sizes.seed * 1000 + s,
+    count,
+    to: to[0] as string,
+    prefix: `${run}-${phase}-${s}`,
+  });
 
 type Phase = { name: string; mails: number; ms: number; answers: SmtpAnswer[] };
 
@@ -204,11 +181,22 @@ async function blobRate(folder: string, mails: Mail[]): Promise<number> {
   return mails.length / ((performance.now() - began) / 1000);
 }
 
-async function main(): Promise<void> {
+type Run = {
+  auth: Auth;
+  rate: number;
+  p50: number;
+  p99: number;
+  serverMs: number;
+  postgresMs: number | null;
+};
+type Auth = "dns" | "off";
+
+/** One fresh desk with inbound authentication `auth`: the warm-up, both phases, counters; then stopped. */
+async function runDesk(auth: Auth, reused: Mail[][], fresh: Mail[][]): Promise<Run> {
   const folder = mkdtempSync(path.join(tmpdir(), "rapport-bench-"));
   const dataDir = path.join(folder, "data");
   const serverUrl = process.env.BENCH_DATABASE_URL;
-  const benchDatabase = `rapport_bench_${run}`;
+  const benchDatabase = `rapport_bench_${run}_${auth}`;
   const adminUrl = serverUrl ? new URL(serverUrl) : null;
   const databaseUrl = adminUrl ? new URL(adminUrl) : null;
   if (databaseUrl) databaseUrl.pathname = `/${benchDatabase}`;
@@ -221,16 +209,18 @@ async function main(): Promise<void> {
   try {
     if (databaseUrl) await admin(`create database ${benchDatabase}`);
     const server = await startRapport(
-      rapportEnv(dataDir, databaseUrl ? { DATABASE_URL: databaseUrl.toString() } : {}),
+      rapportEnv(dataDir, {
+        RAPPORT_MAIL_AUTH: auth,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl.toString() } : {}),
+      }),
       // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
       { nodeArgs: (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean) },
     );
     processes.push(server);
     const dbUrl = databaseUrl?.toString() ?? embeddedDatabaseUrl(dataDir);
     console.log(
-      `Rapport ingest bench: ${sizes.senders} senders × ${sizes.mails} mails (one connection each), ` +
-        `then × ${sizes.freshMails} (a connection per mail); ${serverUrl ? "PostgreSQL server" : "embedded PostgreSQL"}, fsync ${await fsyncSetting(dbUrl)}; ` +
-        `Node ${process.version}; started in ${server.startMs.toFixed(0)} ms\n`,
+      `\n-- inbound authentication ${auth === "dns" ? "on (RAPPORT_MAIL_AUTH=dns)" : "off (RAPPORT_MAIL_AUTH=off)"}: ` +
+        `${serverUrl ? "PostgreSQL server" : "embedded PostgreSQL"}, fsync ${await fsyncSetting(dbUrl)}; started in ${server.startMs.toFixed(0)} ms`,
     );
 
     const cpu = () => ({
@@ -245,30 +235,25 @@ async function main(): Promise<void> {
           : after.postgres - before.postgres;
       return { server: after.server - before.server, postgres };
     };
-    await phase("warm-up", server, [mailsOf("warm", 0, 40)], false);
+    await phase("warm-up", server, [mailsOf(`warm-${auth}`, 0, 40)], false);
 
-    const reused = Array.from({ length: sizes.senders }, (_, s) =>
-      mailsOf("reused", s, sizes.mails),
-    );
     const countersBefore = await databaseCounters(dbUrl);
     let cpuBefore = cpu();
     const one = await phase("one connection per sender", server, reused, false);
-    const rate = report(one, spent(cpuBefore));
+    const oneCpu = spent(cpuBefore);
+    const rate = report(one, oneCpu);
     const countersAfter = await databaseCounters(dbUrl);
     const serverMemory = memoryOf([server.pid]);
     const postgresMemory = serverUrl ? null : memoryOf(postgresPids(dataDir));
 
     cpuBefore = cpu();
-    const fresh = Array.from({ length: sizes.senders }, (_, s) =>
-      mailsOf("fresh", s, sizes.freshMails),
-    );
     if (sizes.freshMails > 0)
       report(await phase("a new connection per mail", server, fresh, true), spent(cpuBefore));
 
     const per = (key: "commits" | "rows" | "fsyncs") =>
       ((countersAfter[key] - countersBefore[key]) / one.mails).toFixed(2);
     console.log(
-      `\nper mail (one connection per sender): ${per("commits")} commits, ${per("fsyncs")} WAL fsyncs, ` +
+      `per mail (one connection per sender): ${per("commits")} commits, ${per("fsyncs")} WAL fsyncs, ` +
         `${per("rows")} rows inserted or updated`,
     );
     const acks = await acknowledgements(dbUrl);
@@ -281,21 +266,97 @@ async function main(): Promise<void> {
           ? `; PostgreSQL ${postgresPids(dataDir).length} processes RSS ${mb(postgresMemory.rssBytes)} (PSS ${mb(postgresMemory.pssBytes)})`
           : "; PostgreSQL: a server of its own, not measured"),
     );
-
-    const all = reused.flat();
-    const parsed = await parseRate(all);
-    const blobs = await blobRate(folder, all);
-    console.log(
-      `\nparseMail alone on the same mails: ${parsed.toFixed(0)} mails/s (ingest is ${((100 * rate) / parsed).toFixed(1)} % of it)`,
-    );
-    console.log(
-      `blob store put alone (write, fsync, rename, folder fsync), ${sizes.senders} at once: ${blobs.toFixed(0)} puts/s`,
-    );
     const code = await stopRapport(server);
     if (code !== 0) throw new Error(`rapport stopped with exit code ${code}: ${server.stderr()}`);
+    const times = one.answers.map((answer) => answer.ms).sort((x, y) => x - y);
+    return {
+      auth,
+      rate,
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      serverMs: (1000 * oneCpu.server) / one.mails,
+      postgresMs: oneCpu.postgres === null ? null : (1000 * oneCpu.postgres) / one.mails,
+    };
   } finally {
     removeDesk(dataDir, processes, folder);
     if (databaseUrl) await admin(`drop database if exists ${benchDatabase} with (force)`);
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+async function main(): Promise<void> {
+  const auths = (process.env.BENCH_AUTH ?? "dns,off")
+    .split(",")
+    .map((a) => a.trim())
+    .filter((a): a is Auth => a === "dns" || a === "off");
+  const reused = Array.from({ length: sizes.senders }, (_, s) => mailsOf("reused", s, sizes.mails));
+  const fresh = Array.from({ length: sizes.senders }, (_, s) =>
+    mailsOf("fresh", s, sizes.freshMails),
+  );
+  const all = reused.flat();
+  const bytes = all.reduce((sum, mail) => sum + mail.raw.length, 0);
+  const dns = await dnsProbe();
+  console.log(
+    `Rapport ingest bench: ${sizes.senders} senders × ${sizes.mails} mails (one connection each), ` +
+      `then × ${sizes.freshMails} (a connection per mail); mail mix seed ${sizes.seed}, ` +
+      `${(bytes / all.length / 1024).toFixed(1)} kB on average; Node ${process.version}`,
+  );
+  // The server resolves with the system's resolver (2 s timeout, one try): where DNS times out
+  // instead of failing, every authenticated mail would wait seconds, so say what it does here.
+  console.log(
+    `DNS here: a look-up answers ${dns.answer} in ${dns.ms.toFixed(1)} ms` +
+      (dns.ms > 200
+        ? " — slow: with authentication on, mails wait on DNS (BENCH_AUTH=off skips that run)"
+        : " (fails fast: authentication costs its CPU, not DNS waits)"),
+  );
+
+  const runs: Run[] = [];
+  for (const auth of auths) runs.push(await runDesk(auth, reused, fresh));
+
+  const parsed = await parseRate(all);
+  const folder = mkdtempSync(path.join(tmpdir(), "rapport-bench-blobs-"));
+  const blobs = await blobRate(folder, all).finally(() =>
+    rmSync(folder, { recursive: true, force: true }),
+  );
+  console.log("\n-- summary (one connection per sender)");
+  for (const r of runs) {
+    console.log(
+      `auth ${r.auth.padEnd(4)} ${r.rate.toFixed(0).padStart(5)} mails/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)} to 250  ` +
+        `CPU per mail: server ${ms(r.serverMs)}, PostgreSQL ${r.postgresMs === null ? "not measured" : ms(r.postgresMs)}  ` +
+        `(${((100 * r.rate) / parsed).toFixed(1)} % of the parse ceiling)`,
+    );
+  }
+  console.log(
+    `parse ceiling: parseMail alone on the same mails ${parsed.toFixed(0)} mails/s` +
+      runs
+        .map((r) => `; auth ${r.auth}: ${(parsed / r.rate).toFixed(0)}× faster than ingest`)
+        .join(""),
+  );
+  console.log(
+    `blob store put alone (write, fsync, rename, folder fsync), ${sizes.senders} at once: ${blobs.toFixed(0)} puts/s`,
+  );
+
+  // Steps in-process, on the same mails, with each run's authentication setting.
+  const sample = all.slice(0, numberFrom("BENCH_STEP_MAILS", 800));
+  for (const r of runs) {
+    // A first pass warms the code up (the server measured above was warm too), the second counts.
+    await stepCosts(sample, r.auth);
+    const costs = await stepCosts(sample, r.auth);
+    const known = costs.reduce((sum, c) => sum + c.cpuMs, 0);
+    console.log(
+      `\n-- each step per mail, in-process on ${sample.length} of the mails (auth ${r.auth}): CPU (wall)`,
+    );
+    for (const c of costs) {
+      console.log(
+        `${c.step.padEnd(44)} ${ms(c.cpuMs).padStart(9)} (${ms(c.wallMs)})  ${((100 * c.cpuMs) / r.serverMs).toFixed(0).padStart(3)} % of the server's CPU per mail`,
+      );
+    }
+    const rest = r.serverMs - known;
+    console.log(
+      `${"store + acknowledge (server CPU − the above)".padEnd(44)} ${ms(rest).padStart(9)}             ${((100 * rest) / r.serverMs).toFixed(0).padStart(3)} %` +
+        (r.postgresMs === null ? "" : `; and PostgreSQL ${ms(r.postgresMs)}`),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
-// Builds the console (web/dist) when it is missing or older than its sources; `npm start` runs it first.
+// Builds the console (web/dist) when it is missing or older than its sources: `npm install` runs it
+// (the `prepare` script) so that `npm start` only checks; `--force` rebuilds. A failed build fails loudly.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -17,12 +18,23 @@ function newest(folder) {
   return latest;
 }
 
+function fail(why) {
+  process.stderr.write(
+    `\nrapport: the console (web/) could not be built: ${why}\n` +
+      "Run `npm run build:web` to see the whole error; `npm start` cannot serve the console without it.\n",
+  );
+  process.exit(1);
+}
+
 if (
   process.argv.includes("--force") ||
   !existsSync(built) ||
   newest(path.join(root, "web")) > statSync(built).mtimeMs
 ) {
   const vite = path.join(root, "node_modules", "vite", "bin", "vite.js");
+  if (!existsSync(vite))
+    fail("vite is not installed (node_modules/vite is missing): run `npm install`");
+  const began = Date.now();
   const result = spawnSync(
     process.execPath,
     [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
@@ -31,5 +43,9 @@ if (
       stdio: ["ignore", "inherit", "inherit"],
     },
   );
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.error) fail(result.error.message);
+  if (result.signal) fail(`vite was stopped by ${result.signal}`);
+  if (result.status !== 0) fail(`vite exited with code ${result.status}`);
+  if (!existsSync(built)) fail("vite finished but wrote no web/dist/index.html");
+  process.stderr.write(`rapport: console built in ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
 }

@@ -1,6 +1,6 @@
 // Writes the demo's customers as they were on their first day — profile, identities, advisor and
 // backup — each with its "customer.created" event at that date.
-import { recordEvent, systemActor } from "../commands/events/record-event.ts";
+import { type EventInput, recordEvents, systemActor } from "../commands/events/record-event.ts";
 import { normalizeEmail, normalizePhone } from "../domain/identity/normalize.ts";
 import type { Runtime } from "../runtime.ts";
 import { customerIdentities, customers } from "../store/schema/index.ts";
@@ -16,7 +16,10 @@ export type StoredCustomer = {
   advisor: StaffKey | undefined;
 };
 
-/** Writes every customer inside the story's transaction (`rt.db` is that transaction). */
+/**
+ * Writes every customer inside the story's transaction (`rt.db` is that transaction): three
+ * multi-row statements (profiles, identities, events) rather than three per customer.
+ */
 export async function writeCustomers(
   rt: Runtime,
   workspaceId: string,
@@ -25,11 +28,14 @@ export async function writeCustomers(
 ): Promise<Map<string, StoredCustomer>> {
   const now = rt.now();
   const stored = new Map<string, StoredCustomer>();
+  const profiles: Array<typeof customers.$inferInsert> = [];
+  const identities: Array<typeof customerIdentities.$inferInsert> = [];
+  const created: EventInput[] = [];
   for (const c of story) {
     const id = rt.newId();
     // A day before their first story day, so that no message of theirs predates their profile.
     const since = daysBefore(now, c.since + 1);
-    await rt.db.insert(customers).values({
+    profiles.push({
       workspaceId,
       id,
       name: c.name,
@@ -47,33 +53,29 @@ export async function writeCustomers(
       createdAt: since,
       updatedAt: since,
     });
+    identities.push({
+      workspaceId,
+      id: rt.newId(),
+      customerId: id,
+      kind: "email",
+      value: normalizeEmail(c.email),
+      displayValue: c.email,
+      verified: true,
+      createdAt: since,
+    });
     const phone = c.phone ? normalizePhone(c.phone) : null;
-    await rt.db.insert(customerIdentities).values([
-      {
+    if (c.phone && phone) {
+      identities.push({
         workspaceId,
         id: rt.newId(),
         customerId: id,
-        kind: "email" as const,
-        value: normalizeEmail(c.email),
-        displayValue: c.email,
-        verified: true,
+        kind: "phone",
+        value: phone,
+        displayValue: c.phone,
         createdAt: since,
-      },
-      ...(c.phone && phone
-        ? [
-            {
-              workspaceId,
-              id: rt.newId(),
-              customerId: id,
-              kind: "phone" as const,
-              value: phone,
-              displayValue: c.phone,
-              createdAt: since,
-            },
-          ]
-        : []),
-    ]);
-    await recordEvent(rt.db, {
+      });
+    }
+    created.push({
       workspaceId,
       id: rt.newId(),
       at: since,
@@ -84,5 +86,9 @@ export async function writeCustomers(
     });
     stored.set(c.key, { id, name: c.name, email: c.email, since, advisor: c.advisor });
   }
+  if (profiles.length === 0) return stored;
+  await rt.db.insert(customers).values(profiles);
+  await rt.db.insert(customerIdentities).values(identities);
+  await recordEvents(rt.db, created);
   return stored;
 }
