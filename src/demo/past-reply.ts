@@ -1,11 +1,11 @@
 // A reply an advisor sent in the story's past: stored as already delivered (never queued, so no real
 // mail leaves for a demo customer), then the conversation's answer state is recomputed as for any reply.
 import { and, eq, sql } from "drizzle-orm";
-import { conversationMessageId } from "../channels/email/reply-token-crypto.ts";
 import type { Principal } from "../commands/access/principal.ts";
 import { lockConversation } from "../commands/conversation/load.ts";
 import { refreshAnswerState } from "../commands/conversation/refresh-answer-state.ts";
 import { recordEvent } from "../commands/events/record-event.ts";
+import { conversationMessageId } from "../commands/mail/reply-message-id.ts";
 import type { ConversationStatus } from "../domain/conversation/status.ts";
 import { onHumanReply } from "../domain/conversation/transitions.ts";
 import { replySubject } from "../domain/mail/acknowledgement.ts";
@@ -36,6 +36,7 @@ export async function writePastReply(
     const from = input.brand.addresses[0] ?? rt.config.supportAddress;
     const messageId = conversationMessageId(
       rt.secret,
+      rt.randomBytes,
       { workspaceId: ws, conversationId: conversation.id },
       from,
     );

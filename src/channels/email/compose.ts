@@ -12,11 +12,11 @@ export type OutboundMail = {
   subject: string;
   text: string;
   html?: string;
-  /** Ours, with angle brackets: see newReplyMessageId in reply-token-crypto.ts. */
+  /** Ours, with angle brackets: see newReplyMessageId in commands/mail/reply-message-id.ts. */
   messageId: string;
   inReplyTo?: string | null;
   references?: string[];
-  /** Acknowledgements are `auto-replied`, notices and alerts `auto-generated` (CONTRACT §5). */
+  /** Acknowledgements are `auto-replied`, notices and alerts `auto-generated` (docs/CONTRACT.md §5). */
   autoSubmitted?: "auto-replied" | "auto-generated";
   /** The language of the text, e.g. "fr". */
   language?: string;

@@ -1,8 +1,9 @@
 import { createHash, createPrivateKey, createPublicKey, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { generateDkimKey } from "../../commands/mail/dkim-key.ts";
 import { dkimDnsRecord } from "../../domain/mail/dns-records.ts";
 import { composeMail } from "./compose.ts";
-import { generateDkimKey, signMail } from "./dkim.ts";
+import { signMail } from "./dkim.ts";
 
 // A small RFC 6376 verifier (relaxed/relaxed, rsa-sha256) written for this test, so that the
 // signature is checked by other code than the signer's. A maintained verifier (mailauth 4.13)

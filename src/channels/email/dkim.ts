@@ -1,22 +1,9 @@
-// DKIM for each brand (RFC 6376): its RSA key pair, and the signature added to the exact bytes
-// we send, with nodemailer's signer (relaxed/relaxed, rsa-sha256).
-import { generateKeyPairSync } from "node:crypto";
+// DKIM for each brand (RFC 6376): the signature added to the exact bytes we send, with nodemailer's
+// signer (relaxed/relaxed, rsa-sha256). Keys are made by src/commands/mail/dkim-key.ts.
 import type { Readable } from "node:stream";
 import DKIM from "nodemailer/lib/dkim";
 
-export type DkimKeyPair = { privateKeyPem: string; publicKeyPem: string };
-
 export type DkimSigner = { domain: string; selector: string; privateKeyPem: string };
-
-/** RSA 2048: the size RFC 8301 asks signers for; larger keys overflow some DNS hosts' TXT. */
-export function generateDkimKey(): DkimKeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
-  return { privateKeyPem: privateKey, publicKeyPem: publicKey };
-}
 
 /**
  * The message with a DKIM-Signature header on top. Throws rather than sending unsigned mail:

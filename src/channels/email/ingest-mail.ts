@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { type EventInput, recordEvents, systemActor } from "../../commands/events/record-event.ts";
+import { type AcknowledgementContext, acknowledgeMany } from "../../commands/mail/acknowledge.ts";
+import { replyTokenHmac } from "../../commands/mail/reply-message-id.ts";
 import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
 import { matchBrandAddress, normalizeAddress } from "../../domain/mail/addresses.ts";
 import { type AutomationReason, classifyAutomation } from "../../domain/mail/automation.ts";
@@ -19,11 +21,9 @@ import {
 } from "../../intake/receive.ts";
 import type { Runtime } from "../../runtime.ts";
 import { brands, messages } from "../../store/schema/index.ts";
-import { type AcknowledgementContext, acknowledgeMany } from "./acknowledge.ts";
 import { authenticationResults } from "./authenticate.ts";
 import { parseMail } from "./parse.ts";
 import { receiveBounce } from "./receive-bounce.ts";
-import { replyTokenHmac } from "./reply-token-crypto.ts";
 import { htmlToText, sanitizeMailHtml } from "./sanitize.ts";
 import { spamVerdict } from "./spam-check.ts";
 

@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { lockConversation } from "../../commands/conversation/load.ts";
 import { refreshAnswerState } from "../../commands/conversation/refresh-answer-state.ts";
 import { recordEvent, systemActor } from "../../commands/events/record-event.ts";
+import { replyTokenHmac } from "../../commands/mail/reply-message-id.ts";
 import { normalizeEmail } from "../../domain/identity/normalize.ts";
 import { readBounce } from "../../domain/mail/bounce.ts";
 import { readVerp } from "../../domain/mail/verp.ts";
@@ -12,7 +13,6 @@ import type { Runtime } from "../../runtime.ts";
 import { customerIdentities, messages } from "../../store/schema/index.ts";
 import type { MailEnvelope } from "./ingest-mail.ts";
 import type { ParsedMail } from "./parse.ts";
-import { replyTokenHmac } from "./reply-token-crypto.ts";
 
 export type BounceOutcome = { handled: false } | { handled: true; note: string };
 

@@ -13,6 +13,16 @@ export function replyTokenHmac(secret: string | Uint8Array): Hmac {
   return (data) => new Uint8Array(createHmac("sha256", secret).update(data, "utf8").digest());
 }
 
+/** A fresh Message-ID for a mail about this conversation, e.g. `<r-…@support.example.com>`. */
+export function newReplyMessageId(
+  target: ReplyTokenTarget,
+  domain: string,
+  hmac: Hmac,
+  randomBytes: (size: number) => Uint8Array,
+): string {
+  return replyMessageId({ token: createReplyToken(target, hmac), random: randomBytes(8), domain });
+}
+
 /** Our Message-ID (bare, as stored) for a mail sent from `fromAddress` about this conversation. */
 export function conversationMessageId(
   secret: string,
@@ -21,6 +31,8 @@ export function conversationMessageId(
   fromAddress: string,
 ): string {
   const domain = fromAddress.slice(fromAddress.lastIndexOf("@") + 1);
-  const token = createReplyToken(target, replyTokenHmac(secret));
-  return replyMessageId({ token, random: randomBytes(8), domain }).replace(/^<|>$/g, "");
+  return newReplyMessageId(target, domain, replyTokenHmac(secret), randomBytes).replace(
+    /^<|>$/g,
+    "",
+  );
 }

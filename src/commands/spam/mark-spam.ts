@@ -2,12 +2,12 @@
 // (and unlearns a reversed one); "not spam" starts the clocks from this moment and sends the
 // acknowledgement the mail never got.
 import { and, eq } from "drizzle-orm";
-import { acknowledgeIfDue } from "../../channels/email/acknowledge.ts";
 import { type BayesModel, train, untrain } from "../../domain/mail/bayes.ts";
 import { conversations, messages } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { lockConversation } from "../conversation/load.ts";
 import { refreshAnswerState } from "../conversation/refresh-answer-state.ts";
+import { acknowledgeIfDue } from "../mail/acknowledge.ts";
 import type { UnitOfWork } from "../unit-of-work.ts";
 import { markFlag, saveSpamModel, spamModelOf } from "./spam-model.ts";
 

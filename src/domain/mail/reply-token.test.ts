@@ -3,7 +3,7 @@ import type { Hmac } from "./reply-token.ts";
 import { createReplyToken, readReplyToken, replyMessageId, replyToAddress } from "./reply-token.ts";
 
 // A keyed stand-in for HMAC-SHA256 (the domain takes the function; the real one is tested
-// in channels/email/reply-token-crypto.test.ts). Every input byte reaches every output byte.
+// in commands/mail/reply-message-id.test.ts). Every input byte reaches every output byte.
 function fakeHmac(key: string): Hmac {
   return (data) => {
     const out = new Uint8Array(32);

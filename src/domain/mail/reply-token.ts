@@ -10,7 +10,7 @@
 import { decodeBase32, encodeBase32 } from "./base32.ts";
 import { bytesToUuid, constantTimeEqual, UUID_BYTES, uuidToBytes } from "./uuid-bytes.ts";
 
-/** HMAC-SHA256 keyed with the instance secret (RAPPORT_SECRET); see reply-token-crypto.ts. */
+/** HMAC-SHA256 keyed with the instance secret (RAPPORT_SECRET); see commands/mail/reply-message-id.ts. */
 export type Hmac = (data: string) => Uint8Array;
 
 export type ReplyTokenTarget = { workspaceId: string; conversationId: string };

@@ -49,7 +49,7 @@ export const conversations = pgTable(
     spam: boolean("spam").notNull().default(false),
     spamScore: real("spam_score"),
     flags: jsonb("flags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    /** True once a human answer stands (CONTRACT §6); `awaitingSince` says whether one is owed now. */
+    /** True once a human answer stands (docs/CONTRACT.md §6); `awaitingSince` says whether one is owed now. */
     answered: boolean("answered").notNull().default(false),
     /** Commit time of the oldest customer message still waiting for a human answer. */
     awaitingSince: at("awaiting_since"),

@@ -2,7 +2,6 @@
 // an automated outbound message with its send job (so a crash keeps both or neither) — for a whole
 // batch with a fixed number of statements.
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import { type EventInput, recordEvents, systemActor } from "../../commands/events/record-event.ts";
 import { chooseLanguage, detectLanguage, isLanguage } from "../../domain/language.ts";
 import { composeAcknowledgement } from "../../domain/mail/acknowledgement.ts";
 import { type Automation, acknowledgementAllowed } from "../../domain/mail/automation.ts";
@@ -13,7 +12,8 @@ import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
 import { insertRows } from "../../store/insert-rows.ts";
 import { brands, conversations, customers, messages, users } from "../../store/schema/index.ts";
-import { conversationMessageId } from "./reply-token-crypto.ts";
+import { type EventInput, recordEvents, systemActor } from "../events/record-event.ts";
+import { conversationMessageId } from "./reply-message-id.ts";
 
 export type AcknowledgementContext = {
   automation: Automation;
@@ -217,6 +217,7 @@ async function writeAcknowledgements(
       bodyText: ack.text,
       externalId: conversationMessageId(
         rt.secret,
+        rt.randomBytes,
         { workspaceId: ws, conversationId: r.conversation.id },
         from,
       ),

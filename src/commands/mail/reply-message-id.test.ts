@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { readReplyToken } from "../../domain/mail/reply-token.ts";
-import { newReplyMessageId, replyTokenHmac } from "./reply-token-crypto.ts";
+import { newReplyMessageId, replyTokenHmac } from "./reply-message-id.ts";
 
 const target = {
   workspaceId: "0b7e3c3a-6f1e-4c55-9d1b-7a0a1c2b3d4e",
@@ -19,15 +20,15 @@ describe("reply tokens with HMAC-SHA256", () => {
   });
 
   it("give unique Message-IDs that lead back to the conversation", () => {
-    const first = newReplyMessageId(target, "brand.example", hmac);
-    const second = newReplyMessageId(target, "brand.example", hmac);
+    const first = newReplyMessageId(target, "brand.example", hmac, randomBytes);
+    const second = newReplyMessageId(target, "brand.example", hmac, randomBytes);
     expect(first).not.toBe(second);
     expect(first).toMatch(/^<r-[a-z2-7]{42}\.[a-z2-7]{13}@brand\.example>$/);
     expect(readReplyToken([second], { workspaceId: target.workspaceId, hmac })).toEqual(target);
   });
 
   it("are not accepted under another secret", () => {
-    const messageId = newReplyMessageId(target, "brand.example", hmac);
+    const messageId = newReplyMessageId(target, "brand.example", hmac, randomBytes);
     const other = replyTokenHmac("another secret, also long enough");
     expect(
       readReplyToken([messageId], { workspaceId: target.workspaceId, hmac: other }),
