@@ -16,29 +16,58 @@ import {
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
-type Case = { name: string; times: number[] };
+type Case = { name: string; times: number[]; steps: Map<string, number[]> };
+
+/** Log lines that close a step of the start, and what the step was. */
+const milestones: Array<[string, string]> = [
+  ["embedded PostgreSQL started", "node loaded, cluster ready (initdb on a fresh folder)"],
+  ["Server listening", "migrations, job queue, HTTP listener"],
+  ["demo story loaded", "demo story"],
+  ["Rapport is ready", "workers, SMTP listener"],
+];
+
+/** How long each step took, from the start's own log (pino writes epoch milliseconds). */
+function stepsOf(stderr: string, spawnedAt: number): Map<string, number> {
+  const steps = new Map<string, number>();
+  let previous = spawnedAt;
+  for (const line of stderr.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const entry = JSON.parse(line) as { msg?: string; time?: number };
+    const step = milestones.find(([msg]) => entry.msg?.startsWith(msg));
+    if (!step || entry.time === undefined) continue;
+    steps.set(step[1], entry.time - previous);
+    previous = entry.time;
+  }
+  return steps;
+}
 
 /** Starts a desk on `dataDir` and stops it cleanly, answering the milliseconds to healthy. */
-async function startOnce(dataDir: string, demo: boolean, processes: RapportProcess[]) {
-  const server = await startRapport(rapportEnv(dataDir, { RAPPORT_DEMO: demo ? "1" : "0" }));
+async function startOnce(dataDir: string, demo: boolean, processes: RapportProcess[], into: Case) {
+  const spawnedAt = Date.now();
+  const server = await startRapport(
+    rapportEnv(dataDir, { RAPPORT_DEMO: demo ? "1" : "0", LOG_LEVEL: "info" }),
+  );
   processes.push(server);
   const code = await stopRapport(server);
   if (code !== 0) throw new Error(`rapport stopped with exit code ${code}: ${server.stderr()}`);
-  return server.startMs;
+  into.times.push(server.startMs);
+  for (const [step, ms] of stepsOf(server.stderr(), spawnedAt)) {
+    into.steps.set(step, [...(into.steps.get(step) ?? []), ms]);
+  }
 }
 
 async function measure(): Promise<Case[]> {
-  const cold: Case = { name: "fresh folder, no demo", times: [] };
-  const demo: Case = { name: "fresh folder, demo story", times: [] };
-  const warm: Case = { name: "restart, demo already loaded", times: [] };
+  const cold: Case = { name: "fresh folder, no demo", times: [], steps: new Map() };
+  const demo: Case = { name: "fresh folder, demo story", times: [], steps: new Map() };
+  const warm: Case = { name: "restart, demo already loaded", times: [], steps: new Map() };
   for (let run = 0; run < runs; run++) {
     for (const withDemo of [false, true]) {
       const folder = mkdtempSync(path.join(tmpdir(), "rapport-cold-"));
       const dataDir = path.join(folder, "data");
       const processes: RapportProcess[] = [];
       try {
-        (withDemo ? demo : cold).times.push(await startOnce(dataDir, withDemo, processes));
-        if (withDemo) warm.times.push(await startOnce(dataDir, true, processes));
+        await startOnce(dataDir, withDemo, processes, withDemo ? demo : cold);
+        if (withDemo) await startOnce(dataDir, true, processes, warm);
       } finally {
         removeDesk(dataDir, processes, folder);
       }
@@ -66,10 +95,13 @@ console.log(
   `Rapport cold start: ${runs} runs each, embedded PostgreSQL, Node ${process.version}\n`,
 );
 const check = prestartMs();
-for (const { name, times } of await measure()) {
+for (const { name, times, steps } of await measure()) {
   const list = times.map((ms) => (ms / 1000).toFixed(2)).join("  ");
   console.log(
     `${name.padEnd(30)} median ${(median(times) / 1000).toFixed(2)} s  max ${(Math.max(...times) / 1000).toFixed(2)} s  (${list})`,
   );
+  for (const [step, ms] of steps) {
+    console.log(`${"".padEnd(32)}${step.padEnd(56)} median ${(median(ms) / 1000).toFixed(2)} s`);
+  }
 }
 console.log(`\nnpm start's prestart check (console already built): ${check.toFixed(0)} ms`);
