@@ -52,9 +52,18 @@ async function dueTimesFor(
     .from(slaPolicies)
     .where(eq(slaPolicies.workspaceId, facts.workspaceId))
     .orderBy(asc(slaPolicies.createdAt));
-  const { policy } = choosePolicy(rules, facts);
   const calendar = await calendarOf(tx, brand);
-  const due = computeDueTimes({
+  return { due: dueUnder(rules, calendar, facts), calendar };
+}
+
+/** The due times the chosen policy gives under this calendar (pure). */
+function dueUnder(
+  policies: Array<typeof slaPolicies.$inferSelect>,
+  calendar: BusinessCalendar,
+  facts: ClockFacts,
+): DueTimes {
+  const { policy } = choosePolicy(policies, facts);
+  return computeDueTimes({
     calendar,
     policy,
     status: facts.status,
@@ -62,7 +71,6 @@ async function dueTimesFor(
     firstHumanAnswerAt: facts.firstHumanAnswerAt,
     createdAt: facts.createdAt,
   });
-  return { due, calendar };
 }
 
 export type StoredClock = {
@@ -125,19 +133,10 @@ export function clockColumnsWith(
   facts: ClockFacts,
   before: StoredClock,
 ) {
-  const { policy } = choosePolicy(rules.policies, facts);
   const calendar =
     (brand.calendarId ? rules.calendars.get(brand.calendarId) : undefined) ??
     defaultCalendar(brand.timeZone);
-  const due = computeDueTimes({
-    calendar,
-    policy,
-    status: facts.status,
-    awaitingSince: facts.awaitingSince,
-    firstHumanAnswerAt: facts.firstHumanAnswerAt,
-    createdAt: facts.createdAt,
-  });
-  return clockState(due, calendar, facts, before);
+  return clockState(dueUnder(rules.policies, calendar, facts), calendar, facts, before);
 }
 
 function clockState(
