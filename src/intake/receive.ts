@@ -16,7 +16,13 @@ import type { DeskError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
 import { insertRows } from "../store/insert-rows.ts";
-import { attachments, brands, conversations, messages } from "../store/schema/index.ts";
+import {
+  attachments,
+  brands,
+  conversations,
+  messageInConversation,
+  messages,
+} from "../store/schema/index.ts";
 import type { Settled } from "./group-commit.ts";
 import { resolveCustomers, type Sender } from "./resolve-customer.ts";
 import { RetryBatch } from "./retry-batch.ts";
@@ -117,13 +123,7 @@ async function earlierCopies(
       reference: conversations.reference,
     })
     .from(messages)
-    .innerJoin(
-      conversations,
-      and(
-        eq(conversations.workspaceId, messages.workspaceId),
-        eq(conversations.id, messages.conversationId),
-      ),
-    )
+    .innerJoin(conversations, messageInConversation)
     .where(and(eq(messages.workspaceId, workspaceId), inArray(messages.dedupeKey, keys)));
   return new Map(
     rows.map((r) => [

@@ -5,7 +5,12 @@
 import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { DeskError } from "../errors.ts";
 import type { Tx } from "../store/database.ts";
-import { conversations, customers, messages } from "../store/schema/index.ts";
+import {
+  conversations,
+  customers,
+  messageInConversation,
+  messages,
+} from "../store/schema/index.ts";
 
 export type Conversation = typeof conversations.$inferSelect;
 
@@ -61,13 +66,7 @@ export async function findThreads(
       ? await tx
           .select({ externalId: messages.externalId, conversation: conversations })
           .from(messages)
-          .innerJoin(
-            conversations,
-            and(
-              eq(conversations.workspaceId, messages.workspaceId),
-              eq(conversations.id, messages.conversationId),
-            ),
-          )
+          .innerJoin(conversations, messageInConversation)
           .where(
             and(
               eq(messages.workspaceId, workspaceId),

@@ -11,7 +11,14 @@ import type { Conversation } from "../../intake/thread.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
 import { insertRows } from "../../store/insert-rows.ts";
-import { brands, conversations, customers, messages, users } from "../../store/schema/index.ts";
+import {
+  brands,
+  conversations,
+  customers,
+  messageInConversation,
+  messages,
+  users,
+} from "../../store/schema/index.ts";
 import { type EventInput, recordEvents, systemActor } from "../events/record-event.ts";
 import { conversationMessageId } from "./reply-message-id.ts";
 
@@ -45,13 +52,7 @@ async function recentAcknowledgements(
   const rows = await tx
     .select({ customerId: conversations.customerId, count: sql<number>`count(*)::int` })
     .from(messages)
-    .innerJoin(
-      conversations,
-      and(
-        eq(conversations.workspaceId, messages.workspaceId),
-        eq(conversations.id, messages.conversationId),
-      ),
-    )
+    .innerJoin(conversations, messageInConversation)
     .where(
       and(
         eq(messages.workspaceId, workspaceId),

@@ -8,6 +8,7 @@ import {
   customerIdentities,
   customers,
   events,
+  messageInConversation,
   messages,
   organisations,
   users,
@@ -266,13 +267,7 @@ async function lastContactIn(
       at: sql<Date | null>`max(${messages.createdAt})`.mapWith(messages.createdAt),
     })
     .from(messages)
-    .innerJoin(
-      conversations,
-      and(
-        eq(conversations.workspaceId, messages.workspaceId),
-        eq(conversations.id, messages.conversationId),
-      ),
-    )
+    .innerJoin(conversations, messageInConversation)
     .where(
       and(
         mine,

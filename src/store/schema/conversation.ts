@@ -1,5 +1,5 @@
 // Conversations, their messages and attachments: the heart of the desk.
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import {
   boolean,
   foreignKey,
@@ -229,4 +229,10 @@ export const attachments = pgTable(
       foreignColumns: [messages.workspaceId, messages.id],
     }),
   ],
+);
+
+/** The join of a message to its conversation, within their workspace (keys carry workspace_id). */
+export const messageInConversation = and(
+  eq(conversations.workspaceId, messages.workspaceId),
+  eq(conversations.id, messages.conversationId),
 );
