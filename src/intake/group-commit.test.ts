@@ -84,21 +84,4 @@ describe("group commit", () => {
     for (const batch of r.batches) expect(new Set(batch.map((i) => i % 2)).size).toBe(1);
     expect(r.batches.flat().sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
-
-  it("says when nothing is queued or being written", async () => {
-    const r = recorder();
-    const committer = groupCommitter(r.write, { maxBatch: 10 });
-    r.hold();
-    let done = false;
-    const pending = committer.submit(1);
-    const idle = committer.idle().then(() => {
-      done = true;
-    });
-    await Promise.resolve();
-    expect(done).toBe(false);
-    r.release();
-    await pending;
-    await idle;
-    expect(done).toBe(true);
-  });
 });

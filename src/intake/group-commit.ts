@@ -7,8 +7,6 @@ export type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
 export type GroupCommitter<I, O> = {
   /** Resolves once the batch holding `item` committed (or rejects with that item's error). */
   submit(item: I): Promise<O>;
-  /** Waits until nothing is queued or being written. */
-  idle(): Promise<void>;
 };
 
 type Waiting<I, O> = { item: I; resolve(value: O): void; reject(error: unknown): void };
@@ -32,7 +30,6 @@ export function groupCommitter<I, O>(
 ): GroupCommitter<I, O> {
   const queues = new Map<string, Waiting<I, O>[]>();
   const running = new Set<string>();
-  let idleWaiters: Array<() => void> = [];
 
   const settle = (batch: Waiting<I, O>[], results: Settled<O>[]) => {
     batch.forEach((w, i) => {
@@ -73,11 +70,6 @@ export function groupCommitter<I, O>(
     } finally {
       running.delete(key);
       queues.delete(key);
-      if (running.size === 0) {
-        const waiters = idleWaiters;
-        idleWaiters = [];
-        for (const done of waiters) done();
-      }
     }
   };
 
@@ -90,10 +82,6 @@ export function groupCommitter<I, O>(
         queues.set(key, queue);
         if (!running.has(key)) void drain(key);
       });
-    },
-    idle() {
-      if (running.size === 0) return Promise.resolve();
-      return new Promise((done) => idleWaiters.push(done));
     },
   };
 }

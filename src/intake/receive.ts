@@ -250,7 +250,7 @@ function messageRow(p: Placement, conversationId: string, now: Date) {
 function apply(
   rt: Runtime,
   rules: ClockRules,
-  brands: Map<string, Brand>,
+  brandsById: Map<string, Brand>,
   w: Working,
   p: Placement,
   now: Date,
@@ -263,7 +263,7 @@ function apply(
   const spam = p.message.spam?.likely ?? false;
   const awaited = !spam && !p.message.autoReply;
   const awaitingSince = awaited ? (w.awaitingSince ?? now) : w.awaitingSince;
-  const brand = brands.get(w.row.brandId) ?? p.brand;
+  const brand = brandsById.get(w.row.brandId) ?? p.brand;
   const stored = w.clock ?? w.row;
   const facts = {
     workspaceId: ws,

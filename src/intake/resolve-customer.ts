@@ -16,7 +16,7 @@ export type ResolvedCustomer = {
   organisationId: string | null;
 };
 
-export function wantedIdentities(sender: Sender): Wanted[] {
+function wantedIdentities(sender: Sender): Wanted[] {
   const wanted: Wanted[] = [];
   if (sender.email)
     wanted.push({

@@ -104,7 +104,6 @@ type PreparedMail =
       message: InboundMessage;
       /** Null for a re-delivery: its first copy was acknowledged, or not, already. */
       acknowledgement: AcknowledgementContext | null;
-      automation: AutomationReason[];
     };
 
 type EarlierLook = { workspaceId: string; messageId: string | null; dedupeKey: string };
@@ -191,7 +190,7 @@ async function prepareMail(
   };
   if (earlier.redelivered) {
     // Answer what the first delivery got (the intake finds it by its key); no bytes written twice.
-    return { kind: "mail", message, acknowledgement: null, automation: [] };
+    return { kind: "mail", message, acknowledgement: null };
   }
 
   const ownAddresses = (await directory.all()).flatMap((b) => b.addresses);
@@ -264,7 +263,6 @@ async function prepareMail(
       text,
       inboundMessageId: mail.messageId,
     },
-    automation: automation.reasons,
   };
 }
 
@@ -304,7 +302,7 @@ async function storeMails(rt: Runtime, mails: ReadyMail[]): Promise<Settled<Inge
       actor: systemActor,
       data: {
         reason: "an automatic reply to no conversation",
-        automation: mail.automation,
+        automation: mail.acknowledgement?.automation.reasons ?? [],
         raw_blob_key: mail.message.rawBlobKey,
       },
     });
@@ -372,7 +370,6 @@ export function mailIntake(
       if (prepared.kind === "aside") return prepared;
       return batches.submit(prepared);
     },
-    idle: () => batches.idle(),
   };
 }
 
