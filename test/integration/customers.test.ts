@@ -112,6 +112,41 @@ describe("finding customers", () => {
     expect(await search("q=zoe%20noel")).toEqual([decomposed.customer_id]);
   });
 
+  it("finds a customer by their new name and by identities added, moved or removed later", async () => {
+    const ines = await write({ email: "ines@later.test", name: "Inès Avant" });
+    const patch = await call("PATCH", `/api/v1/customers/${ines.customer_id}`, "advisor", {
+      name: "Inès Après",
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    expect(await search("q=apres")).toEqual([ines.customer_id]);
+    expect(await search("q=avant")).toEqual([]);
+
+    // A second address, then the move of an identity to another profile (as a merge does), then
+    // its removal: the search follows each statement, whoever wrote it.
+    const other = await write({ email: "other@later.test", name: "Other Person" });
+    const db = desk.booted.rt.db;
+    const [workspace] = await db.select({ id: workspaces.id }).from(workspaces);
+    await db.insert(customerIdentities).values({
+      workspaceId: workspace?.id as string,
+      id: "0190a1b2-0000-7000-8000-00000000dd01",
+      customerId: ines.customer_id,
+      kind: "email",
+      value: "ines.second@later.test",
+      displayValue: "Ines.Second@later.test",
+    });
+    expect(await search("q=ines.second")).toEqual([ines.customer_id]);
+    await db
+      .update(customerIdentities)
+      .set({ customerId: other.customer_id })
+      .where(sql`${customerIdentities.value} = 'ines.second@later.test'`);
+    expect(await search("q=ines.second")).toEqual([other.customer_id]);
+    await db
+      .delete(customerIdentities)
+      .where(sql`${customerIdentities.value} = 'ines.second@later.test'`);
+    expect(await search("q=ines.second")).toEqual([]);
+    expect(await search("q=other%40later")).toEqual([other.customer_id]);
+  });
+
   it("pages customers newest first with a cursor, and refuses a tampered one", async () => {
     for (let i = 0; i < 3; i++) await write({ email: `page${i}@paging.test`, name: `Page ${i}` });
     const total = await countOf(customers);

@@ -69,6 +69,16 @@ describe("searching conversations", () => {
     expect(await idsOf("noel")).toEqual([delivery.conversation_id]);
   });
 
+  it("finds a French past participle whatever its gender, accents typed or not", async () => {
+    const arrived = await inbound("Enfin", "Ma commande est arrivée ce matin.");
+    for (const q of ["arrivé", "arrivée", "arrivee", "ARRIVEE"]) {
+      expect((await idsOf(q)).sort(), q).toEqual(
+        [parcel.conversation_id, arrived.conversation_id].sort(),
+      );
+    }
+    expect(await idsOf("commande arrivé")).toEqual([arrived.conversation_id]);
+  });
+
   it("finds English word forms", async () => {
     expect(await idsOf("parcel")).toEqual([damaged.conversation_id]);
     expect(await idsOf("damage")).toEqual([damaged.conversation_id]);

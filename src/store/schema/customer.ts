@@ -63,6 +63,13 @@ export const customers = pgTable(
     organisationId: uuid("organisation_id"),
     /** Set when this profile was merged into another one; kept so the merge can be undone. */
     mergedIntoId: uuid("merged_into_id"),
+    /**
+     * What customer search reads: the folded name and the customer's identities, one per line. Kept
+     * by the database itself (triggers of migration 0002 on customers and customer_identities),
+     * never written by us; one column under one trigram index lets a search find, filter and
+     * order its matches in one table.
+     */
+    searchText: text("search_text").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -84,8 +91,8 @@ export const customers = pgTable(
     }),
     index("customers_name").on(t.workspaceId, t.name),
     index("customers_created").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
-    // Name search: trigrams of the folded name serve "contains" in any case and accent.
-    index("customers_name_trigram").using("gin", sql`rapport_fold(name) gin_trgm_ops`),
+    // Search: trigrams of the search text serve "contains" in any case and accent.
+    index("customers_search_trigram").using("gin", sql`search_text gin_trgm_ops`),
   ],
 );
 
@@ -107,7 +114,6 @@ export const customerIdentities = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("customer_identities_value").on(t.workspaceId, t.kind, t.value),
     index("customer_identities_customer").on(t.workspaceId, t.customerId),
-    index("customer_identities_value_trigram").using("gin", sql`lower(value) gin_trgm_ops`),
     foreignKey({
       name: "customer_identities_customer_fk",
       columns: [t.workspaceId, t.customerId],

@@ -9,8 +9,9 @@ export const tsvector = customType<{ data: string; driverData: string }>({
 
 /**
  * `rapport_search_vector(text)`: the French and the English stems of the unaccented text, one
- * vector; `rapport_search_query(text)`: a web-style query matched against it in both languages;
- * `rapport_fold(text)`: lower-case without accents, for trigram search on names and identities.
+ * vector; `rapport_search_query(text)`: a web-style query matched against it in both languages,
+ * each French word with and without a final "e" (the stemmer reads "arrivée" and "arrivee" apart);
+ * `rapport_fold(text)`: lower-case without accents, for the customers' search text.
  * All three are IMMUTABLE wrappers (unaccent() itself is only STABLE) so indexes may use them.
  */
 export const searchFunctions = {
