@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
+import { acrossWorkspaces } from "../../store/queries/workspace-scope.ts";
 import { apiTokens, sessions, users } from "../../store/schema/index.ts";
 import type { Principal } from "./principal.ts";
 import { hashPassword, passwordMatches, sha256 } from "./secrets.ts";
@@ -14,7 +15,13 @@ export async function signIn(rt: Runtime, email: string, password: string) {
   const [user] = await rt.db
     .select()
     .from(users)
-    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.active, true)))
+    .where(
+      and(
+        acrossWorkspaces("the address signing in names the workspace"),
+        eq(users.email, email.trim().toLowerCase()),
+        eq(users.active, true),
+      ),
+    )
     .limit(1);
   // Verify against a decoy when the user is unknown, so timing does not reveal who has an account.
   decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
@@ -36,7 +43,14 @@ export async function signIn(rt: Runtime, email: string, password: string) {
 }
 
 export async function signOut(rt: Runtime, token: string): Promise<void> {
-  await rt.db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+  await rt.db
+    .delete(sessions)
+    .where(
+      and(
+        acrossWorkspaces("a session is found by its token"),
+        eq(sessions.tokenHash, sha256(token)),
+      ),
+    );
 }
 
 export async function principalFromSession(rt: Runtime, token: string): Promise<Principal | null> {
@@ -47,7 +61,13 @@ export async function principalFromSession(rt: Runtime, token: string): Promise<
       users,
       and(eq(users.workspaceId, sessions.workspaceId), eq(users.id, sessions.userId)),
     )
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, rt.now())))
+    .where(
+      and(
+        acrossWorkspaces("a session is found by its token"),
+        eq(sessions.tokenHash, sha256(token)),
+        gt(sessions.expiresAt, rt.now()),
+      ),
+    )
     .limit(1);
   if (!row?.user.active) return null;
   return {
@@ -69,7 +89,13 @@ export async function principalFromToken(rt: Runtime, token: string): Promise<Pr
       users,
       and(eq(users.workspaceId, apiTokens.workspaceId), eq(users.id, apiTokens.userId)),
     )
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        acrossWorkspaces("an API token is found by its value"),
+        eq(apiTokens.tokenHash, sha256(token)),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   if (row.token.userId && !row.user?.active) return null;

@@ -12,6 +12,7 @@ import {
   messages,
 } from "../schema/index.ts";
 import { after, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
+import { inWorkspace } from "./workspace-scope.ts";
 
 export type ConversationFilter = {
   workspaceId: string;
@@ -32,7 +33,7 @@ const byActivity: Keyset = { at: conversations.lastActivityAt, id: conversations
  * the message bodies in full text (French and English forms, accents folded), ties by activity.
  */
 export async function listConversations(db: Db, f: ConversationFilter) {
-  const where: Array<SQL | undefined> = [eq(conversations.workspaceId, f.workspaceId)];
+  const where: Array<SQL | undefined> = [inWorkspace(conversations, f.workspaceId)];
   if (f.statuses && f.statuses.length > 0) where.push(inArray(conversations.status, f.statuses));
   if (f.brandId) where.push(eq(conversations.brandId, f.brandId));
   if (f.assigneeId) where.push(eq(conversations.assigneeId, f.assigneeId));
@@ -45,8 +46,9 @@ export async function listConversations(db: Db, f: ConversationFilter) {
           .select({ id: customerIdentities.customerId })
           .from(customerIdentities)
           .where(
-            and(
-              eq(customerIdentities.workspaceId, f.workspaceId),
+            inWorkspace(
+              customerIdentities,
+              f.workspaceId,
               eq(customerIdentities.kind, "email"),
               eq(customerIdentities.value, f.customerEmail.trim().toLowerCase()),
             ),
@@ -67,7 +69,7 @@ export async function listConversations(db: Db, f: ConversationFilter) {
       .from(hits)
       .innerJoin(
         conversations,
-        and(eq(conversations.workspaceId, f.workspaceId), eq(conversations.id, hits.id)),
+        inWorkspace(conversations, f.workspaceId, eq(conversations.id, hits.id)),
       )
       .innerJoin(customers, withCustomer)
       .where(and(...where, after(keyset, f.after)))
@@ -123,12 +125,10 @@ async function countUpTo(
 async function matchesOf(db: Db, workspaceId: string, text: string) {
   const query = sql`rapport_search_query(${text})`;
   const reference = text.toUpperCase().replace(/[[\]#\s]/g, "");
-  const bodyMatch = and(
-    eq(messages.workspaceId, workspaceId),
-    sql`${messages.searchVector} @@ ${query}`,
-  );
-  const subjectMatch = and(
-    eq(conversations.workspaceId, workspaceId),
+  const bodyMatch = inWorkspace(messages, workspaceId, sql`${messages.searchVector} @@ ${query}`);
+  const subjectMatch = inWorkspace(
+    conversations,
+    workspaceId,
     sql`${conversations.searchVector} @@ ${query}`,
   );
   // How many matches, counting no further than the cap: a rare word's few matches are all ranked
@@ -163,7 +163,7 @@ async function matchesOf(db: Db, workspaceId: string, text: string) {
   const byReference = db
     .select({ id: conversations.id, rank: sql<number>`${referenceRank}::real`.as("rank") })
     .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.reference, reference)));
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.reference, reference)));
   const hits = unionAll(inBodies, inSubjects, byReference).as("hits");
   return db
     .select({
@@ -186,7 +186,7 @@ export async function getConversation(db: Db, workspaceId: string, id: string) {
         eq(customers.id, conversations.customerId),
       ),
     )
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, id)));
   return row ?? null;
 }
 
@@ -194,7 +194,7 @@ export async function messagesOf(db: Db, workspaceId: string, conversationId: st
   const list = await db
     .select(messageColumns)
     .from(messages)
-    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversationId)))
+    .where(inWorkspace(messages, workspaceId, eq(messages.conversationId, conversationId)))
     .orderBy(asc(messages.createdAt), asc(messages.id));
   const files =
     list.length === 0
@@ -203,8 +203,9 @@ export async function messagesOf(db: Db, workspaceId: string, conversationId: st
           .select()
           .from(attachments)
           .where(
-            and(
-              eq(attachments.workspaceId, workspaceId),
+            inWorkspace(
+              attachments,
+              workspaceId,
               inArray(
                 attachments.messageId,
                 list.map((m) => m.id),
@@ -219,8 +220,9 @@ export const customerEmailOf = async (db: Tx, workspaceId: string, customerId: s
     .select({ value: customerIdentities.displayValue, flags: customerIdentities.flags })
     .from(customerIdentities)
     .where(
-      and(
-        eq(customerIdentities.workspaceId, workspaceId),
+      inWorkspace(
+        customerIdentities,
+        workspaceId,
         eq(customerIdentities.customerId, customerId),
         eq(customerIdentities.kind, "email"),
       ),

@@ -13,6 +13,7 @@ import {
   users,
 } from "../schema/index.ts";
 import { after, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
+import { inWorkspace } from "./workspace-scope.ts";
 
 const customersNewest: Keyset = { at: customers.createdAt, id: customers.id };
 const eventsNewest: Keyset = { at: events.createdAt, id: events.id };
@@ -45,8 +46,9 @@ function matchingWords(f: CustomerFilter & { q: string }) {
 }
 
 function identityMatch(workspaceId: string, condition: SQL | undefined) {
-  return and(
-    eq(customerIdentities.workspaceId, workspaceId),
+  return inWorkspace(
+    customerIdentities,
+    workspaceId,
     eq(customerIdentities.customerId, customers.id),
     condition,
   );
@@ -61,7 +63,7 @@ const hasIdentity = (db: Db, workspaceId: string, condition: SQL | undefined) =>
 /** Customers newest first; profiles merged into another one are left out. */
 export async function listCustomers(db: Db, f: CustomerFilter) {
   const where: Array<SQL | undefined> = [
-    eq(customers.workspaceId, f.workspaceId),
+    inWorkspace(customers, f.workspaceId),
     isNull(customers.mergedIntoId),
     after(customersNewest, f.after),
   ];
@@ -106,10 +108,7 @@ export async function profilesOf(db: Tx, workspaceId: string, list: Customer[]) 
     .select()
     .from(customerIdentities)
     .where(
-      and(
-        eq(customerIdentities.workspaceId, workspaceId),
-        inArray(customerIdentities.customerId, ids),
-      ),
+      inWorkspace(customerIdentities, workspaceId, inArray(customerIdentities.customerId, ids)),
     )
     .orderBy(asc(customerIdentities.createdAt), asc(customerIdentities.id));
   const organisationIds = [...new Set(list.flatMap((c) => c.organisationId ?? []))];
@@ -120,10 +119,7 @@ export async function profilesOf(db: Tx, workspaceId: string, list: Customer[]) 
           .select()
           .from(organisations)
           .where(
-            and(
-              eq(organisations.workspaceId, workspaceId),
-              inArray(organisations.id, organisationIds),
-            ),
+            inWorkspace(organisations, workspaceId, inArray(organisations.id, organisationIds)),
           );
   return list.map(
     (c): Profile => ({
@@ -138,7 +134,7 @@ export async function getCustomer(db: Tx, workspaceId: string, id: string) {
   const [row] = await db
     .select()
     .from(customers)
-    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)));
+    .where(inWorkspace(customers, workspaceId, eq(customers.id, id)));
   return row ?? null;
 }
 
@@ -160,8 +156,9 @@ export async function timelineOf(
     .select()
     .from(events)
     .where(
-      and(
-        eq(events.workspaceId, workspaceId),
+      inWorkspace(
+        events,
+        workspaceId,
         eq(events.customerId, customerId),
         after(eventsNewest, page.after),
       ),
@@ -183,8 +180,9 @@ export type CustomerFacts = {
  * first one, and the last message exchanged with the customer (notes and automated mail aside).
  */
 export async function factsOf(db: Db, workspaceId: string, customerId: string) {
-  const mine = and(
-    eq(conversations.workspaceId, workspaceId),
+  const mine = inWorkspace(
+    conversations,
+    workspaceId,
     eq(conversations.customerId, customerId),
     eq(conversations.spam, false),
   );
@@ -247,7 +245,7 @@ async function lastContactIn(
       and(
         mine,
         among ? inArray(conversations.id, among) : undefined,
-        eq(messages.workspaceId, workspaceId),
+        inWorkspace(messages, workspaceId),
         inArray(messages.direction, ["inbound", "outbound"]),
         eq(messages.automated, false),
         eq(messages.spam, false),
@@ -263,7 +261,7 @@ export async function userNames(db: Db, workspaceId: string, ids: Array<string |
   const rows = await db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, wanted)));
+    .where(inWorkspace(users, workspaceId, inArray(users.id, wanted)));
   return new Map(rows.map((u) => [u.id, u.name]));
 }
 
@@ -272,9 +270,7 @@ export async function latestBrandOf(db: Tx, workspaceId: string, customerId: str
   const [row] = await db
     .select({ brandId: conversations.brandId })
     .from(conversations)
-    .where(
-      and(eq(conversations.workspaceId, workspaceId), eq(conversations.customerId, customerId)),
-    )
+    .where(inWorkspace(conversations, workspaceId, eq(conversations.customerId, customerId)))
     .orderBy(sql`${conversations.createdAt} desc`)
     .limit(1);
   return row?.brandId ?? null;

@@ -1,8 +1,9 @@
 // Reading a user's notifications, newest first and keyset-paged.
-import { and, eq, isNull } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { notifications } from "../schema/index.ts";
 import { after, createdPosition, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
+import { inWorkspace } from "./workspace-scope.ts";
 
 const newest: Keyset = { at: notifications.createdAt, id: notifications.id };
 
@@ -19,8 +20,9 @@ export async function listNotifications(db: Db, f: NotificationFilter) {
     .select()
     .from(notifications)
     .where(
-      and(
-        eq(notifications.workspaceId, f.workspaceId),
+      inWorkspace(
+        notifications,
+        f.workspaceId,
         eq(notifications.userId, f.userId),
         f.unreadOnly ? isNull(notifications.readAt) : undefined,
         after(newest, f.after),

@@ -13,6 +13,7 @@ import {
   users,
 } from "../schema/index.ts";
 import { after, createdPosition, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
+import { inWorkspace } from "./workspace-scope.ts";
 
 export type PageRequest = { workspaceId: string; after?: Position | undefined; limit: number };
 
@@ -28,7 +29,7 @@ export async function listBrands(db: Db, r: PageRequest) {
   const rows = await db
     .select()
     .from(brands)
-    .where(and(eq(brands.workspaceId, r.workspaceId), after(byCreation(brands), r.after)))
+    .where(inWorkspace(brands, r.workspaceId, after(byCreation(brands), r.after)))
     .orderBy(...orderOf(byCreation(brands)))
     .limit(r.limit + 1);
   return pageOf(rows, r.limit, positionOf);
@@ -38,7 +39,7 @@ export async function getBrand(db: Tx, workspaceId: string, id: string) {
   const [row] = await db
     .select()
     .from(brands)
-    .where(and(eq(brands.workspaceId, workspaceId), eq(brands.id, id)));
+    .where(inWorkspace(brands, workspaceId, eq(brands.id, id)));
   return row ?? null;
 }
 
@@ -54,8 +55,9 @@ async function withMembers(
     .select()
     .from(teamMembers)
     .where(
-      and(
-        eq(teamMembers.workspaceId, workspaceId),
+      inWorkspace(
+        teamMembers,
+        workspaceId,
         inArray(
           teamMembers.teamId,
           rows.map((t) => t.id),
@@ -73,7 +75,7 @@ export async function listTeams(db: Db, r: PageRequest) {
   const rows = await db
     .select()
     .from(teams)
-    .where(and(eq(teams.workspaceId, r.workspaceId), after(byCreation(teams), r.after)))
+    .where(inWorkspace(teams, r.workspaceId, after(byCreation(teams), r.after)))
     .orderBy(...orderOf(byCreation(teams)))
     .limit(r.limit + 1);
   const paged = pageOf(rows, r.limit, positionOf);
@@ -84,7 +86,7 @@ export async function getTeam(db: Tx, workspaceId: string, id: string): Promise<
   const rows = await db
     .select()
     .from(teams)
-    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id)));
+    .where(inWorkspace(teams, workspaceId, eq(teams.id, id)));
   const [team] = await withMembers(db, workspaceId, rows);
   return team ?? null;
 }
@@ -93,7 +95,7 @@ export type UserFilter = PageRequest & { role?: Role | undefined; active?: boole
 
 export async function listUsers(db: Db, f: UserFilter) {
   const where: Array<SQL | undefined> = [
-    eq(users.workspaceId, f.workspaceId),
+    inWorkspace(users, f.workspaceId),
     after(byCreation(users), f.after),
   ];
   if (f.role) where.push(eq(users.role, f.role));
@@ -111,7 +113,7 @@ export async function getUser(db: Tx, workspaceId: string, id: string) {
   const [row] = await db
     .select()
     .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
+    .where(inWorkspace(users, workspaceId, eq(users.id, id)));
   return row ?? null;
 }
 
@@ -119,7 +121,7 @@ export async function listCalendars(db: Db, r: PageRequest) {
   const rows = await db
     .select()
     .from(calendars)
-    .where(and(eq(calendars.workspaceId, r.workspaceId), after(byCreation(calendars), r.after)))
+    .where(inWorkspace(calendars, r.workspaceId, after(byCreation(calendars), r.after)))
     .orderBy(...orderOf(byCreation(calendars)))
     .limit(r.limit + 1);
   return pageOf(rows, r.limit, positionOf);
@@ -129,7 +131,7 @@ export async function getCalendar(db: Tx, workspaceId: string, id: string) {
   const [row] = await db
     .select()
     .from(calendars)
-    .where(and(eq(calendars.workspaceId, workspaceId), eq(calendars.id, id)));
+    .where(inWorkspace(calendars, workspaceId, eq(calendars.id, id)));
   return row ?? null;
 }
 
@@ -138,8 +140,9 @@ export async function listSlaPolicies(db: Db, r: PageRequest & { brandId?: strin
     .select()
     .from(slaPolicies)
     .where(
-      and(
-        eq(slaPolicies.workspaceId, r.workspaceId),
+      inWorkspace(
+        slaPolicies,
+        r.workspaceId,
         r.brandId ? eq(slaPolicies.brandId, r.brandId) : undefined,
         after(byCreation(slaPolicies), r.after),
       ),
@@ -153,7 +156,7 @@ export async function getSlaPolicy(db: Tx, workspaceId: string, id: string) {
   const [row] = await db
     .select()
     .from(slaPolicies)
-    .where(and(eq(slaPolicies.workspaceId, workspaceId), eq(slaPolicies.id, id)));
+    .where(inWorkspace(slaPolicies, workspaceId, eq(slaPolicies.id, id)));
   return row ?? null;
 }
 
@@ -167,8 +170,9 @@ export async function listCannedAnswers(db: Db, f: CannedAnswerFilter) {
     .select()
     .from(cannedAnswers)
     .where(
-      and(
-        eq(cannedAnswers.workspaceId, f.workspaceId),
+      inWorkspace(
+        cannedAnswers,
+        f.workspaceId,
         f.language ? eq(cannedAnswers.language, f.language) : undefined,
         f.brandId ? eq(cannedAnswers.brandId, f.brandId) : undefined,
         after(byCreation(cannedAnswers), f.after),
@@ -183,6 +187,6 @@ export async function getCannedAnswer(db: Tx, workspaceId: string, id: string) {
   const [row] = await db
     .select()
     .from(cannedAnswers)
-    .where(and(eq(cannedAnswers.workspaceId, workspaceId), eq(cannedAnswers.id, id)));
+    .where(inWorkspace(cannedAnswers, workspaceId, eq(cannedAnswers.id, id)));
   return row ?? null;
 }

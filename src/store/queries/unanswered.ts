@@ -13,6 +13,7 @@ import {
 import type { Db } from "../database.ts";
 import { conversations, customers } from "../schema/index.ts";
 import { after, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
+import { inWorkspace } from "./workspace-scope.ts";
 
 export type UnansweredFilter = {
   workspaceId: string;
@@ -31,7 +32,7 @@ const { searchVector: _vector, ...listedColumns } = getTableColumns(conversation
 
 export async function listUnanswered(db: Db, f: UnansweredFilter) {
   const where: SQL[] = [
-    eq(conversations.workspaceId, f.workspaceId),
+    inWorkspace(conversations, f.workspaceId),
     isNotNull(conversations.awaitingSince),
     eq(conversations.spam, false),
     notInArray(conversations.status, ["resolved", "closed"]),
