@@ -541,13 +541,19 @@ async function main() {
         `insert into events (workspace_id, id, type, actor_kind, actor_id, conversation_id, customer_id, data, created_at)
          select $1, pg_temp.seed_id(at, v.n * 4 + k), t.type, t.actor_kind,
            case when t.actor_kind = 'customer' then v.customer_id end, v.id, v.customer_id,
-           jsonb_build_object('channel', 'email'), at
+           case k
+             when 0 then jsonb_build_object('channel', 'email', 'reference', pg_temp.seed_reference(v.n))
+             when 2 then jsonb_build_object('message_id', m.message_id)
+             else jsonb_build_object('message_id', m.message_id, 'channel', 'email', 'spam', v.spam)
+           end || jsonb_build_object('actor_name', case k when 2 then 'Advisor' else 'Customer' end), at
          from (${conversationRows(from, to)}) v
          cross join generate_series(0, 3) k
          cross join lateral (select
-           (array['conversation.created','message.received','message.sent','message.received'])[k + 1] as type,
+           (array['conversation.created','message.received','reply.written','message.received'])[k + 1] as type,
            case k when 2 then 'user' else 'customer' end as actor_kind,
-           v.created + (v.last_at - v.created) * greatest(k - 1, 0) / 2 as at) t`,
+           v.created + (v.last_at - v.created) * greatest(k - 1, 0) / 2 as at) t
+         -- The message each event is about: the same id the messages above were given.
+         cross join lateral (select pg_temp.seed_id(t.at, v.n * 3 + k - 1) as message_id) m`,
         [ws],
       );
     }
@@ -555,7 +561,8 @@ async function main() {
       client,
       "customer events",
       `insert into events (workspace_id, id, type, actor_kind, actor_id, customer_id, data, created_at)
-       select $1, pg_temp.seed_id(at, -n), 'customer.created', 'customer', id, id, '{"channel":"email"}', at
+       select $1, pg_temp.seed_id(at, -n), 'customer.created', 'customer', id, id,
+         '{"channel":"email","actor_name":"Customer"}', at
        from seed_customers`,
       [ws],
     );

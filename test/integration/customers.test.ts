@@ -2,6 +2,7 @@
 // their timeline and summary, and the calls and visits advisors log.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventTypes } from "../../src/domain/events/catalogue.ts";
 import {
   brands,
   customerIdentities,
@@ -360,6 +361,24 @@ describe("a customer's profile", () => {
 });
 
 describe("a customer's timeline and summary", () => {
+  it("describes each event type of the catalogue, with its data, in the OpenAPI document", async () => {
+    const doc = (await desk.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const page =
+      doc.paths["/api/v1/customers/{id}/timeline"].get.responses["200"].content["application/json"]
+        .schema;
+    type Option = { properties: { type: { const?: string; enum?: string[] }; data: object } };
+    const options: Option[] =
+      page.properties.items.items.oneOf ?? page.properties.items.items.anyOf;
+    const typeOf = (o: Option) => o.properties.type.const ?? o.properties.type.enum?.[0];
+    expect(options.map(typeOf).sort()).toEqual([...eventTypes].sort());
+    const received = options.find((o) => typeOf(o) === "message.received");
+    expect(received?.properties.data).toMatchObject({
+      type: "object",
+      properties: { message_id: { type: "string" }, spam: { type: "boolean" } },
+      required: expect.arrayContaining(["message_id", "channel", "spam"]),
+    });
+  });
+
   it("lists the customer's events newest first, with who did them, paged by a cursor", async () => {
     const tom = await write({ email: "tom@timeline.test", name: "Tom" });
     await call("PATCH", `/api/v1/customers/${tom.customer_id}`, "advisor", {

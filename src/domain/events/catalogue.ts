@@ -84,6 +84,8 @@ export const eventCatalogue = {
 
 export type EventType = keyof typeof eventCatalogue;
 export type EventData<T extends EventType> = z.input<(typeof eventCatalogue)[T]>;
+/** A stored event's data as readers get it (the timeline API, the console). */
+export type EventPayload<T extends EventType> = z.output<(typeof eventCatalogue)[T]>;
 
 export const eventTypes = Object.keys(eventCatalogue) as EventType[];
 

@@ -3,6 +3,12 @@
 import { z } from "zod";
 import type { LoggedInteraction } from "../../commands/customer/log-interaction.ts";
 import { channels, conversationStatuses } from "../../domain/conversation/status.ts";
+import {
+  type EventPayload,
+  type EventType,
+  eventCatalogue,
+  eventTypes,
+} from "../../domain/events/catalogue.ts";
 import { languages } from "../../domain/language.ts";
 import type { CustomerFacts, Profile } from "../../store/queries/customers.ts";
 import { actorKinds, type events, identityKinds } from "../../store/schema/index.ts";
@@ -84,16 +90,25 @@ export const customerPatchBody = z
   })
   .refine((b) => Object.keys(b).length > 0, "nothing to change");
 
-export const timelineEntryView = z.object({
+const timelineEntryBase = {
   id: z.string(),
-  type: z.string().describe("such as message.received, interaction.logged, customer.updated"),
   created_at: iso,
   actor: z.object({ kind: z.enum(actorKinds), id: z.string().nullable(), name: z.string() }),
   conversation_id: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
-});
+  before: z.unknown().nullable().describe("the changed fields before, for changes"),
+  after: z.unknown().nullable().describe("the changed fields after, for changes"),
+};
+
+const timelineEntryOf = <T extends EventType>(type: T) =>
+  z.object({ ...timelineEntryBase, type: z.literal(type), data: eventCatalogue[type] });
+
+type TimelineEntryOption = ReturnType<typeof timelineEntryOf<EventType>>;
+
+/** One entry of the timeline: each event type of the catalogue with the schema of its data. */
+export const timelineEntryView = z.discriminatedUnion(
+  "type",
+  eventTypes.map(timelineEntryOf) as [TimelineEntryOption, ...TimelineEntryOption[]],
+);
 
 export function presentTimelineEntry(
   e: typeof events.$inferSelect,
@@ -101,7 +116,8 @@ export function presentTimelineEntry(
   const { actor_name: actorName, ...data } = (e.data ?? {}) as Record<string, unknown>;
   return {
     id: e.id,
-    type: e.type,
+    // Every writer names a catalogued type (uow.record); the response's schema checks the pair.
+    type: e.type as EventType,
     created_at: e.createdAt.toISOString(),
     actor: {
       kind: e.actorKind,
@@ -109,7 +125,7 @@ export function presentTimelineEntry(
       name: typeof actorName === "string" ? actorName : "",
     },
     conversation_id: e.conversationId,
-    data,
+    data: data as EventPayload<EventType>,
     before: e.before ?? null,
     after: e.after ?? null,
   };

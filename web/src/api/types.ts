@@ -1,5 +1,7 @@
 // The shapes the console reads from the HTTP API (docs/CONTRACT.md §3–§4); kept in step with the
-// server's OpenAPI document (/api/v1/openapi.json).
+// server's OpenAPI document (/api/v1/openapi.json). Timeline events are typed by the server's own
+// event catalogue (types only: nothing of the server is bundled).
+import type { EventPayload, EventType } from "../../../src/domain/events/catalogue.ts";
 
 export type Role = "advisor" | "manager" | "admin";
 
@@ -185,18 +187,20 @@ export type CustomerSummary = {
   important_dates: ImportantDate[];
 };
 
+/** One entry of a customer's timeline: an event of the server's catalogue, with its data's type. */
 export type TimelineEntry = {
-  id: string;
-  /** Such as message.received, interaction.logged, customer.updated; open to new types. */
-  type: string;
-  created_at: string;
-  actor: { kind: "user" | "token" | "customer" | "system"; id: string | null; name: string };
-  conversation_id: string | null;
-  data: Record<string, unknown>;
-  /** The changed fields before and after, for the types that change something. */
-  before: unknown;
-  after: unknown;
-};
+  [T in EventType]: {
+    id: string;
+    type: T;
+    created_at: string;
+    actor: { kind: "user" | "token" | "customer" | "system"; id: string | null; name: string };
+    conversation_id: string | null;
+    data: EventPayload<T>;
+    /** The changed fields before and after, for the types that change something. */
+    before: unknown;
+    after: unknown;
+  };
+}[EventType];
 
 export const NOTIFICATION_KINDS = ["sla.warn_assignee", "sla.warn_manager", "sla.breach"] as const;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../api/types.ts";
 import { fieldChanges, timelineLine } from "./timeline-entry.ts";
 
+/** An entry as a server may send it: data with only some fields, or a type newer than the console. */
 function entry(type: string, extra: Partial<TimelineEntry> = {}): TimelineEntry {
   return {
     id: "e1",
@@ -13,7 +14,7 @@ function entry(type: string, extra: Partial<TimelineEntry> = {}): TimelineEntry 
     before: null,
     after: null,
     ...extra,
-  };
+  } as TimelineEntry;
 }
 
 describe("timelineLine", () => {

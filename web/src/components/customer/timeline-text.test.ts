@@ -14,6 +14,7 @@ beforeAll(async () => {
   await fr.init({ ...options, lng: "fr" });
 });
 
+/** An entry as a server may send it: data with only some fields, or a type newer than the console. */
 function entry(type: string, extra: Partial<TimelineEntry> = {}): TimelineEntry {
   return {
     id: "e1",
@@ -25,7 +26,7 @@ function entry(type: string, extra: Partial<TimelineEntry> = {}): TimelineEntry 
     before: null,
     after: null,
     ...extra,
-  };
+  } as TimelineEntry;
 }
 
 function say(language: "en" | "fr", value: TimelineEntry) {
