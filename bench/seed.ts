@@ -439,11 +439,14 @@ async function main() {
       `insert into customer_identities (workspace_id, id, customer_id, kind, value, display_value, created_at)
        select $1, pg_temp.seed_id(at, n * 2 + k), id,
          case k when 0 then 'email' else 'phone' end,
-         case k when 0 then e else '+1' || $3 || lpad(n::text, 9, '0') end,
-         case k when 0 then e else '+1 ' || $3 || ' ' || lpad(n::text, 9, '0') end,
+         case k when 0 then e else '+1' || $3 || p end,
+         case k when 0 then e else '+1 ' || $3 || ' ' || p end,
          at
        from (select *, lower(public.unaccent(first_name || '.' || last_name)) || '.' || n || '.' || $2
-               || (case when french then '@exemple.fr' else '@example.co.uk' end) as e
+               || (case when french then '@exemple.fr' else '@example.co.uk' end) as e,
+               -- Nine digits as varied as real numbers (a bijection of n, 3^18 being prime to 10),
+               -- not n padded with zeros: every number would then share the same few trigrams.
+               lpad(((n * 387420489) % 1000000000)::text, 9, '0') as p
              from seed_customers) c
        cross join generate_series(0, 1) k`,
       [ws, run, String(Number.parseInt(run, 16) % 1000).padStart(3, "0")],
