@@ -1,6 +1,17 @@
 // Reading customers: search by email, phone or words (keyset-paged), a profile with its identities
 // and organisation, the timeline of their events, and the facts an advisor sees before reading.
-import { and, asc, eq, inArray, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Db, Tx } from "../database.ts";
 import {
   conversations,
@@ -16,6 +27,8 @@ import { after, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts"
 import { inWorkspace } from "./workspace-scope.ts";
 
 const customersNewest: Keyset = { at: customers.createdAt, id: customers.id };
+// The search text stays in the database: profiles and pages never carry it.
+const { searchText: _searchText, ...customerColumns } = getTableColumns(customers);
 const eventsNewest: Keyset = { at: events.createdAt, id: events.id };
 
 export type CustomerFilter = {
@@ -87,7 +100,7 @@ export async function listCustomers(db: Db, f: CustomerFilter) {
   }
   if (f.q !== undefined) where.push(matchingWords({ ...f, q: f.q }));
   const rows = await db
-    .select()
+    .select(customerColumns)
     .from(customers)
     .where(and(...where))
     .orderBy(...orderOf(customersNewest))
@@ -95,7 +108,7 @@ export async function listCustomers(db: Db, f: CustomerFilter) {
   return pageOf(rows, f.limit, (c) => ({ at: c.createdAt, id: c.id }));
 }
 
-export type Customer = typeof customers.$inferSelect;
+export type Customer = Omit<typeof customers.$inferSelect, "searchText">;
 export type Identity = typeof customerIdentities.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;
 export type Profile = Customer & { identities: Identity[]; organisation: Organisation | null };
@@ -132,7 +145,7 @@ export async function profilesOf(db: Tx, workspaceId: string, list: Customer[]) 
 
 export async function getCustomer(db: Tx, workspaceId: string, id: string) {
   const [row] = await db
-    .select()
+    .select(customerColumns)
     .from(customers)
     .where(inWorkspace(customers, workspaceId, eq(customers.id, id)));
   return row ?? null;
