@@ -12,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { channels } from "../../domain/conversation/status.ts";
-import { createdAt, tenant, updatedAt } from "./columns.ts";
+import { at, createdAt, tenant, updatedAt } from "./columns.ts";
 import { users } from "./people.ts";
 import { workspaces } from "./workspace.ts";
 
@@ -63,6 +63,8 @@ export const customers = pgTable(
     organisationId: uuid("organisation_id"),
     /** Set when this profile was merged into another one; kept so the merge can be undone. */
     mergedIntoId: uuid("merged_into_id"),
+    /** Set when the person's data was erased on request: the row stays, anonymised, for the figures. */
+    erasedAt: at("erased_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
