@@ -163,8 +163,18 @@ export type Customer = {
   }[];
   /** Set when this profile was merged into another. */
   merged_into_id: string | null;
+  /** Set when the person's data was erased on request. */
+  erased_at: string | null;
   created_at: string;
   updated_at: string;
+};
+
+/** What an erasure removed (counts only). */
+export type CustomerErasure = {
+  customer_id: string;
+  erased_at: string;
+  conversations: number;
+  messages: number;
 };
 
 /** What an advisor should see before reading a message, computed by the server. */
