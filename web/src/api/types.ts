@@ -169,6 +169,15 @@ export type Customer = {
   updated_at: string;
 };
 
+export type Workspace = {
+  id: string;
+  name: string;
+  /** Likely spam is purged after this many days. */
+  spam_retention_days: number;
+  /** Closed conversations are erased after this many days; null keeps them. */
+  closed_retention_days: number | null;
+};
+
 /** What an erasure removed (counts only). */
 export type CustomerErasure = {
   customer_id: string;
