@@ -253,6 +253,11 @@ describe("a person's data rights", () => {
     const day = 86_400_000;
     const period = `from=${new Date(Date.now() - day).toISOString()}&to=${new Date(Date.now() + day).toISOString()}`;
     const charter = () => json("admin", "GET", `/api/v1/reports/charter?${period}`);
+    const owed = async () =>
+      (await json("admin", "GET", "/api/v1/unanswered?limit=100")).items.map(
+        (c: { id: string }) => c.id,
+      );
+    expect(await owed()).toContain(marieConversation.id);
     const before = await charter();
     for (const needle of [marie.email, marie.name, marie.sentence]) {
       expect((await columnsHolding(needle)).length, needle).toBeGreaterThan(0);
@@ -271,6 +276,9 @@ describe("a person's data rights", () => {
       }
     }
     expect(await charter()).toEqual(before);
+    // Nobody is left to answer: out of the unanswered watch, Paul still in it.
+    expect(await owed()).not.toContain(marieConversation.id);
+    expect(await owed()).toContain(paulConversation);
     const timeline = await json("admin", "GET", `/api/v1/customers/${marieId}/timeline?limit=100`);
     expect(timeline.items[0]).toMatchObject({
       type: "customer.erased",

@@ -137,7 +137,18 @@ export async function eraseConversations(
     messageIds.push(...rows.map((m) => m.id));
     await tx
       .update(conversations)
-      .set({ subject: "", flags: [erasedFlag], updatedAt: now, slaNextAlertAt: null })
+      // Nobody is left to answer: out of the unanswered watch and the SLA sweeps. The columns the
+      // charter counts (status, times, promise, first answer) stay as they were.
+      .set({
+        subject: "",
+        flags: [erasedFlag],
+        updatedAt: now,
+        awaitingSince: null,
+        firstResponseDueAt: null,
+        nextResponseDueAt: null,
+        resolutionDueAt: null,
+        slaNextAlertAt: null,
+      })
       .where(and(eq(conversations.workspaceId, workspaceId), inArray(conversations.id, part)));
     await blankEvents(tx, workspaceId, inArray(events.conversationId, part));
   }
