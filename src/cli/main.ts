@@ -11,6 +11,7 @@ import {
   migrateCommand,
   startCommand,
 } from "./commands.ts";
+import { eraseCustomerCommand } from "./customer-commands.ts";
 import { runCommand } from "./run-command.ts";
 
 const program = new Command("rapport")
@@ -90,6 +91,15 @@ mail
     "who sends for the domains, as SPF mechanisms: include:relay.example, an IP, mx or a (default: the relay's host, else mx)",
   )
   .action((options) => runCommand(() => mailCheckCommand(options)));
+
+const customer = program.command("customer").description("a person's data");
+customer
+  .command("erase")
+  .description(
+    "erase a customer everywhere (identities, messages, files, history details); cannot be undone",
+  )
+  .argument("<id>", "the customer's id")
+  .action((id: string) => runCommand(() => eraseCustomerCommand(id)));
 
 program
   .command("backup")
