@@ -1,6 +1,8 @@
-// The `rapport` command line: start the desk, migrate, load the demo, create users and API tokens.
+// The `rapport` command line: start the desk, migrate, load the demo, create users and API tokens,
+// back up and restore.
 import { Command, CommanderError, Option } from "commander";
 import { roles } from "../domain/access/roles.ts";
+import { backupCommand, restoreCommand } from "./backup-commands.ts";
 import {
   createTokenCommand,
   createUserCommand,
@@ -9,6 +11,7 @@ import {
   migrateCommand,
   startCommand,
 } from "./commands.ts";
+import { eraseCustomerCommand } from "./customer-commands.ts";
 import { runCommand } from "./run-command.ts";
 
 const program = new Command("rapport")
@@ -32,7 +35,9 @@ Exit codes: 0 done, 1 failed, 2 bad usage.
 Examples:
   rapport start
   rapport user create --email ana@example.com --name "Ana Silva" --role advisor --password-stdin < pw.txt
-  rapport token create --name ci --role admin`,
+  rapport token create --name ci --role admin
+  rapport backup /var/backups/rapport-$(date +%F).zip
+  RAPPORT_DATA_DIR=./restored rapport restore /var/backups/rapport-2026-12-05.zip`,
   )
   .exitOverride()
   .showHelpAfterError();
@@ -86,6 +91,32 @@ mail
     "who sends for the domains, as SPF mechanisms: include:relay.example, an IP, mx or a (default: the relay's host, else mx)",
   )
   .action((options) => runCommand(() => mailCheckCommand(options)));
+
+const customer = program.command("customer").description("a person's data");
+customer
+  .command("erase")
+  .description(
+    "erase a customer everywhere (identities, messages, files, history details); cannot be undone",
+  )
+  .argument("<id>", "the customer's id")
+  .action((id: string) => runCommand(() => eraseCustomerCommand(id)));
+
+program
+  .command("backup")
+  .description(
+    "write the whole desk (database at one instant, stored mails and attachments) to FILE, while it runs or not",
+  )
+  .argument("<file>", "the backup file to write (a ZIP)")
+  .action((file: string) => runCommand(() => backupCommand(file)));
+
+program
+  .command("restore")
+  .description(
+    "make a new desk in the (empty) data folder from a backup, with the embedded database",
+  )
+  .argument("<file>", "a file written by rapport backup")
+  .option("--force", "replace what the data folder holds (it must not be in use)")
+  .action((file: string, options) => runCommand(() => restoreCommand(file, options)));
 
 try {
   await program.parseAsync(process.argv);

@@ -20,6 +20,7 @@ export const jobSchemas = {
   "sla-sweep": z.object({}).loose(),
   "auto-close": z.object({}).loose(),
   "purge-spam": z.object({}).loose(),
+  "retention-sweep": z.object({}).loose(),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;

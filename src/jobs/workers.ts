@@ -8,6 +8,7 @@ import { learnSpamLessons } from "./learn-spam-lessons.ts";
 import { notifyUser } from "./notify-user.ts";
 import { purgeSpam } from "./purge-spam.ts";
 import { recomputeClocks } from "./recompute-clocks.ts";
+import { sweepRetention } from "./retention-sweep.ts";
 import { sendMail } from "./send-mail.ts";
 import { sweepSla } from "./sla-sweep.ts";
 
@@ -47,7 +48,11 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
   await boss.work("purge-spam", polling, async () => {
     while ((await purgeSpam(rt)) > 0) {}
   });
+  await boss.work("retention-sweep", polling, async () => {
+    while ((await sweepRetention(rt)) > 0) {}
+  });
   await boss.schedule("purge-spam", "17 * * * *");
+  await boss.schedule("retention-sweep", "41 * * * *");
   await boss.schedule("sla-sweep", "* * * * *");
   await boss.schedule("auto-close", "* * * * *");
   return {

@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Booted, boot } from "../../src/boot.ts";
+import { createToken } from "../../src/commands/access/create-token.ts";
 import { sha256 } from "../../src/commands/access/secrets.ts";
+import { systemActor } from "../../src/commands/events/record-event.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/app-type.ts";
 import { cloneTemplate, type TestDatabase } from "../helpers/databases.ts";
@@ -231,5 +233,39 @@ describe("rapport demo", () => {
       /rapport\d{4}\._domainkey\.rapport\.localhost {2}TXT {2}"v=DKIM1; k=rsa; p=/,
     );
     expect(run.stdout).toContain("_dmarc.rapport.localhost");
+  });
+});
+
+describe("rapport customer erase", () => {
+  it("erases a customer as the API does, and refuses what is not a customer's id", async () => {
+    const { token: adminToken } = await createToken(
+      booted.rt,
+      { workspaceId: booted.workspaceId, name: "erase", role: "admin" },
+      systemActor,
+    );
+    const written = await app.inject({
+      method: "POST",
+      url: "/api/v1/messages/inbound",
+      headers: { authorization: `Bearer ${adminToken}` },
+      payload: {
+        channel: "form",
+        from: { email: "odile.perrin@example.fr", name: "Odile Perrin" },
+        body: "Please forget me.",
+      },
+    });
+    expect(written.statusCode, written.body).toBe(201);
+    const id = written.json().customer_id as string;
+    const run = await rapport(["customer", "erase", id]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe(`erased customer ${id}: 1 conversations, 1 messages`);
+    const left = await rows<{ n: number }>(
+      sql`select count(*)::int as n from messages where body_text like '%forget me%'`,
+    );
+    expect(left[0]?.n).toBe(0);
+    const bad = await rapport(["customer", "erase", "nobody"]);
+    expect(bad.code).toBe(2);
+    const missing = await rapport(["customer", "erase", "0190a1b2-0000-7000-8000-0000000000ee"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no such customer");
   });
 });

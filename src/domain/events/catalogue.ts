@@ -13,6 +13,8 @@ const setting = none;
 export const eventCatalogue = {
   "customer.created": payload({ channel: z.string().optional(), source: z.string().optional() }),
   "customer.updated": payload({ reason: reason.optional() }),
+  /** The person's data was erased on request; counts only, no personal data. */
+  "customer.erased": payload({ conversations: z.number(), messages: z.number() }),
   "conversation.created": payload({
     channel: z.string(),
     reference: z.string(),
@@ -24,6 +26,8 @@ export const eventCatalogue = {
   "conversation.marked_spam": none,
   "conversation.marked_not_spam": none,
   "conversation.purged": payload({ reason }),
+  /** Its messages and subject were erased (the workspace's retention period); no personal data. */
+  "conversation.erased": payload({ reason, days: z.number().nullable().optional() }),
   "message.received": payload({ message_id: id, channel: z.string(), spam: z.boolean() }),
   "message.delivered": payload({ message_id: id, automated: z.boolean().optional() }),
   "message.delivery_failed": payload({

@@ -1,8 +1,12 @@
 // Customers: search, profile with identities, profile changes, timeline, the summary an advisor reads
-// first, and logged calls and visits. Every role may use them.
+// first, and logged calls and visits, which every role may use; the person's data rights (export for
+// managers, erasure for admins).
 
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
+import { eraseCustomer } from "../../commands/customer/erase-customer.ts";
+import { exportCustomer } from "../../commands/customer/export-customer.ts";
+import { forgetFiles } from "../../commands/customer/forget-files.ts";
 import { logInteraction } from "../../commands/customer/log-interaction.ts";
 import { updateCustomer } from "../../commands/customer/update-customer.ts";
 import { idempotencyOf, runCommand } from "../../commands/run-command.ts";
@@ -36,6 +40,13 @@ import { idempotencyHeader } from "../schemas/idempotency.ts";
 import { invalidInputView } from "../schemas/settings.ts";
 
 const idParams = z.object({ id: z.uuid() });
+
+const erasureView = z.object({
+  customer_id: z.string(),
+  erased_at: z.string(),
+  conversations: z.number().describe("conversations whose subject and messages were erased"),
+  messages: z.number().describe("messages whose words, addresses and files were erased"),
+});
 const phoneLike = /^[+0-9 ().-]+$/;
 
 export function registerCustomerRoutes(app: App, rt: Runtime): void {
@@ -237,6 +248,70 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
         ),
       );
       return reply.code(replayed ? 200 : 201).send(answer);
+    },
+  );
+
+  app.get(
+    "/api/v1/customers/:id/export",
+    {
+      config: { role: "manager" },
+      schema: {
+        summary: "Everything held about a customer, as a ZIP (the right of access)",
+        description:
+          "`customer.json` (profile, identities, merged profiles), `conversations/<reference>.json` " +
+          "(each with its messages and attachments' metadata), `events.json` (the timeline and " +
+          "audit trail), `mail/<message_id>.eml` (raw mails as received) and " +
+          "`attachments/<message_id>/<id>-<filename>`. Streamed as it is written.",
+        tags: ["customers"],
+        params: idParams,
+        response: {
+          200: z.unknown().describe("a ZIP archive (application/zip)"),
+          404: problemView,
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request);
+      const archive = await exportCustomer(rt, p.workspaceId, request.params.id);
+      if (!archive) throw new DeskError("not_found", "no such customer");
+      archive.on("error", (error) =>
+        request.log.error({ err: error, customer_id: request.params.id }, "export cut short"),
+      );
+      return reply
+        .type("application/zip")
+        .header("content-disposition", `attachment; filename="customer-${request.params.id}.zip"`)
+        .header("x-content-type-options", "nosniff")
+        .send(archive);
+    },
+  );
+
+  app.post(
+    "/api/v1/customers/:id/erase",
+    {
+      config: { role: "admin" },
+      schema: {
+        summary: "Erase a customer everywhere (the right to erasure)",
+        description:
+          "Removes their identities, the words, addresses and files of their messages (raw mails " +
+          "and attachments on disk), their conversations' subjects, their events' payloads, " +
+          "notifications, replayable answers and queued jobs about them. The profile and the " +
+          "conversations stay, anonymised, so the charter's figures hold. Writes one " +
+          "`customer.erased` event without personal data. Cannot be undone.",
+        tags: ["customers"],
+        params: idParams,
+        response: { 200: erasureView, 404: problemView, 409: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const erased = await runCommand(rt, eraseCustomer, p, { id: request.params.id });
+      await forgetFiles(rt, erased);
+      return {
+        customer_id: erased.customerId,
+        erased_at: erased.erasedAt.toISOString(),
+        conversations: erased.conversations,
+        messages: erased.messages,
+      };
     },
   );
 }

@@ -1,7 +1,9 @@
-// The workspace's own settings: its name and how long likely spam is kept before it is purged.
+// The workspace's own settings: its name, how long likely spam is kept before it is purged, and how
+// long closed conversations keep their words before the retention sweep erases them (off by default).
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordEvent } from "../../commands/events/record-event.ts";
+import { retentionDays } from "../../domain/retention.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import { workspaces } from "../../store/schema/index.ts";
@@ -13,11 +15,16 @@ const workspaceView = z.object({
   id: z.string(),
   name: z.string(),
   spam_retention_days: z.number(),
+  closed_retention_days: z
+    .number()
+    .nullable()
+    .describe("closed conversations older than this many days are erased; null keeps them"),
 });
 const present = (w: typeof workspaces.$inferSelect) => ({
   id: w.id,
   name: w.name,
   spam_retention_days: w.spamRetentionDays,
+  closed_retention_days: w.closedRetentionDays,
 });
 
 export function registerWorkspaceRoutes(app: App, rt: Runtime): void {
@@ -45,12 +52,19 @@ export function registerWorkspaceRoutes(app: App, rt: Runtime): void {
     {
       config: { role: "admin" },
       schema: {
-        summary: "Change this workspace's name or spam retention",
+        summary: "Change this workspace's name, spam retention or closed conversations' retention",
         tags: ["settings"],
         body: z
           .strictObject({
             name: z.string().trim().min(1).max(200).optional(),
             spam_retention_days: z.number().int().min(1).max(3650).optional(),
+            closed_retention_days: z
+              .number()
+              .int()
+              .min(retentionDays.min)
+              .max(retentionDays.max)
+              .nullable()
+              .optional(),
           })
           .refine((b) => Object.keys(b).length > 0, "nothing to change"),
         response: { 200: workspaceView, 400: problemView },
@@ -70,6 +84,10 @@ export function registerWorkspaceRoutes(app: App, rt: Runtime): void {
           .set({
             name: request.body.name ?? before.name,
             spamRetentionDays: request.body.spam_retention_days ?? before.spamRetentionDays,
+            closedRetentionDays:
+              request.body.closed_retention_days === undefined
+                ? before.closedRetentionDays
+                : request.body.closed_retention_days,
           })
           .where(eq(workspaces.id, p.workspaceId))
           .returning();

@@ -41,6 +41,7 @@ export const customerView = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), is_partner: z.boolean() }).nullable(),
   identities: z.array(identityView),
   merged_into_id: z.string().nullable().describe("set when this profile was merged into another"),
+  erased_at: iso.nullable().describe("set when the person's data was erased on request"),
   created_at: iso,
   updated_at: iso,
 });
@@ -68,6 +69,7 @@ export function presentCustomer(c: Profile): z.infer<typeof customerView> {
       flags: i.flags,
     })),
     merged_into_id: c.mergedIntoId,
+    erased_at: c.erasedAt?.toISOString() ?? null,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };

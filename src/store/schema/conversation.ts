@@ -113,6 +113,10 @@ export const conversations = pgTable(
     index("conversations_next_due").on(t.workspaceId, t.nextResponseDueAt),
     index("conversations_sla_alert").on(t.slaNextAlertAt),
     index("conversations_resolved").on(t.resolvedAt).where(sql`status = 'resolved'`),
+    // The retention sweep reads the closed conversations not yet erased (flag "erased"), oldest first.
+    index("conversations_closed_kept")
+      .on(t.closedAt)
+      .where(sql`status = 'closed' and not flags ? 'erased'`),
     index("conversations_unanswered")
       .on(t.workspaceId, sql`coalesce(first_response_due_at, next_response_due_at)`, t.id)
       .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),

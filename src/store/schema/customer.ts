@@ -12,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { channels } from "../../domain/conversation/status.ts";
-import { createdAt, tenant, updatedAt } from "./columns.ts";
+import { at, createdAt, tenant, updatedAt } from "./columns.ts";
 import { users } from "./people.ts";
 import { workspaces } from "./workspace.ts";
 
@@ -70,6 +70,8 @@ export const customers = pgTable(
      * order its matches in one table.
      */
     searchText: text("search_text").notNull().default(""),
+    /** Set when the person's data was erased on request: the row stays, anonymised, for the figures. */
+    erasedAt: at("erased_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -7,6 +7,8 @@ export const workspaces = pgTable("workspaces", {
   name: text("name").notNull(),
   /** Likely spam is kept this many days, then purged. */
   spamRetentionDays: integer("spam_retention_days").notNull().default(30),
+  /** Closed conversations older than this many days are erased by a sweep; null keeps them. */
+  closedRetentionDays: integer("closed_retention_days"),
   createdAt: createdAt(),
 });
 

@@ -165,8 +165,27 @@ export type Customer = {
   }[];
   /** Set when this profile was merged into another. */
   merged_into_id: string | null;
+  /** Set when the person's data was erased on request. */
+  erased_at: string | null;
   created_at: string;
   updated_at: string;
+};
+
+export type Workspace = {
+  id: string;
+  name: string;
+  /** Likely spam is purged after this many days. */
+  spam_retention_days: number;
+  /** Closed conversations are erased after this many days; null keeps them. */
+  closed_retention_days: number | null;
+};
+
+/** What an erasure removed (counts only). */
+export type CustomerErasure = {
+  customer_id: string;
+  erased_at: string;
+  conversations: number;
+  messages: number;
 };
 
 /** What an advisor should see before reading a message, computed by the server. */

@@ -11,6 +11,7 @@ import { InboxPage } from "./inbox/inbox-page.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { SignInPage } from "./session/sign-in-page.tsx";
+import { WorkspacePage } from "./settings/workspace-page.tsx";
 
 function Screens() {
   const { state, retry } = useSession();
@@ -39,6 +40,7 @@ function Screens() {
             <Route index element={<InboxPage />} />
             <Route path="conversations/:id" element={<ConversationPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
+            <Route path="settings/workspace" element={<WorkspacePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

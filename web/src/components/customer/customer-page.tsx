@@ -7,6 +7,7 @@ import { useUsers } from "../../hooks/use-users.ts";
 import { LoadingState } from "../common/loading-state.tsx";
 import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
+import { CustomerDataRights } from "./customer-data-rights.tsx";
 import { CustomerProfile } from "./customer-profile.tsx";
 import { TimelineList } from "./timeline-list.tsx";
 
@@ -42,6 +43,7 @@ export function CustomerPage() {
           <section className="panel customer-layout__profile">
             <PageHeading title={customer.data.name || t("inbox.unknownCustomer")} />
             <CustomerProfile customer={customer.data} summary={summary} users={users} now={now} />
+            <CustomerDataRights customer={customer.data} onErased={() => navigate(0)} />
           </section>
           <section className="customer-layout__timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title" className="section-title">

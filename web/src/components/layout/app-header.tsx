@@ -34,6 +34,9 @@ export function AppHeader() {
         <NavLink to="/" end className="app-header__link">
           {t("header.inbox")}
         </NavLink>
+        <NavLink to="/settings/workspace" className="app-header__link">
+          {t("workspace.nav")}
+        </NavLink>
       </nav>
       <div className="app-header__tools">
         <NotificationBell />

@@ -1,0 +1,98 @@
+// A person's data rights and the workspace's retention in the console, in a real Chromium: an admin
+// downloads a customer's data, erases them behind a confirmation, and sets the retention period.
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../helpers/server.ts";
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+const WAIT_MS = 15_000;
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let customerId = "";
+
+beforeAll(async () => {
+  server = await startTestServer({ RAPPORT_DEMO: "0" });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+  });
+  const context = await browser.newContext({ baseURL: server.url, locale: "en-GB" });
+  await context.addInitScript({
+    content: `if (!localStorage.getItem("rapport.language")) localStorage.setItem("rapport.language", "en");`,
+  });
+  context.setDefaultTimeout(WAIT_MS);
+  page = await context.newPage();
+  await page.goto("/");
+  await page.getByLabel("Email").fill(server.adminEmail);
+  await page.getByLabel("Password").fill(server.adminPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Inbox" }).waitFor();
+  // A customer writes in through the API, as the signed-in admin.
+  const written = await page.evaluate(async () => {
+    const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
+    const res = await fetch("/api/v1/messages/inbound", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
+      body: JSON.stringify({
+        channel: "form",
+        from: { email: "noemie.faure@example.fr", name: "Noémie Faure" },
+        subject: "Broken hinge",
+        body: "The hinge of my wardrobe broke on the first day.",
+      }),
+    });
+    return (await res.json()) as { customer_id: string };
+  });
+  customerId = written.customer_id;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("a person's data rights in the console", () => {
+  it("downloads everything about the customer as a ZIP from their page", async () => {
+    await page.goto(`/customers/${customerId}`);
+    await page.getByRole("heading", { name: "Noémie Faure" }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download all their data (ZIP)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`customer-${customerId}.zip`);
+  });
+
+  it("erases the customer only once the admin confirms", async () => {
+    await page.getByRole("button", { name: "Erase this customer…" }).click();
+    await page.getByRole("button", { name: "Keep everything" }).click();
+    expect(await page.getByRole("button", { name: "Erase for good" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Erase this customer…" }).click();
+    await expect
+      .poll(() => page.getByRole("alertdialog").textContent())
+      .toContain("Erase everything about Noémie Faure?");
+    await page.getByRole("button", { name: "Erase for good" }).click();
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toContain("This customer’s data was erased on");
+    expect(await page.getByText("Noémie Faure").count()).toBe(0);
+    expect(await page.getByText("noemie.faure@example.fr").count()).toBe(0);
+  });
+
+  it("sets the retention of closed conversations in the workspace settings, in French too", async () => {
+    await page.getByRole("link", { name: "Workspace" }).click();
+    await page.getByLabel("Erase closed conversations after a period").check();
+    await page.getByLabel("Days after closing").fill("90");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Saved.");
+    const saved = await page.evaluate(
+      async () =>
+        (await (await fetch("/api/v1/workspace")).json()) as { closed_retention_days: number },
+    );
+    expect(saved.closed_retention_days).toBe(90);
+    await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
+    await page.getByLabel("Jours après la clôture").waitFor();
+    expect(await page.getByLabel("Jours après la clôture").inputValue()).toBe("90");
+  });
+});
