@@ -3,6 +3,7 @@
 import { chooseDelivery } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
 import { closeResolved } from "./auto-close.ts";
+import { startSearchIndexer } from "./index-search.ts";
 import { jobDataOf, jobNames } from "./job-data.ts";
 import { learnSpamLessons } from "./learn-spam-lessons.ts";
 import { notifyUser } from "./notify-user.ts";
@@ -50,8 +51,10 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
   await boss.schedule("purge-spam", "17 * * * *");
   await boss.schedule("sla-sweep", "* * * * *");
   await boss.schedule("auto-close", "* * * * *");
+  const indexer = startSearchIndexer(rt);
   return {
     async stop() {
+      await indexer.stop();
       for (const name of jobNames) await boss.offWork(name);
     },
   };
