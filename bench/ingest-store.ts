@@ -9,7 +9,7 @@ import { pino } from "pino";
 import { boot } from "../src/boot.ts";
 import { mailIntake } from "../src/channels/email/ingest-mail.ts";
 import { loadConfig } from "../src/config.ts";
-import { cpuSecondsOf, postgresPids, removeDesk } from "../test/helpers/rapport-process.ts";
+import { postgresCpuSeconds, removeDesk } from "../test/helpers/rapport-process.ts";
 import type { StepMail } from "./ingest-steps.ts";
 
 export type IntakeCost = {
@@ -71,7 +71,7 @@ export async function intakeCost(
     const warm = Math.min(mails.length / 4, 200);
     await run(mails.slice(0, warm));
     const measured = mails.slice(warm);
-    const postgres = () => cpuSecondsOf(postgresPids(dataDir)) * 1000;
+    const postgres = () => postgresCpuSeconds(dataDir) * 1000;
     const postgresBefore = postgres();
     const before = process.cpuUsage();
     const mainBefore = mainThreadMs();

@@ -19,6 +19,7 @@ import {
   cpuSecondsOf,
   embeddedDatabaseUrl,
   memoryOf,
+  postgresCpuSeconds,
   postgresPids,
   type RapportProcess,
   rapportEnv,
@@ -227,7 +228,7 @@ async function runDesk(auth: Auth, reused: Mail[][], fresh: Mail[][]): Promise<R
 
     const cpu = () => ({
       server: cpuSecondsOf([server.pid]),
-      postgres: serverUrl ? null : cpuSecondsOf(postgresPids(dataDir)),
+      postgres: serverUrl ? null : postgresCpuSeconds(dataDir),
     });
     const spent = (before: ReturnType<typeof cpu>) => {
       const after = cpu();
