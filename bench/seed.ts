@@ -471,6 +471,11 @@ async function main() {
        group by b, french`,
     );
     await client.query("alter table seed_bodies add primary key (b)");
+    // Each body's search vector, computed once and stored with every message that uses it (what the
+    // search indexer would have filled after the intake).
+    await client.query(
+      "alter table seed_bodies add column vector tsvector; update seed_bodies set vector = rapport_search_vector(body)",
+    );
 
     // The conversation numbered n: its customer and its time.
     const conversationRows = (from: number, to: number) => `
@@ -519,7 +524,8 @@ async function main() {
         client,
         `messages ${from}–${to}`,
         `insert into messages (workspace_id, id, conversation_id, direction, channel, author_kind,
-           author_user_id, author_customer_id, author_name, spam, subject, body_text, delivery, created_at)
+           author_user_id, author_customer_id, author_name, spam, subject, body_text, delivery, created_at,
+           search_vector)
          select $1, pg_temp.seed_id(at, v.n * 3 + k), v.id,
            case k when 1 then 'outbound' else 'inbound' end, 'email',
            case k when 1 then 'user' else 'customer' end,
@@ -527,11 +533,12 @@ async function main() {
            case k when 1 then null else v.customer_id end,
            case k when 1 then 'Advisor' else 'Customer' end,
            v.spam and k <> 1, '',
-           (select body from seed_bodies where b = (v.n * 3 + k) * 2 % ${bodyPool} + (case when v.french then 0 else 1 end)),
-           case k when 1 then 'sent' end, at
+           body.text, case k when 1 then 'sent' end, at, body.vector
          from (${conversationRows(from, to)}) v
          cross join generate_series(0, 2) k
-         cross join lateral (select v.created + (v.last_at - v.created) * k / 2 as at) t`,
+         cross join lateral (select v.created + (v.last_at - v.created) * k / 2 as at) t
+         cross join lateral (select body as text, vector from seed_bodies
+           where b = (v.n * 3 + k) * 2 % ${bodyPool} + (case when v.french then 0 else 1 end)) body`,
         [ws],
       );
     }

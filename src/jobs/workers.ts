@@ -3,6 +3,7 @@
 import { chooseDelivery } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
 import { closeResolved } from "./auto-close.ts";
+import { startSearchIndexer } from "./index-search.ts";
 import { jobDataOf, jobNames } from "./job-data.ts";
 import { learnSpamLessons } from "./learn-spam-lessons.ts";
 import { notifyUser } from "./notify-user.ts";
@@ -19,14 +20,24 @@ const polling = { pollingIntervalSeconds: 0.5 };
 export async function startWorkers(rt: Runtime): Promise<Workers> {
   const boss = rt.queue.boss;
   const deliver = chooseDelivery(rt.config.relayUrl, rt.config.dataDir, rt.log);
-  await boss.work("send-mail", { ...polling, includeMetadata: true }, async (jobs) => {
-    for (const job of jobs) {
-      await sendMail(rt, deliver, jobDataOf("send-mail", job.data), {
-        retryCount: job.retryCount,
-        retryLimit: job.retryLimit,
-      });
-    }
-  });
+  // Many at a time: pg-boss waits out the polling interval after every fetch, so one job per fetch
+  // would send two mails a second. A mail that cannot leave yet fails (and is retried) alone.
+  await boss.work(
+    "send-mail",
+    { ...polling, includeMetadata: true, batchSize: 20 },
+    async (jobs) => {
+      for (const job of jobs) {
+        try {
+          await sendMail(rt, deliver, jobDataOf("send-mail", job.data), {
+            retryCount: job.retryCount,
+            retryLimit: job.retryLimit,
+          });
+        } catch (error) {
+          await boss.fail("send-mail", job.id, { message: String(error) });
+        }
+      }
+    },
+  );
   await boss.work("notify-user", polling, async (jobs) => {
     for (const job of jobs) await notifyUser(rt, deliver, jobDataOf("notify-user", job.data));
   });
@@ -55,8 +66,10 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
   await boss.schedule("retention-sweep", "41 * * * *");
   await boss.schedule("sla-sweep", "* * * * *");
   await boss.schedule("auto-close", "* * * * *");
+  const indexer = startSearchIndexer(rt);
   return {
     async stop() {
+      await indexer.stop();
       for (const name of jobNames) await boss.offWork(name);
     },
   };

@@ -188,6 +188,25 @@ export function cpuSecondsOf(pids: number[]): number {
   return ticks / 100;
 }
 
+/**
+ * CPU seconds a desk's embedded PostgreSQL has used so far: its live processes, and the backends
+ * that already ended (a connection closed when idle), which the postmaster reaped and counts as its
+ * children's time. Summing the live processes alone loses those, and can even go backwards.
+ */
+export function postgresCpuSeconds(dataDir: string): number {
+  const [postmaster, ...children] = postgresPids(dataDir);
+  if (postmaster === undefined) return 0;
+  let reaped = 0;
+  try {
+    const stat = readFileSync(`/proc/${postmaster}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    reaped = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    // The postmaster ended: nothing more to count.
+  }
+  return cpuSecondsOf([postmaster, ...children]) + reaped;
+}
+
 /** After a test or bench: nothing of this desk keeps running, and its folder (when given) is gone. */
 export function removeDesk(dataDir: string, processes: RapportProcess[], folder?: string): void {
   for (const rapport of processes) {

@@ -2,6 +2,7 @@
 // forms, accents folded, the reference, ranking and keyset paging.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { indexPendingMessages } from "../../src/jobs/index-search.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
 
 let desk: Desk;
@@ -149,6 +150,7 @@ describe("searching conversations", () => {
     const page = await search("abime");
     expect(Object.keys(page.items[0] ?? {})).not.toContain("search_vector");
     expect(JSON.stringify(page)).not.toContain("abim'");
+    while ((await indexPendingMessages(desk.booted.rt)) > 0) {}
     const stored = await desk.booted.rt.db.execute(
       sql`select search_vector::text as v from messages where conversation_id = ${parcel.conversation_id}`,
     );

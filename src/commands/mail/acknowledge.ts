@@ -164,14 +164,15 @@ async function writeAcknowledgements(
     const brand = known.get(r.conversation.brandId);
     const customer = customerById.get(r.intake.customerId);
     if (!brand || !customer || !r.conversation.firstResponseDueAt) continue;
-    const detected = detectLanguage(r.context.text.slice(0, 2000));
     const remembered = learnt.get(customer.id) ?? customer.preferredLanguage;
+    // A customer whose language is known is answered in it: nothing to detect.
+    const detected = isLanguage(remembered) ? null : detectLanguage(r.context.text.slice(0, 2000));
     const language = chooseLanguage({
       customerPreference: isLanguage(remembered) ? remembered : null,
       detected,
       brandLanguage: isLanguage(brand.language) ? brand.language : "en",
     });
-    if (!remembered && detected.reliable && detected.language) {
+    if (!remembered && detected?.reliable && detected.language) {
       // Remembered: what we send them next is in the language they wrote in, until they say otherwise.
       learnt.set(customer.id, detected.language);
       happened.push({

@@ -6,7 +6,41 @@ import type { BlobStore } from "./blob-store.ts";
 
 const safeKey = /^(raw|attachment)\/\d{4}\/\d{2}\/[a-z0-9]{26}(\.[a-z0-9]{1,10})?$/;
 
+async function syncFolderNow(folder: string): Promise<void> {
+  const handle = await open(folder, "r");
+  await handle.sync().finally(() => handle.close());
+}
+
+/**
+ * Makes renamed files durable by syncing their folder, once for all the renames that came while
+ * another sync of that folder ran: blobs written together (a batch of mails) share their syncs.
+ */
+export function sharedFolderSyncs(sync = syncFolderNow) {
+  const syncing = new Map<string, { running: Promise<void>; next: Promise<void> | null }>();
+  const start = (folder: string): Promise<void> => {
+    const running = sync(folder);
+    const state = { running, next: null as Promise<void> | null };
+    syncing.set(folder, state);
+    const done = () => {
+      if (syncing.get(folder) === state && state.next === null) syncing.delete(folder);
+    };
+    running.then(done, done);
+    return running;
+  };
+  return (folder: string): Promise<void> => {
+    const current = syncing.get(folder);
+    if (!current) return start(folder);
+    // A sync already running may have begun before this rename: the next one covers it.
+    current.next ??= current.running.then(
+      () => start(folder),
+      () => start(folder),
+    );
+    return current.next;
+  };
+}
+
 export function folderBlobStore(root: string, now: () => Date = () => new Date()): BlobStore {
+  const syncFolder = sharedFolderSyncs();
   const resolve = (key: string) => {
     if (!safeKey.test(key)) throw new Error(`not a blob key: ${JSON.stringify(key)}`);
     return path.join(root, key);
@@ -43,8 +77,7 @@ export function folderBlobStore(root: string, now: () => Date = () => new Date()
         await handle.close();
       }
       await rename(temporary, file);
-      const folderHandle = await open(folder, "r");
-      await folderHandle.sync().finally(() => folderHandle.close());
+      await syncFolder(folder);
       return key;
     },
     get: (key) => readFile(resolve(key)),

@@ -125,7 +125,14 @@ async function countUpTo(
 async function matchesOf(db: Db, workspaceId: string, text: string) {
   const query = sql`rapport_search_query(${text})`;
   const reference = text.toUpperCase().replace(/[[\]#\s]/g, "");
-  const bodyMatch = inWorkspace(messages, workspaceId, sql`${messages.searchVector} @@ ${query}`);
+  // A message not indexed yet (the indexer fills its vector a moment after it is stored) is
+  // matched on its body directly: found at once, through the small index of such messages.
+  const bodyVector = sql`coalesce(${messages.searchVector}, rapport_search_vector(${messages.bodyText}))`;
+  const bodyMatch = inWorkspace(
+    messages,
+    workspaceId,
+    sql`(${messages.searchVector} @@ ${query} or (${messages.searchVector} is null and rapport_search_vector(${messages.bodyText}) @@ ${query}))`,
+  );
   const subjectMatch = inWorkspace(
     conversations,
     workspaceId,
@@ -141,7 +148,7 @@ async function matchesOf(db: Db, workspaceId: string, text: string) {
   const allBodies = db
     .select({
       id: messages.conversationId,
-      rank: sql<number>`ts_rank(${messages.searchVector}, ${query})`.as("rank"),
+      rank: sql<number>`ts_rank(${bodyVector}, ${query})`.as("rank"),
     })
     .from(messages)
     .where(bodyMatch);

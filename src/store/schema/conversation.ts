@@ -180,10 +180,12 @@ export const messages = pgTable(
     flags: jsonb("flags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     rawBlobKey: text("raw_blob_key"),
     createdAt: createdAt(),
-    /** The body's words for full-text search, kept by PostgreSQL itself. */
-    searchVector: tsvector("search_vector").generatedAlwaysAs(
-      sql`rapport_search_vector(body_text)`,
-    ),
+    /**
+     * The body's words for full-text search: rapport_search_vector(body_text), filled after the
+     * message's transaction by the search indexer (jobs/index-search.ts), so the intake's commit
+     * does not pay for it; null until then (search reads such a message's body directly).
+     */
+    searchVector: tsvector("search_vector"),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -191,6 +193,8 @@ export const messages = pgTable(
     // Search ranks the newest matches of a common word: read in this order, not all of them.
     index("messages_created").on(t.workspaceId, t.createdAt.desc()),
     index("messages_search").using("gin", t.searchVector),
+    // The messages the search indexer has still to index: few, found without reading the others.
+    index("messages_unindexed").on(t.workspaceId, t.id).where(sql`search_vector is null`),
     index("messages_external_id").on(t.workspaceId, t.externalId),
     uniqueIndex("messages_dedupe").on(t.workspaceId, t.dedupeKey),
     foreignKey({

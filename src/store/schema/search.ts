@@ -2,7 +2,7 @@
 // 0001) that fold accents and index French and English word forms together.
 import { customType } from "drizzle-orm/pg-core";
 
-/** A PostgreSQL tsvector, filled by the database itself (generated columns); never written by us. */
+/** A PostgreSQL tsvector, computed by the database (a generated column, or the search indexer). */
 export const tsvector = customType<{ data: string; driverData: string }>({
   dataType: () => "tsvector",
 });

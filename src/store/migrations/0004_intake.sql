@@ -1,0 +1,2 @@
+ALTER TABLE "messages" ALTER COLUMN "search_vector" DROP EXPRESSION;--> statement-breakpoint
+CREATE INDEX "messages_unindexed" ON "messages" USING btree ("workspace_id","id") WHERE search_vector is null;
