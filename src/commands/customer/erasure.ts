@@ -72,7 +72,10 @@ export async function eraseMessages(
   return files;
 }
 
-/** Events keep their type, actor, time and ids; their payloads go (a customer actor's name too). */
+/**
+ * Events keep their type, actor, time and ids; their payloads go (a customer actor's name too),
+ * marked `erased` so the timeline shows such an event without data rather than as its type's.
+ */
 export async function blankEvents(tx: Tx, workspaceId: string, about: SQL) {
   await tx
     .update(events)
@@ -80,7 +83,8 @@ export async function blankEvents(tx: Tx, workspaceId: string, about: SQL) {
       before: null,
       after: null,
       data: sql`jsonb_build_object('actor_name',
-        case when ${events.actorKind} = 'customer' then '' else coalesce(${events.data}->>'actor_name', '') end)`,
+        case when ${events.actorKind} = 'customer' then '' else coalesce(${events.data}->>'actor_name', '') end,
+        'erased', true)`,
     })
     .where(and(eq(events.workspaceId, workspaceId), about));
 }

@@ -102,7 +102,13 @@ const timelineEntryBase = {
 };
 
 const timelineEntryOf = <T extends EventType>(type: T) =>
-  z.object({ ...timelineEntryBase, type: z.literal(type), data: eventCatalogue[type] });
+  z.object({
+    ...timelineEntryBase,
+    type: z.literal(type),
+    data: eventCatalogue[type]
+      .nullable()
+      .describe("null once the data it was about was erased (a person's erasure, retention)"),
+  });
 
 type TimelineEntryOption = ReturnType<typeof timelineEntryOf<EventType>>;
 
@@ -115,7 +121,7 @@ export const timelineEntryView = z.discriminatedUnion(
 export function presentTimelineEntry(
   e: typeof events.$inferSelect,
 ): z.infer<typeof timelineEntryView> {
-  const { actor_name: actorName, ...data } = (e.data ?? {}) as Record<string, unknown>;
+  const { actor_name: actorName, erased, ...data } = (e.data ?? {}) as Record<string, unknown>;
   return {
     id: e.id,
     // Every writer names a catalogued type (uow.record); the response's schema checks the pair.
@@ -127,7 +133,7 @@ export function presentTimelineEntry(
       name: typeof actorName === "string" ? actorName : "",
     },
     conversation_id: e.conversationId,
-    data: data as EventPayload<EventType>,
+    data: erased === true ? null : (data as EventPayload<EventType>),
     before: e.before ?? null,
     after: e.after ?? null,
   };

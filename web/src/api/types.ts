@@ -214,7 +214,8 @@ export type TimelineEntry = {
     created_at: string;
     actor: { kind: "user" | "token" | "customer" | "system"; id: string | null; name: string };
     conversation_id: string | null;
-    data: EventPayload<T>;
+    /** Null once what it was about was erased (a person's erasure, retention). */
+    data: EventPayload<T> | null;
     /** The changed fields before and after, for the types that change something. */
     before: unknown;
     after: unknown;
