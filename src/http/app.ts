@@ -25,6 +25,7 @@ import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
+import { registerTokenRoutes } from "./routes/tokens.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
 import { registerWorkspaceRoutes } from "./routes/workspace.ts";
 
@@ -89,6 +90,7 @@ export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> 
   registerWorkspaceRoutes(app, rt);
   registerCustomerRoutes(app, rt);
   registerSettingsRoutes(app, rt);
+  registerTokenRoutes(app, rt);
   await registerConsole(app);
   return app;
 }
