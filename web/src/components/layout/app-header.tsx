@@ -34,6 +34,9 @@ export function AppHeader() {
         <NavLink to="/" end className="app-header__link">
           {t("header.inbox")}
         </NavLink>
+        <NavLink to="/tokens" className="app-header__link">
+          {t("header.tokens")}
+        </NavLink>
       </nav>
       <div className="app-header__tools">
         <NotificationBell />
