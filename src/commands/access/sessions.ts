@@ -79,7 +79,7 @@ export async function principalFromToken(rt: Runtime, token: string): Promise<Pr
       users,
       and(eq(users.workspaceId, apiTokens.workspaceId), eq(users.id, apiTokens.userId)),
     )
-    .where(eq(apiTokens.tokenHash, sha256(token)))
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row) return null;
   const now = rt.now();
