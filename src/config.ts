@@ -1,8 +1,37 @@
 // The environment, parsed once with Zod: nothing else in Rapport reads process.env.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(0).max(65535);
+/** Which peers are reverse proxies whose X-Forwarded-For names the client (proxy-addr's terms). */
+export type TrustProxy = false | number | string[];
+
+const proxyNames = new Set(["loopback", "linklocal", "uniquelocal"]);
+function trustedProxy(entry: string): boolean {
+  if (proxyNames.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split("/");
+  if (rest.length > 0 || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const trustProxy = z.string().transform((value, context): TrustProxy => {
+  const text = value.trim();
+  if (text === "0" || text === "false") return false;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(",").map((e) => e.trim());
+  const bad = entries.filter((e) => !trustedProxy(e));
+  if (bad.length === 0) return entries;
+  context.addIssue({
+    code: "custom",
+    message: `RAPPORT_TRUST_PROXY: ${bad.join(", ")} is not an address, a CIDR range (10.0.0.0/8), loopback, linklocal or uniquelocal; or give a number of proxy hops`,
+  });
+  return z.NEVER;
+});
+
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
 const environment = z.object({
@@ -32,6 +61,7 @@ const environment = z.object({
     .string()
     .regex(/^\[?[^\]\s]+\]?:\d{1,5}$/, "RAPPORT_SPAMD must be host:port")
     .optional(),
+  RAPPORT_TRUST_PROXY: trustProxy.optional(),
   RAPPORT_MAIL_AUTH: z.enum(["dns", "off"]).default("dns"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -55,6 +85,11 @@ export type Config = {
   /** A local SpamAssassin daemon (host:port) asked for a second opinion on inbound mail. */
   spamd: string | undefined;
   logLevel: z.infer<typeof environment>["LOG_LEVEL"];
+  /**
+   * The reverse proxies trusted to say who the client is (X-Forwarded-For): addresses or ranges,
+   * or a number of hops. False: the header is ignored and the peer's address is the client's.
+   */
+  trustProxy: TrustProxy;
 };
 
 export class ConfigError extends Error {}
@@ -87,5 +122,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     spamd: e.RAPPORT_SPAMD,
     mailAuth: e.RAPPORT_MAIL_AUTH,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.RAPPORT_TRUST_PROXY ?? false,
   };
 }

@@ -3,13 +3,20 @@ import { asc } from "drizzle-orm";
 import { boot } from "../boot.ts";
 import { createToken } from "../commands/access/create-token.ts";
 import { createUser } from "../commands/access/create-user.ts";
+import { systemPrincipal } from "../commands/access/principal.ts";
+import { revokeToken } from "../commands/access/revoke-token.ts";
 import { generatedPassword } from "../commands/access/secrets.ts";
 import { systemActor } from "../commands/events/record-event.ts";
 import { defaultSenders, mailSetup } from "../commands/mail/brand-mail-setup.ts";
+import { runCommand as runUseCase } from "../commands/run-command.ts";
 import { loadConfig } from "../config.ts";
 import { loadDemo } from "../demo/load-demo.ts";
 import type { Role } from "../domain/access/roles.ts";
+import { tokenStatusAt } from "../domain/access/tokens.ts";
+import type { Position } from "../store/queries/keyset.ts";
+import { listTokens } from "../store/queries/tokens.ts";
 import { brands } from "../store/schema/index.ts";
+import { parseExpiry } from "./expiry.ts";
 import { UsageError } from "./run-command.ts";
 
 const print = (line: string): void => {
@@ -103,16 +110,41 @@ export async function createUserCommand(options: UserOptions): Promise<void> {
   });
 }
 
-type TokenOptions = { name: string; role: Role; user?: string };
+type TokenOptions = { name: string; role: Role; user?: string; expires?: string };
 
 export async function createTokenCommand(options: TokenOptions): Promise<void> {
+  const expiresAt = options.expires ? parseExpiry(options.expires, new Date()) : undefined;
   await withDesk(async ({ rt, workspaceId }) => {
     const { token } = await createToken(
       rt,
-      { workspaceId, name: options.name, role: options.role, userEmail: options.user },
+      { workspaceId, name: options.name, role: options.role, userEmail: options.user, expiresAt },
       systemActor,
     );
     print(token);
+  });
+}
+
+export async function revokeTokenCommand(id: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError(`"${id}" is not a token id`);
+  await withDesk(async ({ rt, workspaceId }) => {
+    await runUseCase(rt, revokeToken, systemPrincipal(workspaceId, systemActor), { id });
+    print(`revoked ${id}`);
+  });
+}
+
+export async function listTokensCommand(): Promise<void> {
+  await withDesk(async ({ rt, workspaceId }) => {
+    const now = rt.now();
+    let after: Position | undefined;
+    do {
+      const page = await listTokens(rt.db, { workspaceId, after, limit: 100 });
+      for (const t of page.rows) {
+        const bound = t.userEmail ? `as ${t.userEmail}` : "unbound";
+        const used = t.lastUsedAt ? `used ${t.lastUsedAt.toISOString()}` : "never used";
+        print(`${t.id}  ${tokenStatusAt(t, now)}  ${t.role}  ${bound}  ${used}  ${t.name}`);
+      }
+      after = page.next ?? undefined;
+    } while (after);
   });
 }
 

@@ -7,8 +7,10 @@ import {
   createTokenCommand,
   createUserCommand,
   demoCommand,
+  listTokensCommand,
   mailCheckCommand,
   migrateCommand,
+  revokeTokenCommand,
   startCommand,
 } from "./commands.ts";
 import { eraseCustomerCommand } from "./customer-commands.ts";
@@ -35,9 +37,10 @@ Exit codes: 0 done, 1 failed, 2 bad usage.
 Examples:
   rapport start
   rapport user create --email ana@example.com --name "Ana Silva" --role advisor --password-stdin < pw.txt
-  rapport token create --name ci --role admin
   rapport backup /var/backups/rapport-$(date +%F).zip
-  RAPPORT_DATA_DIR=./restored rapport restore /var/backups/rapport-2026-12-05.zip`,
+  RAPPORT_DATA_DIR=./restored rapport restore /var/backups/rapport-2026-12-05.zip
+  rapport token create --name ci --role admin --expires 90d
+  rapport token revoke 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b`,
   )
   .exitOverride()
   .showHelpAfterError();
@@ -80,7 +83,17 @@ token
   .requiredOption("--name <name>", "what the token is for")
   .addOption(new Option("--role <role>", "what it may do").choices(roles).makeOptionMandatory())
   .option("--user <email>", "bind the token to this user: it then acts as them")
+  .option("--expires <when>", "stop it working then: 90d, 12h, or an ISO date (2027-01-31)")
   .action((options) => runCommand(() => createTokenCommand(options)));
+token
+  .command("revoke")
+  .description("revoke an API token at once (the next request with it is refused)")
+  .argument("<id>", "the token's id (see token list)")
+  .action((id: string) => runCommand(() => revokeTokenCommand(id)));
+token
+  .command("list")
+  .description("list API tokens, newest first: id, status, role, user, last use, name")
+  .action(() => runCommand(listTokensCommand));
 
 const mail = program.command("mail").description("outbound mail that arrives");
 mail

@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { TrustProxy } from "../config.ts";
 import type { Runtime } from "../runtime.ts";
 import type { App } from "./app-type.ts";
 import { registerAuthentication } from "./plugins/authentication.ts";
@@ -24,14 +25,21 @@ import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
+import { registerTokenRoutes } from "./routes/tokens.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
 import { registerWorkspaceRoutes } from "./routes/workspace.ts";
+
+/** Fastify's form of the setting: a hop count is a function of the hop (its types omit numbers). */
+const proxyTrust = (t: TrustProxy) =>
+  typeof t === "number" ? (_address: string, hop: number) => hop < t : t;
 
 export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> {
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     genReqId: () => rt.newId(),
+    // X-Forwarded-For names the client only behind a configured reverse proxy (RAPPORT_TRUST_PROXY).
+    trustProxy: proxyTrust(rt.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -82,6 +90,7 @@ export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> 
   registerWorkspaceRoutes(app, rt);
   registerCustomerRoutes(app, rt);
   registerSettingsRoutes(app, rt);
+  registerTokenRoutes(app, rt);
   await registerConsole(app);
   return app;
 }

@@ -1,6 +1,6 @@
 // What an advisor does in the console, in a real Chromium against a real server with the demo
 // data: sign in, find a conversation in the unanswered watch, answer the customer, follow a
-// notification, sort spam, read the console in French.
+// notification, sort spam, manage API tokens, read the console in French.
 import { mkdir } from "node:fs/promises";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -240,6 +240,47 @@ describe("the advisors' console", () => {
     // Back in the unanswered watch, its clock started by the advisor's verdict.
     await page.goto("/");
     await page.locator("a.conversation-row", { hasText: subject }).waitFor();
+  }, 60_000);
+
+  it('says "not allowed" when an open conversation is set back to new, without asking for a close reason', async () => {
+    await page.goto(`/conversations/${answered.id}`);
+    await page.getByRole("heading", { level: 1, name: answered.subject }).waitFor();
+    await page.getByLabel("Status").selectOption("new");
+    await page.getByRole("alert").filter({ hasText: "cannot go back to new" }).waitFor();
+    expect(await page.getByText("This conversation has no human answer yet").count()).toBe(0);
+  }, 60_000);
+
+  it("makes an API token whose secret is shown once, and revokes it so that it is refused at once", async () => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "API tokens" }).click();
+    await page.getByRole("heading", { level: 1, name: "API tokens" }).waitFor();
+    const name = `Order sync ${Date.now()}`;
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Role").selectOption("advisor");
+    await page.getByLabel("Last day (optional)").fill("2099-01-31");
+    await page.getByRole("button", { name: "Create the token" }).click();
+    const secret = page.getByLabel("The token's secret");
+    await secret.waitFor();
+    const token = await secret.inputValue();
+    expect(token).toMatch(/^rpt_/);
+
+    const asToken = () =>
+      fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const before = await asToken();
+    expect(before.status).toBe(200);
+    expect(((await before.json()) as { role: string }).role).toBe("advisor");
+
+    const row = page.locator("tr", { hasText: name });
+    await row.getByText("Active").waitFor();
+    await expect(row.textContent()).resolves.toMatch(/31 Jan 2099/);
+    await page.screenshot({ path: new URL("tokens.png", SCREENSHOTS).pathname, fullPage: true });
+
+    await page.getByRole("button", { name: `Revoke ${name}`, exact: true }).click();
+    await page.getByRole("button", { name: `Revoke ${name} now` }).click();
+    await row.getByText("Revoked").waitFor();
+    expect((await asToken()).status).toBe(401);
+    // The secret is never listed.
+    expect(await page.locator("table").textContent()).not.toContain(token);
   }, 60_000);
 
   it("speaks French once the advisor chooses it, and remembers the choice", async () => {

@@ -105,6 +105,69 @@ describe("rapport token create", () => {
   });
 });
 
+describe("rapport token revoke, list and --expires", () => {
+  const lastLine = (run: Outcome) => run.stdout.trimEnd().split("\n").at(-1) ?? "";
+  const me = (token: string) =>
+    app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } });
+
+  it("revokes a token at once, and lists it as revoked", async () => {
+    const made = await rapport(["token", "create", "--name", "to-revoke", "--role", "advisor"]);
+    const token = lastLine(made);
+    const [row] = await rows<{ id: string }>(
+      sql`select id from api_tokens where token_hash = ${sha256(token)}`,
+    );
+    expect((await me(token)).statusCode).toBe(200);
+    const run = await rapport(["token", "revoke", row?.id ?? ""]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`revoked ${row?.id}`);
+    expect((await me(token)).statusCode).toBe(401);
+    const listed = await rapport(["token", "list"]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`${row?.id}\\s+revoked\\s+advisor\\s+unbound`));
+    expect(listed.stdout).not.toContain(token);
+  });
+
+  it("says so, exit code 1, for a token that does not exist, and 2 for a malformed id", async () => {
+    const missing = await rapport(["token", "revoke", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no such token");
+    const malformed = await rapport(["token", "revoke", "nope"]);
+    expect(malformed.code).toBe(2);
+  });
+
+  it("makes a token that expires, and refuses an expiry it cannot read as bad usage", async () => {
+    const run = await rapport([
+      "token",
+      "create",
+      "--name",
+      "temp",
+      "--role",
+      "advisor",
+      "--expires",
+      "2d",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const [row] = await rows<{ days: number }>(
+      sql`select round(extract(epoch from expires_at - created_at) / 86400)::int as days
+          from api_tokens where token_hash = ${sha256(lastLine(run))}`,
+    );
+    expect(row?.days).toBe(2);
+    const bad = await rapport([
+      "token",
+      "create",
+      "--name",
+      "x",
+      "--role",
+      "advisor",
+      "--expires",
+      "someday",
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--expires");
+    expect(bad.stdout).toBe("");
+  });
+});
+
 describe("rapport user create", () => {
   it("reads the password from stdin, never prints it, and the user signs in with it", async () => {
     const password = "lanterne magique 2024";

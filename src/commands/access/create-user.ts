@@ -5,6 +5,7 @@ import type { Runtime } from "../../runtime.ts";
 import type { Actor } from "../events/record-event.ts";
 import { runCommand } from "../run-command.ts";
 import { addUser } from "../settings/add-user.ts";
+import { systemPrincipal } from "./principal.ts";
 
 export type CreateUserInput = {
   workspaceId: string;
@@ -18,18 +19,8 @@ export type CreateUserInput = {
 
 export async function createUser(rt: Runtime, input: CreateUserInput, actor: Actor) {
   const { workspaceId, ...user } = input;
-  return runCommand(
-    rt,
-    addUser,
-    {
-      workspaceId,
-      role: "admin",
-      userId: null,
-      via: "token",
-      csrfToken: null,
-      scope: `system:${actor.kind}`,
-      actor,
-    },
-    { ...user, timeZone: user.timeZone ?? null },
-  );
+  return runCommand(rt, addUser, systemPrincipal(workspaceId, actor), {
+    ...user,
+    timeZone: user.timeZone ?? null,
+  });
 }

@@ -14,3 +14,14 @@ export type Principal = {
   scope: string;
   actor: Actor;
 };
+
+/** Rapport itself acting (first start, the CLI, the demo): an admin bound to nobody. */
+export const systemPrincipal = (workspaceId: string, actor: Actor): Principal => ({
+  workspaceId,
+  role: "admin",
+  userId: null,
+  via: "token",
+  csrfToken: null,
+  scope: `system:${actor.kind}`,
+  actor,
+});

@@ -1,6 +1,11 @@
 // Signing in and out of the console, and recognising a session cookie or an API token.
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import {
+  lastUseResolutionMs,
+  lastUseWorthWriting,
+  tokenRoleAt,
+} from "../../domain/access/tokens.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import { acrossWorkspaces } from "../../store/queries/workspace-scope.ts";
@@ -81,6 +86,11 @@ export async function principalFromSession(rt: Runtime, token: string): Promise<
   };
 }
 
+/**
+ * The principal of an API token, or null when it does not work (unknown, revoked, expired, its user
+ * disabled). A bound token acts with the lower of its role and its user's, read at each request, so
+ * a demotion applies at once. The last use is written at most once a minute per token.
+ */
 export async function principalFromToken(rt: Runtime, token: string): Promise<Principal | null> {
   const [row] = await rt.db
     .select({ token: apiTokens, user: users })
@@ -98,10 +108,13 @@ export async function principalFromToken(rt: Runtime, token: string): Promise<Pr
     )
     .limit(1);
   if (!row) return null;
-  if (row.token.userId && !row.user?.active) return null;
+  const now = rt.now();
+  const role = tokenRoleAt(row.token, row.user, now);
+  if (role === null) return null;
+  if (lastUseWorthWriting(row.token.lastUsedAt, now)) await noteTokenUse(rt, row.token, now);
   return {
     workspaceId: row.token.workspaceId,
-    role: row.token.role,
+    role,
     userId: row.token.userId,
     via: "token",
     csrfToken: null,
@@ -110,4 +123,23 @@ export async function principalFromToken(rt: Runtime, token: string): Promise<Pr
       ? { kind: "user", id: row.user.id, name: row.user.name }
       : { kind: "token", id: row.token.id, name: row.token.name },
   };
+}
+
+/** Writes the last use; of concurrent requests, only the first in a minute changes the row. */
+async function noteTokenUse(
+  rt: Runtime,
+  token: { workspaceId: string; id: string },
+  now: Date,
+): Promise<void> {
+  const stale = new Date(now.getTime() - lastUseResolutionMs);
+  await rt.db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(apiTokens.workspaceId, token.workspaceId),
+        eq(apiTokens.id, token.id),
+        or(isNull(apiTokens.lastUsedAt), lte(apiTokens.lastUsedAt, stale)),
+      ),
+    );
 }

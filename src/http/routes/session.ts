@@ -3,10 +3,12 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { signIn, signOut } from "../../commands/access/sessions.ts";
 import { roles } from "../../domain/access/roles.ts";
+import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import { users, workspaces } from "../../store/schema/index.ts";
 import type { App } from "../app-type.ts";
 import { principalOf, sessionCookie } from "../plugins/authentication.ts";
+import { signInThrottle } from "./sign-in-throttle.ts";
 
 const userView = z.object({
   id: z.string(),
@@ -19,13 +21,19 @@ const userView = z.object({
 export function registerSessionRoutes(app: App, rt: Runtime): void {
   const r = app;
   const secure = rt.config.publicUrl?.startsWith("https://") ?? false;
+  const throttle = signInThrottle(app);
 
   r.post(
     "/api/v1/session",
     {
+      // Per client address (behind a trusted proxy, the one X-Forwarded-For names).
       config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute" } },
+      preHandler: (request, reply) => throttle.check(request, reply),
       schema: {
         summary: "Sign in (sets an HttpOnly session cookie)",
+        description:
+          "At most 10 attempts a minute per client address, and 10 failed attempts per account " +
+          "in 15 minutes (then 429 with Retry-After, even with the right password).",
         tags: ["session"],
         security: [],
         body: z.strictObject({
@@ -36,7 +44,14 @@ export function registerSessionRoutes(app: App, rt: Runtime): void {
       },
     },
     async (request, reply) => {
-      const session = await signIn(rt, request.body.email, request.body.password);
+      const session = await signIn(rt, request.body.email, request.body.password).catch(
+        async (error: unknown) => {
+          if (error instanceof DeskError && error.code === "bad_credentials") {
+            await throttle.failed(request);
+          }
+          throw error;
+        },
+      );
       reply.setCookie(sessionCookie, session.token, {
         httpOnly: true,
         sameSite: "lax",

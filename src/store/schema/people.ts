@@ -103,7 +103,10 @@ export const sessions = pgTable(
   ],
 );
 
-/** An API token: shown once, stored as its SHA-256; acts as `userId` when bound to a user. */
+/**
+ * An API token: shown once, stored as its SHA-256; acts as `userId` when bound to a user (never
+ * above their role). `last_used_at` is written at most once a minute; revoked tokens are kept.
+ */
 export const apiTokens = pgTable(
   "api_tokens",
   {
@@ -114,12 +117,13 @@ export const apiTokens = pgTable(
     tokenHash: text("token_hash").notNull(),
     createdAt: createdAt(),
     lastUsedAt: at("last_used_at"),
+    expiresAt: at("expires_at"),
     revokedAt: at("revoked_at"),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("api_tokens_hash").on(t.tokenHash),
-    index("api_tokens_workspace").on(t.workspaceId),
+    index("api_tokens_list").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     foreignKey({
       columns: [t.workspaceId, t.userId],
       foreignColumns: [users.workspaceId, users.id],

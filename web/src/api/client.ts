@@ -28,6 +28,11 @@ export class ApiProblem extends Error {
   readonly kind: ProblemKind;
   readonly status: number;
   readonly type: string;
+  /**
+   * The problem's own code (`close_without_answer`, `invalid_transition`…), finer than the status:
+   * two 409s may ask for different answers.
+   */
+  readonly code: string | null;
   readonly title: string;
   readonly detail: string | null;
   /** Seconds to wait, from `Retry-After`, when rate-limited. */
@@ -36,6 +41,7 @@ export class ApiProblem extends Error {
   constructor(init: {
     status: number;
     type?: string;
+    code?: string | null;
     title?: string;
     detail?: string | null;
     retryAfter?: number | null;
@@ -48,6 +54,7 @@ export class ApiProblem extends Error {
         ? "network"
         : (KIND_BY_STATUS[init.status] ?? (init.status >= 500 ? "server" : "invalid"));
     this.type = init.type ?? "about:blank";
+    this.code = init.code ?? null;
     this.title = init.title ?? "";
     this.detail = init.detail ?? null;
     this.retryAfter = init.retryAfter ?? null;
@@ -115,7 +122,7 @@ export async function api<T>(
 async function readProblem(response: Response): Promise<ApiProblem> {
   const retryAfterHeader = response.headers.get("Retry-After");
   const retryAfter = retryAfterHeader === null ? null : parseRetryAfter(retryAfterHeader);
-  let document: { type?: unknown; title?: unknown; detail?: unknown } = {};
+  let document: { type?: unknown; code?: unknown; title?: unknown; detail?: unknown } = {};
   try {
     const parsed: unknown = await response.json();
     if (parsed && typeof parsed === "object") document = parsed;
@@ -125,6 +132,7 @@ async function readProblem(response: Response): Promise<ApiProblem> {
   return new ApiProblem({
     status: response.status,
     type: typeof document.type === "string" ? document.type : undefined,
+    code: typeof document.code === "string" ? document.code : null,
     title: typeof document.title === "string" ? document.title : response.statusText,
     detail: typeof document.detail === "string" ? document.detail : null,
     retryAfter,

@@ -246,3 +246,25 @@ export type User = {
 };
 
 export type Brand = { id: string; name: string; slug: string; language: string; time_zone: string };
+
+export const ROLES = ["advisor", "manager", "admin"] as const satisfies readonly Role[];
+
+export type TokenStatus = "active" | "expired" | "revoked";
+
+/** An API token as listed: never its secret. */
+export type ApiToken = {
+  id: string;
+  name: string;
+  role: Role;
+  user: { id: string; name: string; email: string } | null;
+  status: TokenStatus;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+};
+
+/** The answer that makes a token: its secret, this once. */
+export type CreatedToken = ApiToken & { token: string | null };
+
+export type NewToken = { name: string; role: Role; expires_at?: string };

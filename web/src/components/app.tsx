@@ -1,5 +1,5 @@
 // The console's screens: the sign-in page until someone is signed in, then the inbox, a
-// conversation and a customer's timeline.
+// conversation, a customer's timeline, and the API tokens.
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { SessionProvider, useSession } from "../hooks/use-session.tsx";
@@ -12,6 +12,7 @@ import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { SignInPage } from "./session/sign-in-page.tsx";
 import { WorkspacePage } from "./settings/workspace-page.tsx";
+import { TokensPage } from "./tokens/tokens-page.tsx";
 
 function Screens() {
   const { state, retry } = useSession();
@@ -41,6 +42,7 @@ function Screens() {
             <Route path="conversations/:id" element={<ConversationPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
             <Route path="settings/workspace" element={<WorkspacePage />} />
+            <Route path="tokens" element={<TokensPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

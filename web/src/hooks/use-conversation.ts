@@ -1,8 +1,7 @@
 // One conversation with its thread, and what an advisor does to it: change its settings, mark it
-// as spam or not, write a reply or a note. A refused close (409: no human answer yet) is kept so the screen can ask
-// for a close reason.
+// as spam or not, write a reply or a note. A refused close (no human answer yet) is kept so the screen can ask
+// for a close reason; any other refusal is shown as it is.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiProblem } from "../api/client.ts";
 import {
   changeConversation,
   fetchConversation,
@@ -12,16 +11,14 @@ import {
 import type {
   CloseReason,
   ConversationChange,
-  ConversationStatus,
   ConversationWithMessages,
   Message,
   MessageKind,
 } from "../api/types.ts";
+import { type CloseRefusal, closeRefusalOf } from "../display/close-refusal.ts";
 import { type AsyncState, useAsync } from "./use-async.ts";
 
 const FOLLOW_UP_DELAYS_MS = [3_000, 10_000, 30_000];
-
-export type CloseRefusal = { status: ConversationStatus; detail: string };
 
 export type SaveState = "idle" | "saving" | "saved";
 
@@ -56,16 +53,9 @@ export function useConversation(id: string): ConversationScreen {
         setSave("saved");
       } catch (error) {
         setSave("idle");
-        const refusedClose =
-          error instanceof ApiProblem &&
-          error.kind === "conflict" &&
-          requested.status !== undefined &&
-          requested.close_reason === undefined;
-        if (refusedClose && requested.status) {
-          setCloseRefusal({ status: requested.status, detail: error.detail ?? error.title });
-        } else {
-          setSaveError(error);
-        }
+        const refusal = closeRefusalOf(error, requested);
+        if (refusal) setCloseRefusal(refusal);
+        else setSaveError(error);
       }
     },
     [id, update],

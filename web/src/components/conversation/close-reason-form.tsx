@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CLOSE_REASONS, type CloseReason } from "../../api/types.ts";
-import type { CloseRefusal } from "../../hooks/use-conversation.ts";
+import type { CloseRefusal } from "../../display/close-refusal.ts";
 
 type Props = {
   refusal: CloseRefusal;

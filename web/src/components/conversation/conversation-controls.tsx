@@ -9,7 +9,8 @@ import {
   type ConversationChange,
   PRIORITIES,
 } from "../../api/types.ts";
-import type { CloseRefusal, SaveState } from "../../hooks/use-conversation.ts";
+import type { CloseRefusal } from "../../display/close-refusal.ts";
+import type { SaveState } from "../../hooks/use-conversation.ts";
 import type { Users } from "../../hooks/use-users.ts";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { CloseReasonForm } from "./close-reason-form.tsx";

@@ -8,6 +8,7 @@ import { timelineLine } from "../../display/timeline-entry.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 import type { PagedList } from "../../hooks/use-paged-list.ts";
 import type { Users } from "../../hooks/use-users.ts";
+import { LoadMore } from "../common/load-more.tsx";
 import { LoadingState } from "../common/loading-state.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { timelineText } from "./timeline-text.ts";
@@ -67,19 +68,7 @@ export function TimelineList({ timeline, users, now }: Props) {
           );
         })}
       </ol>
-      <div className="list-footer">
-        {timeline.loadMoreError ? <ProblemMessage error={timeline.loadMoreError} /> : null}
-        {timeline.hasMore ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={timeline.loadMore}
-            disabled={timeline.loadingMore}
-          >
-            {timeline.loadingMore ? t("inbox.loadingMore") : t("timeline.loadMore")}
-          </button>
-        ) : null}
-      </div>
+      <LoadMore list={timeline} label={t("timeline.loadMore")} />
     </>
   );
 }

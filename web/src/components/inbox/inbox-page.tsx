@@ -8,6 +8,7 @@ import { useBrands } from "../../hooks/use-brands.ts";
 import { useInboxList } from "../../hooks/use-inbox-list.ts";
 import { useNow } from "../../hooks/use-now.ts";
 import { useRefresh } from "../../hooks/use-refresh.ts";
+import { LoadMore } from "../common/load-more.tsx";
 import { LoadingState } from "../common/loading-state.tsx";
 import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
@@ -95,21 +96,7 @@ export function InboxPage() {
             now={now}
             inboxPath={params.size > 0 ? `/?${params.toString()}` : "/"}
           />
-          <div className="list-footer">
-            {list.loadMoreError ? <ProblemMessage error={list.loadMoreError} /> : null}
-            {list.hasMore ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={list.loadMore}
-                disabled={list.loadingMore}
-              >
-                {list.loadingMore ? t("inbox.loadingMore") : t("inbox.loadMore")}
-              </button>
-            ) : (
-              <p className="list-footer__end">{t("inbox.end")}</p>
-            )}
-          </div>
+          <LoadMore list={list} label={t("inbox.loadMore")} end={t("inbox.end")} />
         </>
       ) : null}
       <p className="shortcut-hint">{t("inbox.shortcutHint")}</p>

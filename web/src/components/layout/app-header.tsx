@@ -37,6 +37,9 @@ export function AppHeader() {
         <NavLink to="/settings/workspace" className="app-header__link">
           {t("workspace.nav")}
         </NavLink>
+        <NavLink to="/tokens" className="app-header__link">
+          {t("header.tokens")}
+        </NavLink>
       </nav>
       <div className="app-header__tools">
         <NotificationBell />

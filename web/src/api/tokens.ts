@@ -1,0 +1,15 @@
+// API tokens: the ones the signed-in person may see (an admin, all of them), made and revoked.
+import { api, query } from "./client.ts";
+import type { ApiToken, CreatedToken, NewToken, Page } from "./types.ts";
+
+export function listTokens(cursor: string | null, signal?: AbortSignal): Promise<Page<ApiToken>> {
+  return api("GET", `/api/v1/tokens${query({ limit: 50, cursor })}`, { signal });
+}
+
+export function createToken(token: NewToken): Promise<CreatedToken> {
+  return api("POST", "/api/v1/tokens", { body: token });
+}
+
+export function revokeToken(id: string): Promise<void> {
+  return api("DELETE", `/api/v1/tokens/${encodeURIComponent(id)}`);
+}
