@@ -103,9 +103,31 @@ describe("SMTP intake", () => {
     expect(sent).toMatch(/^Auto-Submitted: auto-replied/m);
     expect(sent).toMatch(/^X-Auto-Response-Suppress: All/m);
     expect(sent).toMatch(
-      new RegExp(`^Subject: Re: Commande en retard \\[#${conversation.reference}\\]`, "m"),
+      new RegExp(`^Subject: Re: Votre demande \\[#${conversation.reference}\\]`, "m"),
     );
     expect(sent).toMatch(/^In-Reply-To: <first-1@example.fr>/m);
+  });
+
+  it("acknowledges a first mail without repeating its display name or subject", async () => {
+    await send(
+      mail(
+        {
+          From: '"Claim your prize at http://prize.evil.example now" <victim@example.net>',
+          To: "support@rapport.localhost",
+          Subject: "You won! Visit http://prize.evil.example",
+          "Message-ID": "<prize-1@example.net>",
+        },
+        "Claim your prize now.",
+      ),
+      undefined,
+      "victim@example.net",
+    );
+    const list = await api("/api/v1/conversations?customer_email=victim@example.net");
+    const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
+    const ack = conversation.messages.find((m: { automated: boolean }) => m.automated);
+    expect(ack.subject).toMatch(/^Re: (Your request|Votre demande) \[#[A-Z2-9]{8}\]$/);
+    expect(ack.body_text).toMatch(/^(Hello|Bonjour),\n/);
+    expect(`${ack.subject}${ack.body_text}`).not.toMatch(/prize|won/i);
   });
 
   it("stores a re-delivered mail once", async () => {
@@ -272,6 +294,7 @@ describe("SMTP intake", () => {
     expect(ehlo).toMatch(/250[- ]PIPELINING/);
     expect(ehlo).toMatch(/250[- ]SMTPUTF8/);
     expect(ehlo).not.toMatch(/AUTH/);
+    expect(ehlo).not.toMatch(/STARTTLS/); // no certificate configured
   });
 
   it("refuses a message over the advertised size with 552 and stores nothing", async () => {
