@@ -210,11 +210,18 @@ function place(
       linkedConversationId: linked?.id ?? null,
       spam: message.spam?.likely ?? false,
       spamScore: message.spam?.score ?? null,
-      flags: pointedAt && !found ? ["pointed_at_another_customers_conversation"] : [],
+      flags: pointedAt && !found ? [pointerFlag(message, customer.customerId, pointedAt)] : [],
       createdAt: rt.now(),
       lastActivityAt: rt.now(),
     },
   };
+}
+
+/** Why a mail that pointed at a conversation opened its own instead. */
+function pointerFlag(message: InboundMessage, customerId: string, pointedAt: Conversation) {
+  return message.thread?.senderDisowned && pointedAt.customerId === customerId
+    ? "sender_disowned"
+    : "pointed_at_another_customers_conversation";
 }
 
 function messageRow(p: Placement, conversationId: string, now: Date) {

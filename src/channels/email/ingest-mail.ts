@@ -246,6 +246,7 @@ async function prepareMail(
         tokenConversationId: token?.conversationId ?? null,
         messageIds: [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x),
         subjectReferences: parseReferences(mail.subject),
+        senderDisowned: spam.senderDisowned,
       },
       flags: automation.automated
         ? [...flags, ...automation.reasons.map((r) => `automated:${r}`)]
