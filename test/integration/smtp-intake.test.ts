@@ -130,6 +130,62 @@ describe("SMTP intake", () => {
     expect(`${ack.subject}${ack.body_text}`).not.toMatch(/prize|won/i);
   });
 
+  it("files list and bulk mail in its own view, owed no answer until an advisor says so", async () => {
+    await send(
+      mail(
+        {
+          From: "News <news@list.example>",
+          To: "support@rapport.localhost",
+          Subject: "Our autumn letter",
+          "List-Id": "<autumn.list.example>",
+          "Message-ID": "<letter-1@list.example>",
+        },
+        "All our news this autumn.",
+      ),
+      undefined,
+      "news@list.example",
+    );
+    await send(
+      mail(
+        {
+          From: "promo@bulk.example",
+          To: "support@rapport.localhost",
+          Subject: "Offers",
+          Precedence: "bulk",
+          "Message-ID": "<offers-1@bulk.example>",
+        },
+        "Offers of the week.",
+      ),
+      undefined,
+      "promo@bulk.example",
+    );
+    const [letter] = (await api("/api/v1/conversations?customer_email=news@list.example")).items;
+    const [offers] = (await api("/api/v1/conversations?customer_email=promo@bulk.example")).items;
+    for (const c of [letter, offers]) {
+      expect(c).toMatchObject({ bulk: true, awaiting_answer_since: null });
+      expect(c.first_response_due_at).toBeNull();
+    }
+    const bulkView = (await api("/api/v1/conversations?bulk=true")).items.map(
+      (c: { id: string }) => c.id,
+    );
+    expect(bulkView).toEqual(expect.arrayContaining([letter.id, offers.id]));
+    const owed = () =>
+      api("/api/v1/unanswered").then((u) => u.items.map((c: { id: string }) => c.id));
+    expect(await owed()).not.toContain(letter.id);
+
+    const res = await fetch(`${server.url}/api/v1/conversations/${letter.id}/bulk`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ bulk: false }),
+    });
+    expect(res.status).toBe(200);
+    const marked = (await res.json()) as { bulk: boolean; first_response_due_at: string | null };
+    expect(marked.bulk).toBe(false);
+    expect(marked.first_response_due_at).not.toBeNull();
+    expect(await owed()).toContain(letter.id);
+    expect(await owed()).not.toContain(offers.id);
+  });
+
   it("stores a re-delivered mail once", async () => {
     const raw = mail(
       {

@@ -93,6 +93,9 @@ const autoReplyReasons = new Set<AutomationReason>([
   "own_address",
 ]);
 
+/** Signs of list or bulk mail: it waits in its own view, owed no answer until an advisor says so. */
+const bulkReasons = new Set<AutomationReason>(["mailing_list", "bulk_precedence"]);
+
 /** A stored message, or mail set aside (a bounce, an auto-reply to nothing): kept, never a conversation. */
 export type IngestOutcome = { kind: "message"; intake: Intake } | { kind: "aside"; note: string };
 
@@ -255,6 +258,7 @@ async function prepareMail(
       attachments: stored,
       spam,
       autoReply: automation.reasons.some((r) => autoReplyReasons.has(r)),
+      bulk: automation.reasons.some((r) => bulkReasons.has(r)),
     },
     acknowledgement: {
       automation,

@@ -23,6 +23,8 @@ export const eventCatalogue = {
   "conversation.status_changed": payload({ reason }),
   "conversation.marked_spam": none,
   "conversation.marked_not_spam": none,
+  "conversation.marked_bulk": none,
+  "conversation.marked_owed_answer": none,
   "conversation.purged": payload({ reason }),
   "message.received": payload({ message_id: id, channel: z.string(), spam: z.boolean() }),
   "message.delivered": payload({ message_id: id, automated: z.boolean().optional() }),

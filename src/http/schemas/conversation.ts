@@ -33,6 +33,9 @@ export const conversationView = z.object({
   close_reason: z.enum(closeReasons).nullable(),
   linked_conversation_id: z.string().nullable(),
   spam: z.boolean(),
+  bulk: z
+    .boolean()
+    .describe("opened by list or bulk mail: owed no answer until an advisor says it is"),
   flags: z.array(z.string()),
   answered: z.boolean().describe("a human answer stands"),
   awaiting_answer_since: isoOrNull.describe(
@@ -107,6 +110,7 @@ export function presentConversation(
     close_reason: c.closeReason,
     linked_conversation_id: c.linkedConversationId,
     spam: c.spam,
+    bulk: c.bulk,
     flags: c.flags,
     answered: c.answered,
     awaiting_answer_since: toIso(c.awaitingSince),

@@ -21,6 +21,7 @@ export type ConversationFilter = {
   assigneeId?: string;
   q?: string;
   spam?: boolean;
+  bulk?: boolean;
   after?: Position | undefined;
   limit: number;
 };
@@ -37,6 +38,7 @@ export async function listConversations(db: Db, f: ConversationFilter) {
   if (f.brandId) where.push(eq(conversations.brandId, f.brandId));
   if (f.assigneeId) where.push(eq(conversations.assigneeId, f.assigneeId));
   if (f.spam !== undefined) where.push(eq(conversations.spam, f.spam));
+  if (f.bulk !== undefined) where.push(eq(conversations.bulk, f.bulk));
   if (f.customerEmail) {
     where.push(
       inArray(
