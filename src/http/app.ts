@@ -22,6 +22,7 @@ import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
 import { registerInboundRoutes } from "./routes/inbound.ts";
 import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
+import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
@@ -75,6 +76,7 @@ export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> 
   registerSessionRoutes(app, rt);
   registerInboundRoutes(app, rt);
   registerConversationRoutes(app, rt);
+  registerRawMailRoutes(app, rt);
   registerUnansweredRoutes(app, rt);
   registerNotificationRoutes(app, rt);
   registerCharterRoutes(app, rt);

@@ -186,6 +186,56 @@ describe("SMTP intake", () => {
     expect(await owed()).not.toContain(offers.id);
   });
 
+  it("shows a very large body cut, saying so, and downloads the whole mail as received", async () => {
+    const line = `${"Lorem ipsum dolor sit amet, consectetur adipiscing elit ".repeat(1)}\r\n`;
+    const body = line.repeat(Math.ceil(600_000 / line.length));
+    await send(
+      mail(
+        {
+          From: "long@example.com",
+          To: "support@rapport.localhost",
+          Subject: "A very long letter",
+          "Message-ID": "<long-1@example.com>",
+        },
+        body,
+      ),
+      undefined,
+      "long@example.com",
+    );
+    const [listed] = (await api("/api/v1/conversations?customer_email=long@example.com")).items;
+    const res = await fetch(`${server.url}/api/v1/conversations/${listed.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = await res.text();
+    expect(text.length).toBeLessThan(300_000);
+    const inbound = JSON.parse(text).messages.find(
+      (m: { direction: string }) => m.direction === "inbound",
+    );
+    expect(inbound).toMatchObject({ truncated: true, body_html: null });
+    expect(inbound.body_text).toHaveLength(100_000);
+    const ack = JSON.parse(text).messages.find((m: { automated: boolean }) => m.automated);
+    expect(ack).toMatchObject({ truncated: false, raw_url: null });
+
+    const raw = await fetch(`${server.url}${inbound.raw_url}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(raw.status).toBe(200);
+    expect(raw.headers.get("content-type")).toBe("message/rfc822");
+    expect(raw.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="message-.+\.eml"$/,
+    );
+    expect(raw.headers.get("x-content-type-options")).toBe("nosniff");
+    const whole = await raw.text();
+    expect(whole).toContain("Subject: A very long letter");
+    expect(whole.length).toBeGreaterThan(600_000);
+
+    const none = await fetch(`${server.url}/api/v1/messages/${ack.id}/raw`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(none.status).toBe(404);
+    expect(none.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  });
+
   it("stores a re-delivered mail once", async () => {
     const raw = mail(
       {
