@@ -39,6 +39,11 @@ const environment = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   SMTP_PORT: port.default(2525),
   SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(100),
+  SMTP_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(10),
+  SMTP_DATA_TIMEOUT: z.coerce.number().int().min(1).default(300),
+  SMTP_TLS_CERT: z.string().min(1).optional(),
+  SMTP_TLS_KEY: z.string().min(1).optional(),
   RAPPORT_DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()
@@ -71,6 +76,9 @@ export type Config = {
   host: string;
   smtpPort: number;
   smtpHost: string;
+  smtpLimits: SmtpLimits;
+  /** PEM files of the certificate offered with STARTTLS; unset → no STARTTLS. */
+  smtpTls: { certFile: string; keyFile: string } | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
@@ -92,6 +100,16 @@ export type Config = {
   trustProxy: TrustProxy;
 };
 
+/** What one sender may hold of the SMTP listener (CONTRACT §5). */
+export type SmtpLimits = {
+  /** Connections open at once, all clients together; the next is told 421. */
+  maxConnections: number;
+  /** Connections open at once from one client address. */
+  maxConnectionsPerClient: number;
+  /** The whole DATA phase, from the 354 to the final dot: a slower sender is cut with 421. */
+  dataTimeoutMs: number;
+};
+
 export class ConfigError extends Error {}
 
 /** Reads the environment (process.env by default); throws a ConfigError naming every bad variable. */
@@ -105,11 +123,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid environment:\n  ${lines.join("\n  ")}`);
   }
   const e = parsed.data;
+  if ((e.SMTP_TLS_CERT === undefined) !== (e.SMTP_TLS_KEY === undefined))
+    throw new ConfigError(
+      "invalid environment:\n  SMTP_TLS_CERT and SMTP_TLS_KEY are set together or not at all",
+    );
   return {
     port: e.PORT,
     host: e.HOST,
     smtpPort: e.SMTP_PORT,
     smtpHost: e.SMTP_HOST,
+    smtpLimits: {
+      maxConnections: e.SMTP_MAX_CONNECTIONS,
+      maxConnectionsPerClient: e.SMTP_MAX_CONNECTIONS_PER_CLIENT,
+      dataTimeoutMs: e.SMTP_DATA_TIMEOUT * 1000,
+    },
+    smtpTls:
+      e.SMTP_TLS_CERT && e.SMTP_TLS_KEY
+        ? { certFile: path.resolve(e.SMTP_TLS_CERT), keyFile: path.resolve(e.SMTP_TLS_KEY) }
+        : undefined,
     dataDir: path.resolve(e.RAPPORT_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demo: e.RAPPORT_DEMO ?? e.DATABASE_URL === undefined,

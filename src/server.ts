@@ -89,7 +89,12 @@ export async function startServer(
     readiness.waitingFor = "job workers";
     workers = await startWorkers(rt);
     readiness.waitingFor = "SMTP listener";
-    smtp = await startSmtp(rt, { host: config.smtpHost, port: config.smtpPort });
+    smtp = await startSmtp(rt, {
+      host: config.smtpHost,
+      port: config.smtpPort,
+      limits: config.smtpLimits,
+      tls: config.smtpTls,
+    });
     writeRuntimeFile(config, {
       pid: process.pid,
       port,

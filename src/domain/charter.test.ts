@@ -38,6 +38,15 @@ describe("the commitment charter", () => {
     expect(f).toMatchObject({ conversations: 7, counted: 3, answered: 2, percentAnswered: 66.7 });
   });
 
+  it("leaves out list and bulk mail that no advisor has said is owed an answer", () => {
+    const f = charterFigures(
+      [row({ firstHumanAnswerAt: plus(monday9, 30) }), row({ bulk: true, status: "new" })],
+      now,
+      calendar,
+    );
+    expect(f).toMatchObject({ conversations: 2, counted: 1, answered: 1, percentAnswered: 100 });
+  });
+
   it("counts a still-open conversation against the promise only once it is overdue", () => {
     const f = charterFigures(
       [

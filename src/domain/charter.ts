@@ -9,6 +9,8 @@ export type CharterRow = {
   status: ConversationStatus;
   closeReason: CloseReason | null;
   spam: boolean;
+  /** List or bulk mail that no advisor has said is owed an answer: counted like spam. */
+  bulk?: boolean;
   createdAt: Date;
   firstHumanAnswerAt: Date | null;
   promisedFirstResponseAt: Date | null;
@@ -43,7 +45,7 @@ export function charterFigures(
   now: Date,
   calendar: BusinessCalendar,
 ): CharterFigures {
-  const counted = rows.filter((r) => !r.spam && !excluded.has(r.closeReason));
+  const counted = rows.filter((r) => !r.spam && !r.bulk && !excluded.has(r.closeReason));
   const answered = counted.filter(
     (r) => r.firstHumanAnswerAt !== null || r.closeReason === "nothing_to_answer",
   );

@@ -23,6 +23,7 @@ import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
 import { registerInboundRoutes } from "./routes/inbound.ts";
 import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
+import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
@@ -83,6 +84,7 @@ export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> 
   registerSessionRoutes(app, rt);
   registerInboundRoutes(app, rt);
   registerConversationRoutes(app, rt);
+  registerRawMailRoutes(app, rt);
   registerUnansweredRoutes(app, rt);
   registerNotificationRoutes(app, rt);
   registerCharterRoutes(app, rt);

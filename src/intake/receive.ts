@@ -60,6 +60,8 @@ export type InboundMessage = {
    * reopening it or starting a clock, and never opens one of its own (NoThread is given instead).
    */
   autoReply?: boolean;
+  /** List or bulk mail (List-Id, Precedence: bulk…): it owes no answer until an advisor says so. */
+  bulk?: boolean;
   /** The channel has just looked for an earlier copy (dedupeKey) and found none: skip that look. */
   knownNew?: boolean;
   flags?: string[];
@@ -210,11 +212,19 @@ function place(
       linkedConversationId: linked?.id ?? null,
       spam: message.spam?.likely ?? false,
       spamScore: message.spam?.score ?? null,
-      flags: pointedAt && !found ? ["pointed_at_another_customers_conversation"] : [],
+      bulk: message.bulk ?? false,
+      flags: pointedAt && !found ? [pointerFlag(message, customer.customerId, pointedAt)] : [],
       createdAt: rt.now(),
       lastActivityAt: rt.now(),
     },
   };
+}
+
+/** Why a mail that pointed at a conversation opened its own instead. */
+function pointerFlag(message: InboundMessage, customerId: string, pointedAt: Conversation) {
+  return message.thread?.senderDisowned && pointedAt.customerId === customerId
+    ? "sender_disowned"
+    : "pointed_at_another_customers_conversation";
 }
 
 function messageRow(p: Placement, conversationId: string, now: Date) {
@@ -261,7 +271,7 @@ function apply(
   const before = w.status;
   const status = p.sameStatus ?? w.status;
   const spam = p.message.spam?.likely ?? false;
-  const awaited = !spam && !p.message.autoReply;
+  const awaited = !spam && !p.message.autoReply && !p.message.bulk && !w.row.bulk;
   const awaitingSince = awaited ? (w.awaitingSince ?? now) : w.awaitingSince;
   const brand = brandsById.get(w.row.brandId) ?? p.brand;
   const stored = w.clock ?? w.row;
@@ -274,11 +284,14 @@ function apply(
     awaitingSince,
     firstHumanAnswerAt: w.row.firstHumanAnswerAt,
     createdAt: w.row.createdAt,
+    at: now,
   };
   const clockBefore = {
     awaitingSince: w.awaitingSince,
     slaAlerts: stored.slaAlerts,
     promisedFirstResponseAt: stored.promisedFirstResponseAt,
+    pausedSince: stored.pausedSince,
+    pausedBusinessMinutes: stored.pausedBusinessMinutes,
   };
   // The conversations a batch opens mostly share every input (same brand, same instant): the
   // business-hours arithmetic is done once for them.
@@ -339,6 +352,7 @@ function provisional(opens: typeof conversations.$inferInsert): Conversation {
     linkedConversationId: opens.linkedConversationId ?? null,
     spam: opens.spam ?? false,
     spamScore: opens.spamScore ?? null,
+    bulk: opens.bulk ?? false,
     flags: opens.flags ?? [],
     answered: false,
     awaitingSince: null,
@@ -347,6 +361,8 @@ function provisional(opens: typeof conversations.$inferInsert): Conversation {
     firstResponseDueAt: null,
     nextResponseDueAt: null,
     resolutionDueAt: null,
+    pausedSince: null,
+    pausedBusinessMinutes: 0,
     slaAlerts: [],
     slaNextAlertAt: null,
     promisedFirstResponseAt: null,
@@ -387,6 +403,8 @@ async function saveConversations(tx: Tx, workspaceId: string, touched: Working[]
     first_response_due_at: w.clock?.firstResponseDueAt ?? null,
     next_response_due_at: w.clock?.nextResponseDueAt ?? null,
     resolution_due_at: w.clock?.resolutionDueAt ?? null,
+    paused_since: (w.clock ?? w.row).pausedSince,
+    paused_business_minutes: (w.clock ?? w.row).pausedBusinessMinutes,
     sla_alerts: w.clock?.slaAlerts ?? [],
     sla_next_alert_at: w.clock?.slaNextAlertAt ?? null,
     promised_first_response_at: w.clock?.promisedFirstResponseAt ?? null,
@@ -400,6 +418,8 @@ async function saveConversations(tx: Tx, workspaceId: string, touched: Working[]
       first_response_due_at = v.first_response_due_at,
       next_response_due_at = v.next_response_due_at,
       resolution_due_at = v.resolution_due_at,
+      paused_since = v.paused_since,
+      paused_business_minutes = v.paused_business_minutes,
       sla_alerts = v.sla_alerts,
       sla_next_alert_at = v.sla_next_alert_at,
       promised_first_response_at = v.promised_first_response_at,
@@ -411,7 +431,8 @@ async function saveConversations(tx: Tx, workspaceId: string, touched: Working[]
       updated_at = ${now}
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
       id uuid, status text, awaiting_since timestamptz, first_response_due_at timestamptz,
-      next_response_due_at timestamptz, resolution_due_at timestamptz, sla_alerts jsonb,
+      next_response_due_at timestamptz, resolution_due_at timestamptz, paused_since timestamptz,
+      paused_business_minutes double precision, sla_alerts jsonb,
       sla_next_alert_at timestamptz, promised_first_response_at timestamptz, reset boolean,
       added integer)
     where c.workspace_id = ${workspaceId} and c.id = v.id`);

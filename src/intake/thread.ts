@@ -1,6 +1,7 @@
 // Which conversation each customer's message belongs to: explicit ids, our reply token, the mail's
 // In-Reply-To/References, a [#REF] in the subject — each honoured only for the conversation's own
-// customer or a member of the same organisation. A stranger's pointer opens a new, linked conversation.
+// customer or a member of the same organisation. A stranger's pointer opens a new, linked conversation,
+// and so does a mail whose sender's domain disowns it (DMARC fails): anyone can write a customer's From.
 // A whole batch is threaded with at most three reads.
 import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { DeskError } from "../errors.ts";
@@ -22,6 +23,8 @@ export type ThreadHints = {
   tokenConversationId?: string | null;
   messageIds?: string[];
   subjectReferences?: string[];
+  /** The sender's domain disowns the mail: its From proves nothing, so none of its pointers is theirs. */
+  senderDisowned?: boolean;
 };
 
 export type Threading = { conversation: Conversation | null; pointedAt: Conversation | null };
@@ -117,7 +120,7 @@ export async function findThreads(
     ];
     let pointedAt: Conversation | null = null;
     for (const c of candidates) {
-      if (belongsTo(c, q)) return { conversation: c, pointedAt: null };
+      if (!hints.senderDisowned && belongsTo(c, q)) return { conversation: c, pointedAt: null };
       pointedAt ??= c;
     }
     return { conversation: null, pointedAt };

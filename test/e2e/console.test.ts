@@ -283,6 +283,85 @@ describe("the advisors' console", () => {
     expect(await page.locator("table").textContent()).not.toContain(token);
   }, 60_000);
 
+  it("keeps list mail in its own tab until the advisor says it is owed an answer", async () => {
+    const stamp = Date.now();
+    const subject = `Our monthly letter ${stamp}`;
+    const raw = [
+      `From: "The Letter" <letter-${stamp}@lists.example>`,
+      "To: support@rapport.localhost",
+      `Subject: ${subject}`,
+      `List-Id: <monthly.lists.example>`,
+      `Message-ID: <${stamp}@lists.example>`,
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "All our news this month.",
+      "",
+    ].join("\r\n");
+    const smtp = await openSmtp(server.smtpPort);
+    try {
+      const answer = await smtp.send(
+        { from: `letter-${stamp}@lists.example`, to: ["support@rapport.localhost"] },
+        raw,
+      );
+      expect(answer.code).toBe(250);
+    } finally {
+      smtp.close();
+    }
+
+    await page.goto("/?view=bulk");
+    await page.getByText("Mail from lists and bulk senders waits here").waitFor();
+    const row = page.locator("a.conversation-row", { hasText: subject });
+    await row.waitFor();
+    await row.click();
+    await page.getByRole("heading", { level: 1, name: subject }).waitFor();
+    await page.locator(".tag--bulk").waitFor();
+    await page.getByRole("button", { name: "Owed an answer" }).click();
+    await page.getByRole("button", { name: "File as list mail" }).waitFor();
+    expect(await page.locator(".tag--bulk").count()).toBe(0);
+    await page.goto("/");
+    await page.locator("a.conversation-row", { hasText: subject }).waitFor();
+  }, 60_000);
+
+  it("shows the beginning of a very long mail and offers the whole mail as a download", async () => {
+    const stamp = Date.now();
+    const subject = `A very long complaint ${stamp}`;
+    const line = "I have been waiting for weeks and nobody answers my calls. ";
+    const raw = [
+      `From: long-${stamp}@example.com`,
+      "To: support@rapport.localhost",
+      `Subject: ${subject}`,
+      `Message-ID: <long-${stamp}@example.com>`,
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      ...Array.from({ length: 3000 }, () => line),
+      "",
+    ].join("\r\n");
+    const smtp = await openSmtp(server.smtpPort);
+    try {
+      expect(
+        (
+          await smtp.send(
+            { from: `long-${stamp}@example.com`, to: ["support@rapport.localhost"] },
+            raw,
+          )
+        ).code,
+      ).toBe(250);
+    } finally {
+      smtp.close();
+    }
+    const list = await (
+      await page.request.get(`/api/v1/conversations?customer_email=long-${stamp}@example.com`)
+    ).json();
+    await page.goto(`/conversations/${list.items[0].id}`);
+    await page.getByRole("heading", { level: 1, name: subject }).waitFor();
+    await page.getByText("This message is too long to show whole").waitFor();
+    const link = page.getByRole("link", { name: "Download the whole mail" });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^message-.+\.eml$/);
+  }, 60_000);
+
   it("speaks French once the advisor chooses it, and remembers the choice", async () => {
     await page.goto(`/conversations/${answered.id}`);
     await page.getByLabel("Language").selectOption("fr");

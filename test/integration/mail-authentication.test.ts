@@ -97,4 +97,47 @@ describe("mail authentication", () => {
     );
     expect(withheld?.data).toMatchObject({ reason: "forged_sender" });
   });
+
+  it("opens a flagged conversation, instead of joining the thread, for a forged From quoting a customer's reference", async () => {
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const first = await fetch(`${server.url}/api/v1/messages/inbound`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        channel: "form",
+        from: { email: "claire@lax.example", name: "Claire" },
+        subject: "Refund",
+        body: "Where is my refund?",
+      }),
+    });
+    expect(first.status).toBe(201);
+    const { conversation_id: own, reference } = (await first.json()) as {
+      conversation_id: string;
+      reference: string;
+    };
+    await nodemailer
+      .createTransport({ host: "127.0.0.1", port: server.smtpPort, secure: false, ignoreTLS: true })
+      .sendMail({
+        envelope: { from: "claire@lax.example", to: ["support@rapport.localhost"] },
+        raw: `From: claire@lax.example\r\nTo: support@rapport.localhost\r\nSubject: Re: Refund [#${reference}]\r\nMessage-ID: <forged-1@mail.test>\r\n\r\nPlease send the refund to my new account instead.\r\n`,
+      });
+    const list = (await (
+      await fetch(`${server.url}/api/v1/conversations?customer_email=claire@lax.example`, {
+        headers,
+      })
+    ).json()) as { items: Array<{ id: string }> };
+    expect(list.items).toHaveLength(2);
+    const forged = list.items.find((c) => c.id !== own);
+    const opened = (await (
+      await fetch(`${server.url}/api/v1/conversations/${forged?.id}`, { headers })
+    ).json()) as { flags: string[]; linked_conversation_id: string };
+    expect(opened.flags).toContain("sender_disowned");
+    expect(opened.linked_conversation_id).toBe(own);
+    const original = (await (
+      await fetch(`${server.url}/api/v1/conversations/${own}`, { headers })
+    ).json()) as { messages: Array<{ body_text: string }> };
+    expect(original.messages.map((m) => m.body_text)).not.toContainEqual(
+      expect.stringContaining("new account"),
+    );
+  });
 });

@@ -69,7 +69,9 @@ async function newConversation(email: string, when: string) {
       .update(conversations)
       .set({ createdAt: new Date(when), awaitingSince: null })
       .where(eq(conversations.id, id));
-    await refreshAnswerState(tx, await conversation(id), new Date(when));
+    const [moved] = await tx.select().from(conversations).where(eq(conversations.id, id));
+    if (!moved) throw new Error("missing");
+    await refreshAnswerState(tx, moved, new Date(when));
   });
   return id;
 }
@@ -118,6 +120,55 @@ describe("the unanswered watch", () => {
     expect((await conversation(id)).slaNextAlertAt).toBeNull();
     await sweepSla(at("2026-11-24T12:00:00Z"));
     expect(await alertsOf(id)).toEqual([]);
+  });
+
+  it("pauses the resolution clock while waiting on the customer, whoever ends the wait", async () => {
+    const { refreshAnswerState } = await import(
+      "../../src/commands/conversation/refresh-answer-state.ts"
+    );
+    const { receiveMessage } = await import("../../src/intake/receive.ts");
+    const statusAt = (id: string, status: "waiting_customer" | "open", iso: string) =>
+      rt.db.transaction(async (tx) => {
+        await refreshAnswerState(tx, await conversation(id), new Date(iso), { status });
+      });
+    const { calendarOf } = await import("../../src/commands/conversation/clocks.ts");
+    const { addBusinessMinutes } = await import("../../src/domain/sla/business-hours.ts");
+    const { brands } = await import("../../src/store/schema/index.ts");
+
+    // Opened Monday 23 November 09:00 Paris.
+    const byAdvisor = await newConversation("pause-a@example.com", "2026-11-23T08:00:00Z");
+    const unpaused = (await conversation(byAdvisor)).resolutionDueAt as Date;
+    const [brand] = await rt.db
+      .select()
+      .from(brands)
+      .where(eq(brands.id, (await conversation(byAdvisor)).brandId));
+    const calendar = await rt.db.transaction((tx) =>
+      calendarOf(tx, brand as typeof brands.$inferSelect),
+    );
+    // Waiting on the customer from Monday 11:00 to Tuesday 11:00 Paris: 9 business hours.
+    const paused = addBusinessMinutes(calendar, unpaused, 9 * 60);
+    await statusAt(byAdvisor, "waiting_customer", "2026-11-23T10:00:00Z");
+    expect((await conversation(byAdvisor)).resolutionDueAt).toBeNull();
+    await statusAt(byAdvisor, "open", "2026-11-24T10:00:00Z");
+    expect((await conversation(byAdvisor)).resolutionDueAt).toEqual(paused);
+
+    // The same wait ended by the customer's own message, through the intake.
+    const byCustomer = await newConversation("pause-b@example.com", "2026-11-23T08:00:00Z");
+    await statusAt(byCustomer, "waiting_customer", "2026-11-23T10:00:00Z");
+    const c = await conversation(byCustomer);
+    await receiveMessage(
+      { ...rt, now: () => new Date("2026-11-24T10:00:00Z") },
+      {
+        workspaceId: desk.workspaceId,
+        channel: "form",
+        from: { email: "pause-b@example.com" },
+        bodyText: "Here is the photo you asked for.",
+        thread: { conversationId: c.id },
+      },
+    );
+    const after = await conversation(byCustomer);
+    expect(after.status).toBe("open");
+    expect(after.resolutionDueAt).toEqual(paused);
   });
 
   it("closes a conversation seven days after it was resolved", async () => {

@@ -103,9 +103,137 @@ describe("SMTP intake", () => {
     expect(sent).toMatch(/^Auto-Submitted: auto-replied/m);
     expect(sent).toMatch(/^X-Auto-Response-Suppress: All/m);
     expect(sent).toMatch(
-      new RegExp(`^Subject: Re: Commande en retard \\[#${conversation.reference}\\]`, "m"),
+      new RegExp(`^Subject: Re: Votre demande \\[#${conversation.reference}\\]`, "m"),
     );
     expect(sent).toMatch(/^In-Reply-To: <first-1@example.fr>/m);
+  });
+
+  it("acknowledges a first mail without repeating its display name or subject", async () => {
+    await send(
+      mail(
+        {
+          From: '"Claim your prize at http://prize.evil.example now" <victim@example.net>',
+          To: "support@rapport.localhost",
+          Subject: "You won! Visit http://prize.evil.example",
+          "Message-ID": "<prize-1@example.net>",
+        },
+        "Claim your prize now.",
+      ),
+      undefined,
+      "victim@example.net",
+    );
+    const list = await api("/api/v1/conversations?customer_email=victim@example.net");
+    const conversation = await api(`/api/v1/conversations/${list.items[0].id}`);
+    const ack = conversation.messages.find((m: { automated: boolean }) => m.automated);
+    expect(ack.subject).toMatch(/^Re: (Your request|Votre demande) \[#[A-Z2-9]{8}\]$/);
+    expect(ack.body_text).toMatch(/^(Hello|Bonjour),\n/);
+    expect(`${ack.subject}${ack.body_text}`).not.toMatch(/prize|won/i);
+  });
+
+  it("files list and bulk mail in its own view, owed no answer until an advisor says so", async () => {
+    await send(
+      mail(
+        {
+          From: "News <news@list.example>",
+          To: "support@rapport.localhost",
+          Subject: "Our autumn letter",
+          "List-Id": "<autumn.list.example>",
+          "Message-ID": "<letter-1@list.example>",
+        },
+        "All our news this autumn.",
+      ),
+      undefined,
+      "news@list.example",
+    );
+    await send(
+      mail(
+        {
+          From: "promo@bulk.example",
+          To: "support@rapport.localhost",
+          Subject: "Offers",
+          Precedence: "bulk",
+          "Message-ID": "<offers-1@bulk.example>",
+        },
+        "Offers of the week.",
+      ),
+      undefined,
+      "promo@bulk.example",
+    );
+    const [letter] = (await api("/api/v1/conversations?customer_email=news@list.example")).items;
+    const [offers] = (await api("/api/v1/conversations?customer_email=promo@bulk.example")).items;
+    for (const c of [letter, offers]) {
+      expect(c).toMatchObject({ bulk: true, awaiting_answer_since: null });
+      expect(c.first_response_due_at).toBeNull();
+    }
+    const bulkView = (await api("/api/v1/conversations?bulk=true")).items.map(
+      (c: { id: string }) => c.id,
+    );
+    expect(bulkView).toEqual(expect.arrayContaining([letter.id, offers.id]));
+    const owed = () =>
+      api("/api/v1/unanswered").then((u) => u.items.map((c: { id: string }) => c.id));
+    expect(await owed()).not.toContain(letter.id);
+
+    const res = await fetch(`${server.url}/api/v1/conversations/${letter.id}/bulk`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ bulk: false }),
+    });
+    expect(res.status).toBe(200);
+    const marked = (await res.json()) as { bulk: boolean; first_response_due_at: string | null };
+    expect(marked.bulk).toBe(false);
+    expect(marked.first_response_due_at).not.toBeNull();
+    expect(await owed()).toContain(letter.id);
+    expect(await owed()).not.toContain(offers.id);
+  });
+
+  it("shows a very large body cut, saying so, and downloads the whole mail as received", async () => {
+    const line = `${"Lorem ipsum dolor sit amet, consectetur adipiscing elit ".repeat(1)}\r\n`;
+    const body = line.repeat(Math.ceil(600_000 / line.length));
+    await send(
+      mail(
+        {
+          From: "long@example.com",
+          To: "support@rapport.localhost",
+          Subject: "A very long letter",
+          "Message-ID": "<long-1@example.com>",
+        },
+        body,
+      ),
+      undefined,
+      "long@example.com",
+    );
+    const [listed] = (await api("/api/v1/conversations?customer_email=long@example.com")).items;
+    const res = await fetch(`${server.url}/api/v1/conversations/${listed.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = await res.text();
+    expect(text.length).toBeLessThan(300_000);
+    const inbound = JSON.parse(text).messages.find(
+      (m: { direction: string }) => m.direction === "inbound",
+    );
+    expect(inbound).toMatchObject({ truncated: true, body_html: null });
+    expect(inbound.body_text).toHaveLength(100_000);
+    const ack = JSON.parse(text).messages.find((m: { automated: boolean }) => m.automated);
+    expect(ack).toMatchObject({ truncated: false, raw_url: null });
+
+    const raw = await fetch(`${server.url}${inbound.raw_url}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(raw.status).toBe(200);
+    expect(raw.headers.get("content-type")).toBe("message/rfc822");
+    expect(raw.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="message-.+\.eml"$/,
+    );
+    expect(raw.headers.get("x-content-type-options")).toBe("nosniff");
+    const whole = await raw.text();
+    expect(whole).toContain("Subject: A very long letter");
+    expect(whole.length).toBeGreaterThan(600_000);
+
+    const none = await fetch(`${server.url}/api/v1/messages/${ack.id}/raw`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(none.status).toBe(404);
+    expect(none.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   });
 
   it("stores a re-delivered mail once", async () => {
@@ -272,6 +400,7 @@ describe("SMTP intake", () => {
     expect(ehlo).toMatch(/250[- ]PIPELINING/);
     expect(ehlo).toMatch(/250[- ]SMTPUTF8/);
     expect(ehlo).not.toMatch(/AUTH/);
+    expect(ehlo).not.toMatch(/STARTTLS/); // no certificate configured
   });
 
   it("refuses a message over the advertised size with 552 and stores nothing", async () => {

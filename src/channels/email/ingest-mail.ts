@@ -93,6 +93,9 @@ const autoReplyReasons = new Set<AutomationReason>([
   "own_address",
 ]);
 
+/** Signs of list or bulk mail: it waits in its own view, owed no answer until an advisor says so. */
+const bulkReasons = new Set<AutomationReason>(["mailing_list", "bulk_precedence"]);
+
 /** A stored message, or mail set aside (a bounce, an auto-reply to nothing): kept, never a conversation. */
 export type IngestOutcome = { kind: "message"; intake: Intake } | { kind: "aside"; note: string };
 
@@ -246,6 +249,7 @@ async function prepareMail(
         tokenConversationId: token?.conversationId ?? null,
         messageIds: [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x),
         subjectReferences: parseReferences(mail.subject),
+        senderDisowned: spam.senderDisowned,
       },
       flags: automation.automated
         ? [...flags, ...automation.reasons.map((r) => `automated:${r}`)]
@@ -254,6 +258,7 @@ async function prepareMail(
       attachments: stored,
       spam,
       autoReply: automation.reasons.some((r) => autoReplyReasons.has(r)),
+      bulk: automation.reasons.some((r) => bulkReasons.has(r)),
     },
     acknowledgement: {
       automation,

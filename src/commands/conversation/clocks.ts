@@ -4,6 +4,7 @@ import type { ConversationStatus, Priority } from "../../domain/conversation/sta
 import { nextSlaAlert } from "../../domain/sla/alerts.ts";
 import { type BusinessCalendar, defaultCalendar } from "../../domain/sla/calendar.ts";
 import { computeDueTimes, type DueTimes } from "../../domain/sla/due-times.ts";
+import { pauseAfter, type ResolutionPause } from "../../domain/sla/pause.ts";
 import { choosePolicy } from "../../domain/sla/policy.ts";
 import type { Tx } from "../../store/database.ts";
 import { brands, calendars, slaPolicies } from "../../store/schema/index.ts";
@@ -31,14 +32,18 @@ export type ClockFacts = {
   awaitingSince: Date | null;
   firstHumanAnswerAt: Date | null;
   createdAt: Date;
+  /** The instant of the change: a wait on the customer begins or ends then. */
+  at: Date;
 };
 
-/** The due times to store for a conversation in the given state, and the calendar they follow. */
-async function dueTimesFor(
+type Policies = Array<typeof slaPolicies.$inferSelect>;
+
+/** The SLA rules of a conversation's workspace and the calendar of its brand. */
+async function rulesFor(
   tx: Tx,
-  facts: ClockFacts,
+  facts: { workspaceId: string; brandId: string },
   known?: Brand,
-): Promise<{ due: DueTimes; calendar: BusinessCalendar }> {
+): Promise<{ policies: Policies; calendar: BusinessCalendar }> {
   const [brand] =
     known?.id === facts.brandId
       ? [known]
@@ -52,15 +57,15 @@ async function dueTimesFor(
     .from(slaPolicies)
     .where(eq(slaPolicies.workspaceId, facts.workspaceId))
     .orderBy(asc(slaPolicies.createdAt));
-  const calendar = await calendarOf(tx, brand);
-  return { due: dueUnder(rules, calendar, facts), calendar };
+  return { policies: rules, calendar: await calendarOf(tx, brand) };
 }
 
 /** The due times the chosen policy gives under this calendar (pure). */
 function dueUnder(
-  policies: Array<typeof slaPolicies.$inferSelect>,
+  policies: Policies,
   calendar: BusinessCalendar,
-  facts: ClockFacts,
+  facts: Omit<ClockFacts, "at">,
+  pausedBusinessMinutes: number,
 ): DueTimes {
   const { policy } = choosePolicy(policies, facts);
   return computeDueTimes({
@@ -70,10 +75,11 @@ function dueUnder(
     awaitingSince: facts.awaitingSince,
     firstHumanAnswerAt: facts.firstHumanAnswerAt,
     createdAt: facts.createdAt,
+    pausedBusinessMinutes,
   });
 }
 
-export type StoredClock = {
+export type StoredClock = ResolutionPause & {
   awaitingSince: Date | null;
   slaAlerts: string[];
   promisedFirstResponseAt: Date | null;
@@ -86,13 +92,17 @@ export type StoredClock = {
  */
 /** `brand`: the conversation's brand when the caller already read it in this transaction. */
 export async function clockColumns(tx: Tx, facts: ClockFacts, before: StoredClock, brand?: Brand) {
-  const { due, calendar } = await dueTimesFor(tx, facts, brand);
-  return clockState(due, calendar, facts, before);
+  const { policies, calendar } = await rulesFor(tx, facts, brand);
+  return clockState(policies, calendar, facts, before);
 }
 
 /** The calendar and the running clock of a conversation, for the sweep. */
-export async function runningClock(tx: Tx, facts: ClockFacts) {
-  const { due, calendar } = await dueTimesFor(tx, facts);
+export async function runningClock(
+  tx: Tx,
+  facts: Omit<ClockFacts, "at"> & { pausedBusinessMinutes: number },
+) {
+  const { policies, calendar } = await rulesFor(tx, facts);
+  const due = dueUnder(policies, calendar, facts, facts.pausedBusinessMinutes);
   return {
     calendar,
     start: facts.awaitingSince,
@@ -136,15 +146,17 @@ export function clockColumnsWith(
   const calendar =
     (brand.calendarId ? rules.calendars.get(brand.calendarId) : undefined) ??
     defaultCalendar(brand.timeZone);
-  return clockState(dueUnder(rules.policies, calendar, facts), calendar, facts, before);
+  return clockState(rules.policies, calendar, facts, before);
 }
 
 function clockState(
-  due: DueTimes,
+  policies: Policies,
   calendar: BusinessCalendar,
   facts: ClockFacts,
   before: StoredClock,
 ) {
+  const pause = pauseAfter(calendar, before, facts.status, facts.at);
+  const due = dueUnder(policies, calendar, facts, pause.pausedBusinessMinutes);
   const sameWait = before.awaitingSince?.getTime() === facts.awaitingSince?.getTime();
   const slaAlerts = sameWait ? before.slaAlerts : [];
   const next = nextSlaAlert({
@@ -155,6 +167,8 @@ function clockState(
   });
   return {
     ...due,
+    pausedSince: pause.pausedSince,
+    pausedBusinessMinutes: pause.pausedBusinessMinutes,
     slaAlerts,
     slaNextAlertAt: next?.at ?? null,
     promisedFirstResponseAt:

@@ -35,6 +35,8 @@ export async function refreshAnswerState(
   const state = answerState(facts);
   const floor = conversation.clockFloorAt;
   if (floor && state.awaitingSince && state.awaitingSince < floor) state.awaitingSince = floor;
+  // List and bulk mail is owed nothing until an advisor says it is (mark-bulk.ts).
+  if (conversation.bulk) state.awaitingSince = null;
   const status = changes.status ?? conversation.status;
   const clock = await clockColumns(
     tx,
@@ -47,6 +49,7 @@ export async function refreshAnswerState(
       awaitingSince: state.awaitingSince,
       firstHumanAnswerAt: state.firstHumanAnswerAt,
       createdAt: conversation.createdAt,
+      at: now,
     },
     conversation,
   );

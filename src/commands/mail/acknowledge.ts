@@ -190,7 +190,6 @@ async function writeAcknowledgements(
     const advisorId = r.conversation.assigneeId ?? customer.advisorId;
     const ack = composeAcknowledgement({
       language,
-      originalSubject: r.conversation.subject,
       reference: r.conversation.reference,
       promiseText: promiseText({
         due: r.conversation.firstResponseDueAt,

@@ -35,6 +35,7 @@ export async function charterReport(rt: Runtime, q: CharterQuery) {
       status: conversations.status,
       closeReason: conversations.closeReason,
       spam: conversations.spam,
+      bulk: conversations.bulk,
       createdAt: conversations.createdAt,
       firstHumanAnswerAt: conversations.firstHumanAnswerAt,
       promisedFirstResponseAt: conversations.promisedFirstResponseAt,

@@ -3,10 +3,10 @@
 // acknowledgement the mail never got.
 import { and, eq } from "drizzle-orm";
 import { type BayesModel, train, untrain } from "../../domain/mail/bayes.ts";
-import { conversations, messages } from "../../store/schema/index.ts";
+import { messages } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { lockConversation } from "../conversation/load.ts";
-import { refreshAnswerState } from "../conversation/refresh-answer-state.ts";
+import { refile } from "../conversation/refile.ts";
 import { acknowledgeIfDue } from "../mail/acknowledge.ts";
 import type { UnitOfWork } from "../unit-of-work.ts";
 import { markFlag, saveSpamModel, spamModelOf } from "./spam-model.ts";
@@ -49,25 +49,12 @@ export async function markSpam(
       .where(and(eq(messages.workspaceId, ws), eq(messages.id, m.id)));
   }
   await saveSpamModel(tx, ws, model, now);
-  const [marked] = await tx
-    .update(conversations)
-    .set({
-      spam,
-      clockFloorAt: spam ? before.clockFloorAt : now,
-      updatedAt: now,
-      lastActivityAt: now,
-    })
-    .where(and(eq(conversations.workspaceId, ws), eq(conversations.id, conversationId)))
-    .returning();
-  if (!marked) throw new Error("the conversation vanished");
-  const after = await refreshAnswerState(tx, marked, now);
-  await uow.record({
-    type: spam ? "conversation.marked_spam" : "conversation.marked_not_spam",
-    conversationId,
-    customerId: before.customerId,
-    before: { spam: before.spam },
-    after: { spam },
-  });
+  const after = await refile(
+    uow,
+    before,
+    { spam },
+    spam ? "conversation.marked_spam" : "conversation.marked_not_spam",
+  );
   const first = inbound.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
   if (!spam && first && before.channel === "email") {
     const automated = first.flags.some((f) => f.startsWith("automated:"));

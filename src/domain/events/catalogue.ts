@@ -25,6 +25,8 @@ export const eventCatalogue = {
   "conversation.status_changed": payload({ reason }),
   "conversation.marked_spam": none,
   "conversation.marked_not_spam": none,
+  "conversation.marked_bulk": none,
+  "conversation.marked_owed_answer": none,
   "conversation.purged": payload({ reason }),
   /** Its messages and subject were erased (the workspace's retention period); no personal data. */
   "conversation.erased": payload({ reason, days: z.number().nullable().optional() }),

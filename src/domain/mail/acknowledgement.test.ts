@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AcknowledgementInput } from "./acknowledgement.ts";
-import { composeAcknowledgement, replySubject } from "./acknowledgement.ts";
+import { composeAcknowledgement, greetingName, replySubject } from "./acknowledgement.ts";
 
 describe("replySubject", () => {
   it("adds Re: and the reference", () => {
@@ -49,7 +49,6 @@ describe("replySubject", () => {
 describe("composeAcknowledgement", () => {
   const french: AcknowledgementInput = {
     language: "fr",
-    originalSubject: "Colis non reçu",
     reference: "K7M2QX9A",
     promiseText: "avant demain 12 h",
     brandName: "Maison Dupré",
@@ -59,7 +58,7 @@ describe("composeAcknowledgement", () => {
 
   it("writes French with the reference, the promise and the advisor's name", () => {
     const { subject, text } = composeAcknowledgement(french);
-    expect(subject).toBe("Re: Colis non reçu [#K7M2QX9A]");
+    expect(subject).toBe("Re: Votre demande [#K7M2QX9A]");
     expect(text).toBe(
       [
         "Bonjour Marie,",
@@ -103,14 +102,63 @@ describe("composeAcknowledgement", () => {
     expect(text.endsWith("Bien cordialement,\nMaison Dupré\n01 23 45 67 89\n")).toBe(true);
   });
 
-  it("keeps a name on one line even when a header carried line breaks", () => {
-    const { text } = composeAcknowledgement({ ...french, customerName: "Marie\r\nBcc: x" });
-    expect(text.startsWith("Bonjour Marie Bcc: x,\n")).toBe(true);
+  it("signs off once when the brand's signature opens with its own closing words", () => {
+    const { text } = composeAcknowledgement({
+      ...french,
+      signature: "Bien à vous,\nL'atelier Maison Lumière",
+    });
+    expect(text.endsWith("demande.\n\nBien à vous,\nL'atelier Maison Lumière\n")).toBe(true);
+    expect(text).not.toContain("Bien cordialement");
+    const english = composeAcknowledgement({
+      ...french,
+      language: "en",
+      signature: "Kind regards,\nNorthwind Outfitters",
+    }).text;
+    expect(english.match(/regards/gi)).toHaveLength(1);
   });
 
+  it("keeps a name on one line even when a header carried line breaks", () => {
+    const { text } = composeAcknowledgement({ ...french, customerName: "Marie\r\nDupont" });
+    expect(text.startsWith("Bonjour Marie Dupont,\n")).toBe(true);
+  });
+
+  it("never repeats a first mail's words: its subject or a display name that is not a name", () => {
+    const { subject, text } = composeAcknowledgement({
+      ...french,
+      language: "en",
+      customerName: "Claim your prize at http://prize.evil.example now",
+    });
+    expect(subject).toBe("Re: Your request [#K7M2QX9A]");
+    expect(text.startsWith("Hello,\n")).toBe(true);
+    expect(text).not.toMatch(/prize|evil/);
+  });
   it("greets without a name when the name is blank", () => {
     expect(
       composeAcknowledgement({ ...french, customerName: "  " }).text.startsWith("Bonjour,\n"),
     ).toBe(true);
+  });
+});
+
+describe("greetingName", () => {
+  it("keeps what looks like a person's name", () => {
+    for (const name of ["Marie", "Jean-Pierre Dupont", "Zoë O’Brien", "J. R. R. Tolkien", "Renée"])
+      expect(greetingName(name)).toBe(name);
+  });
+
+  it("drops links, domains, addresses, runs of digits, sentences and markup", () => {
+    for (const name of [
+      "Claim your prize at http://prize.evil.example now",
+      "prize.evil.example",
+      "www.example",
+      "victim@example.com",
+      "Call 0800 123 456",
+      "Win €1000",
+      "Your account will be closed today unless you act",
+      "<script>",
+      "x".repeat(41),
+      "1234",
+      "---",
+    ])
+      expect(greetingName(name), name).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Conversations: the keyset-paged list, one conversation with its messages, changes, replies and notes.
 import { z } from "zod";
+import { markBulk } from "../../commands/conversation/mark-bulk.ts";
 import { writeMessage } from "../../commands/conversation/post-message.ts";
 import { changeConversation } from "../../commands/conversation/update-conversation.ts";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
@@ -71,6 +72,10 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
                 "newest activity; relevance is computed among the newest 1,000 matching messages (and subjects).",
             ),
           spam: z.enum(["true", "false"]).optional(),
+          bulk: z
+            .enum(["true", "false"])
+            .optional()
+            .describe("`true`: the bulk view (list and bulk mail, owed no answer until said so)"),
           ...paging,
         }),
         response: { 200: page(conversationView), 400: problemView },
@@ -87,6 +92,7 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
         assigneeId: assigneeFilter(q.assignee, p.userId),
         q: q.q,
         spam: q.spam === undefined ? undefined : q.spam === "true",
+        bulk: q.bulk === undefined ? undefined : q.bulk === "true",
         after: q.cursor ? decodeCursor(rt.secret, q.cursor) : undefined,
         limit: q.limit,
       });
@@ -213,6 +219,32 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
       const marked = await runCommand(rt, markSpam, p, {
         conversationId: request.params.id,
         spam: request.body.spam,
+      });
+      const found = await getConversation(rt.db, p.workspaceId, marked.id);
+      return presentConversation(marked, found?.customerName ?? "");
+    },
+  );
+
+  app.post(
+    "/api/v1/conversations/:id/bulk",
+    {
+      schema: {
+        summary: "File a conversation as list or bulk mail, or say it is owed an answer",
+        description:
+          "Mail from a list or sent in bulk (List-Id, Precedence: bulk…) opens a conversation in the " +
+          "bulk view (`bulk=true`), owed no answer: it is not unanswered and breaches no promise. " +
+          "`bulk: false` says it is owed one: its clocks start from now.",
+        tags: ["conversations"],
+        params: idParams,
+        body: z.strictObject({ bulk: z.boolean() }),
+        response: { 200: conversationView, 400: problemView, 404: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const marked = await runCommand(rt, markBulk, p, {
+        conversationId: request.params.id,
+        bulk: request.body.bulk,
       });
       const found = await getConversation(rt.db, p.workspaceId, marked.id);
       return presentConversation(marked, found?.customerName ?? "");

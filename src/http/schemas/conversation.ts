@@ -33,6 +33,9 @@ export const conversationView = z.object({
   close_reason: z.enum(closeReasons).nullable(),
   linked_conversation_id: z.string().nullable(),
   spam: z.boolean(),
+  bulk: z
+    .boolean()
+    .describe("opened by list or bulk mail: owed no answer until an advisor says it is"),
   flags: z.array(z.string()),
   answered: z.boolean().describe("a human answer stands"),
   awaiting_answer_since: isoOrNull.describe(
@@ -68,7 +71,14 @@ export const messageView = z.object({
   automated: z.boolean(),
   subject: z.string(),
   body_text: z.string(),
-  body_html: z.string().nullable().describe("sanitised"),
+  body_html: z.string().nullable().describe("sanitised; left out (null) of a truncated message"),
+  truncated: z
+    .boolean()
+    .describe("the body is too large to show whole: `body_text` is cut, `raw_url` has it all"),
+  raw_url: z
+    .string()
+    .nullable()
+    .describe("the mail as received (`message/rfc822`, a download), for mail only"),
   external_id: z.string().nullable().describe("the Message-ID for mail"),
   delivery: z.enum(deliveryStates).nullable(),
   delivery_error: z.string().nullable(),
@@ -86,6 +96,8 @@ export const messageView = z.object({
 type ConversationRow = Omit<typeof conversations.$inferSelect, "searchVector">;
 type MessageRow = Omit<typeof messages.$inferSelect, "searchVector"> & {
   attachments: Array<typeof attachments.$inferSelect>;
+  /** The body was cut for showing (store/queries/conversations.ts, shownBodyLength). */
+  bodyTruncated?: boolean;
 };
 
 export function presentConversation(
@@ -107,6 +119,7 @@ export function presentConversation(
     close_reason: c.closeReason,
     linked_conversation_id: c.linkedConversationId,
     spam: c.spam,
+    bulk: c.bulk,
     flags: c.flags,
     answered: c.answered,
     awaiting_answer_since: toIso(c.awaitingSince),
@@ -132,6 +145,8 @@ export function presentMessage(m: MessageRow): z.infer<typeof messageView> {
     subject: m.subject,
     body_text: m.bodyText,
     body_html: m.bodyHtml,
+    truncated: m.bodyTruncated ?? false,
+    raw_url: m.rawBlobKey ? `/api/v1/messages/${m.id}/raw` : null,
     external_id: m.externalId,
     delivery: m.delivery,
     delivery_error: m.deliveryError,

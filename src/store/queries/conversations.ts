@@ -22,6 +22,7 @@ export type ConversationFilter = {
   assigneeId?: string;
   q?: string;
   spam?: boolean;
+  bulk?: boolean;
   after?: Position | undefined;
   limit: number;
 };
@@ -38,6 +39,7 @@ export async function listConversations(db: Db, f: ConversationFilter) {
   if (f.brandId) where.push(eq(conversations.brandId, f.brandId));
   if (f.assigneeId) where.push(eq(conversations.assigneeId, f.assigneeId));
   if (f.spam !== undefined) where.push(eq(conversations.spam, f.spam));
+  if (f.bulk !== undefined) where.push(eq(conversations.bulk, f.bulk));
   if (f.customerEmail) {
     where.push(
       inArray(
@@ -197,9 +199,22 @@ export async function getConversation(db: Db, workspaceId: string, id: string) {
   return row ?? null;
 }
 
+/**
+ * How much of a body a conversation shows (characters): a 25 MB mail must not make a 25 MB answer.
+ * Past it the text is cut, the HTML left out, and the message says so; the raw mail has it all.
+ */
+export const shownBodyLength = 100_000;
+
 export async function messagesOf(db: Db, workspaceId: string, conversationId: string) {
   const list = await db
-    .select(messageColumns)
+    .select({
+      ...messageColumns,
+      bodyText: sql<string>`left(${messages.bodyText}, ${shownBodyLength})`,
+      bodyHtml: sql<string | null>`case when length(${messages.bodyHtml}) > ${shownBodyLength}
+        then null else ${messages.bodyHtml} end`,
+      bodyTruncated: sql<boolean>`coalesce(length(${messages.bodyText}) > ${shownBodyLength}
+        or length(${messages.bodyHtml}) > ${shownBodyLength}, false)`,
+    })
     .from(messages)
     .where(inWorkspace(messages, workspaceId, eq(messages.conversationId, conversationId)))
     .orderBy(asc(messages.createdAt), asc(messages.id));
@@ -220,6 +235,15 @@ export async function messagesOf(db: Db, workspaceId: string, conversationId: st
             ),
           );
   return list.map((m) => ({ ...m, attachments: files.filter((a) => a.messageId === m.id) }));
+}
+
+/** Where a message's raw mail is kept, if it came by mail. */
+export async function rawMailOf(db: Db, workspaceId: string, messageId: string) {
+  const [row] = await db
+    .select({ rawBlobKey: messages.rawBlobKey })
+    .from(messages)
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId)));
+  return row?.rawBlobKey ?? null;
 }
 
 export const customerEmailOf = async (db: Tx, workspaceId: string, customerId: string) => {

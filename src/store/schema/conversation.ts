@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import {
   boolean,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -48,6 +49,8 @@ export const conversations = pgTable(
     linkedConversationId: uuid("linked_conversation_id"),
     spam: boolean("spam").notNull().default(false),
     spamScore: real("spam_score"),
+    /** Opened by list or bulk mail: in its own view, owed no answer until an advisor says it is. */
+    bulk: boolean("bulk").notNull().default(false),
     flags: jsonb("flags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     /** True once a human answer stands (docs/CONTRACT.md §6); `awaitingSince` says whether one is owed now. */
     answered: boolean("answered").notNull().default(false),
@@ -60,6 +63,10 @@ export const conversations = pgTable(
     firstResponseDueAt: pagedAt("first_response_due_at"),
     nextResponseDueAt: pagedAt("next_response_due_at"),
     resolutionDueAt: at("resolution_due_at"),
+    /** When the current wait on the customer began: the resolution clock stands still since. */
+    pausedSince: at("paused_since"),
+    /** Business minutes of the ended waits on the customer, added to the resolution time. */
+    pausedBusinessMinutes: doublePrecision("paused_business_minutes").notNull().default(0),
     /** Which SLA alerts were already raised for the current wait ("warn_assignee", "warn_manager", "breach"). */
     slaAlerts: jsonb("sla_alerts").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     /** When the sweep must look at this conversation next (the next SLA alert); null when none is due. */
@@ -108,6 +115,10 @@ export const conversations = pgTable(
     index("conversations_spam_activity")
       .on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc())
       .where(sql`spam`),
+    // So is list and bulk mail's view.
+    index("conversations_bulk_activity")
+      .on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc())
+      .where(sql`bulk`),
     index("conversations_search").using("gin", t.searchVector),
     index("conversations_first_due").on(t.workspaceId, t.firstResponseDueAt),
     index("conversations_next_due").on(t.workspaceId, t.nextResponseDueAt),

@@ -17,6 +17,7 @@ const PAGE_SIZE = 25;
 export type ConversationFilter = {
   statuses: readonly ConversationStatus[];
   spam: boolean;
+  bulk?: boolean;
   assignee?: "me";
   brand?: string;
   q?: string;
@@ -30,6 +31,7 @@ export function listConversations(
   const path = `/api/v1/conversations${query({
     status: filter.statuses.join(","),
     spam: String(filter.spam),
+    bulk: filter.bulk === undefined ? undefined : String(filter.bulk),
     assignee: filter.assignee,
     brand: filter.brand,
     q: filter.q?.trim(),
@@ -70,6 +72,11 @@ export function changeConversation(id: string, change: ConversationChange): Prom
 /** An advisor's verdict: spam leaves the unanswered watch for the Spam view, "not spam" brings it back. */
 export function markSpam(id: string, spam: boolean): Promise<Conversation> {
   return api("POST", `/api/v1/conversations/${encodeURIComponent(id)}/spam`, { body: { spam } });
+}
+
+/** List or bulk mail is owed nothing until an advisor says it is owed an answer (`bulk: false`). */
+export function markBulk(id: string, bulk: boolean): Promise<Conversation> {
+  return api("POST", `/api/v1/conversations/${encodeURIComponent(id)}/bulk`, { body: { bulk } });
 }
 
 /** `keepOpen`: after a reply, the conversation stays open instead of waiting on the customer. */

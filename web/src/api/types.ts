@@ -64,6 +64,8 @@ export type Conversation = {
   close_reason: CloseReason | null;
   linked_conversation_id: string | null;
   spam: boolean;
+  /** Opened by list or bulk mail: owed no answer until an advisor says it is. */
+  bulk: boolean;
   flags: string[];
   /** A human answer stands. */
   answered: boolean;
@@ -109,8 +111,12 @@ export type Message = {
   automated: boolean;
   subject: string;
   body_text: string;
-  /** Sanitised by the server. */
+  /** Sanitised by the server; left out of a truncated message. */
   body_html: string | null;
+  /** The body is too large to show whole: `body_text` is cut, `raw_url` has the whole mail. */
+  truncated: boolean;
+  /** The mail as received, a download; null for what did not come by mail. */
+  raw_url: string | null;
   external_id: string | null;
   delivery: Delivery | null;
   /** Why a reply failed or bounced, as the relay said it. */

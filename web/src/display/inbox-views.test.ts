@@ -12,6 +12,13 @@ describe("inbox views", () => {
     expect(sourceOf("spam")).toMatchObject({ spam: true, statuses: [] });
   });
 
+  it("keeps list and bulk mail in its own view", () => {
+    expect(sourceOf("bulk")).toMatchObject({ spam: false, bulk: true, statuses: [] });
+    expect(sourceOf("all")).toMatchObject({ bulk: false });
+    expect(sourceOf("waiting")).toMatchObject({ bulk: false });
+    expect(parseInboxView("bulk")).toBe("bulk");
+  });
+
   it("searches every conversation when a search starts in the unanswered watch", () => {
     expect(searchView("unanswered")).toBe("all");
     expect(searchView("spam")).toBe("spam");

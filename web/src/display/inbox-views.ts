@@ -1,13 +1,20 @@
 // The inbox's views and where each one reads from: the unanswered watch (ordered by time left), the
-// conversations of some statuses with spam set aside, or the Spam view.
+// conversations of some statuses with spam and list mail set aside, the Spam view, or the view of
+// list and bulk mail (owed no answer until an advisor says so).
 import type { ConversationStatus } from "../api/types.ts";
 
-export const INBOX_VIEWS = ["unanswered", "waiting", "resolved", "all", "spam"] as const;
+export const INBOX_VIEWS = ["unanswered", "waiting", "resolved", "all", "bulk", "spam"] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
 export type InboxSource =
   | { kind: "unanswered" }
-  | { kind: "conversations"; statuses: readonly ConversationStatus[]; spam: boolean };
+  | {
+      kind: "conversations";
+      statuses: readonly ConversationStatus[];
+      spam: boolean;
+      /** Undefined: list mail is not filtered (the Spam view shows all that is spam). */
+      bulk?: boolean;
+    };
 
 const SOURCES: Record<InboxView, InboxSource> = {
   unanswered: { kind: "unanswered" },
@@ -15,9 +22,11 @@ const SOURCES: Record<InboxView, InboxSource> = {
     kind: "conversations",
     statuses: ["waiting_customer", "waiting_third_party"],
     spam: false,
+    bulk: false,
   },
-  resolved: { kind: "conversations", statuses: ["resolved", "closed"], spam: false },
-  all: { kind: "conversations", statuses: [], spam: false },
+  resolved: { kind: "conversations", statuses: ["resolved", "closed"], spam: false, bulk: false },
+  all: { kind: "conversations", statuses: [], spam: false, bulk: false },
+  bulk: { kind: "conversations", statuses: [], spam: false, bulk: true },
   spam: { kind: "conversations", statuses: [], spam: true },
 };
 

@@ -14,6 +14,8 @@ function message(extra: Partial<Message>): Message {
     subject: "Hello",
     body_text: "Hello",
     body_html: null,
+    truncated: false,
+    raw_url: null,
     external_id: null,
     delivery: null,
     delivery_error: null,

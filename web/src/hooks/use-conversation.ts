@@ -1,15 +1,17 @@
 // One conversation with its thread, and what an advisor does to it: change its settings, mark it
-// as spam or not, write a reply or a note. A refused close (no human answer yet) is kept so the screen can ask
-// for a close reason; any other refusal is shown as it is.
+// as spam or not, as list mail or owed an answer, write a reply or a note. A refused close (no human
+// answer yet) is kept so the screen can ask for a close reason; any other refusal is shown as it is.
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   changeConversation,
   fetchConversation,
+  markBulk,
   markSpam,
   postMessage,
 } from "../api/conversations.ts";
 import type {
   CloseReason,
+  Conversation,
   ConversationChange,
   ConversationWithMessages,
   Message,
@@ -32,6 +34,7 @@ export type ConversationScreen = {
   closeWithReason: (reason: CloseReason) => Promise<void>;
   dismissCloseRefusal: () => void;
   setSpam: (spam: boolean) => Promise<void>;
+  setBulk: (bulk: boolean) => Promise<void>;
   send: (kind: MessageKind, body: string, keepOpen: boolean) => Promise<Message>;
 };
 
@@ -71,24 +74,27 @@ export function useConversation(id: string): ConversationScreen {
 
   const dismissCloseRefusal = useCallback(() => setCloseRefusal(null), []);
 
-  const setSpam = useCallback(
-    async (spam: boolean) => {
+  // Spam and list mail are views that owe nothing: moving a conversation in or out of one changes
+  // its clocks (and, for spam, its messages' flags): both are read back.
+  const refile = useCallback(
+    async (mark: () => Promise<Conversation>) => {
       setSave("saving");
       setSaveError(null);
       setCloseRefusal(null);
       try {
-        const conversation = await markSpam(id, spam);
+        const conversation = await mark();
         update((current) => ({ ...current, ...conversation }));
         setSave("saved");
-        // The mark changes the messages' spam flags and the clocks: read them back.
         reload();
       } catch (error) {
         setSave("idle");
         setSaveError(error);
       }
     },
-    [id, update, reload],
+    [update, reload],
   );
+  const setSpam = useCallback((spam: boolean) => refile(() => markSpam(id, spam)), [id, refile]);
+  const setBulk = useCallback((bulk: boolean) => refile(() => markBulk(id, bulk)), [id, refile]);
 
   // A reply is queued, then sent by a job: its delivery, and whether it counts as the human
   // answer, are read back a little later.
@@ -124,6 +130,7 @@ export function useConversation(id: string): ConversationScreen {
     closeWithReason,
     dismissCloseRefusal,
     setSpam,
+    setBulk,
     send,
   };
 }

@@ -20,7 +20,14 @@ export function useInboxList(filter: InboxFilter): PagedList<InboxRow> {
         return listUnanswered({ assignee, brand: brand ?? undefined }, cursor, signal);
       }
       return listConversations(
-        { statuses: source.statuses, spam: source.spam, assignee, brand: brand ?? undefined, q },
+        {
+          statuses: source.statuses,
+          spam: source.spam,
+          bulk: source.bulk,
+          assignee,
+          brand: brand ?? undefined,
+          q,
+        },
         cursor,
         signal,
       );

@@ -1,4 +1,4 @@
-// A conversation's settings: status, priority, assigned advisor, and the spam mark. A close the
+// A conversation's settings: status, priority, assigned advisor, the spam mark and the list-mail mark. A close the
 // server refuses (no human answer yet) asks for the reason instead of failing.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -26,6 +26,7 @@ type Props = {
   onCloseWithReason: (reason: CloseReason) => Promise<void>;
   onDismissCloseRefusal: () => void;
   onSetSpam: (spam: boolean) => Promise<void>;
+  onSetBulk: (bulk: boolean) => Promise<void>;
 };
 
 export function ConversationControls(props: Props) {
@@ -130,6 +131,21 @@ export function ConversationControls(props: Props) {
           {conversation.spam ? t("conversation.notSpamHint") : t("conversation.markSpamHint")}
         </p>
       </div>
+      {conversation.spam ? null : (
+        <div className="field field--bulk">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={saving}
+            onClick={() => void props.onSetBulk(!conversation.bulk)}
+          >
+            {conversation.bulk ? t("conversation.owedAnswer") : t("conversation.markBulk")}
+          </button>
+          <p className="field__hint">
+            {conversation.bulk ? t("conversation.owedAnswerHint") : t("conversation.markBulkHint")}
+          </p>
+        </div>
+      )}
       <p className="panel__status" role="status">
         {save === "saving"
           ? t("conversation.saving")

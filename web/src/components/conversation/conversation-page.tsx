@@ -83,9 +83,17 @@ function ConversationScreen({ id }: { id: string }) {
           {conversation.spam ? (
             <span className="tag tag--spam">{t("conversation.spam")}</span>
           ) : null}
+          {conversation.bulk ? (
+            <span className="tag tag--bulk">{t("conversation.bulk")}</span>
+          ) : null}
+          {conversation.flags.includes("sender_disowned") ? (
+            <span className="tag tag--spam" title={t("conversation.senderDisownedHint")}>
+              {t("conversation.senderDisowned")}
+            </span>
+          ) : null}
           <StatusBadge status={conversation.status} />
           <PriorityBadge priority={conversation.priority} />
-          {conversation.spam ? null : (
+          {conversation.spam || conversation.bulk ? null : (
             <span className={`answered answered--${conversation.answered ? "yes" : "no"}`}>
               {conversation.answered ? t("conversation.answered") : t("conversation.unanswered")}
             </span>
@@ -138,6 +146,7 @@ function ConversationScreen({ id }: { id: string }) {
             onCloseWithReason={screen.closeWithReason}
             onDismissCloseRefusal={screen.dismissCloseRefusal}
             onSetSpam={screen.setSpam}
+            onSetBulk={screen.setBulk}
           />
           <CustomerPanel customerId={conversation.customer_id} users={users} />
         </aside>

@@ -59,6 +59,16 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
         <p className="message__delivery-error">{message.delivery_error}</p>
       ) : null}
       <MessageBody message={message} authorName={author} />
+      {message.truncated ? (
+        <p className="message__truncated">
+          {t("conversation.truncated")}{" "}
+          {message.raw_url ? (
+            <a href={message.raw_url} download>
+              {t("conversation.downloadRaw")}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       {message.attachments.length > 0 ? (
         <div className="message__attachments">
           <ul aria-label={t("conversation.attachments")}>

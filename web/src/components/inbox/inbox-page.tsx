@@ -65,7 +65,9 @@ export function InboxPage() {
       ? t("inbox.empty.unanswered")
       : view === "spam"
         ? t("inbox.empty.spam")
-        : t("inbox.empty.other");
+        : view === "bulk"
+          ? t("inbox.empty.bulk")
+          : t("inbox.empty.other");
 
   return (
     <div className="page page--inbox">
@@ -83,6 +85,7 @@ export function InboxPage() {
       />
       {view === "unanswered" ? <p className="inbox-hint">{t("inbox.watchHint")}</p> : null}
       {view === "spam" ? <p className="inbox-hint">{t("inbox.spamHint")}</p> : null}
+      {view === "bulk" ? <p className="inbox-hint">{t("inbox.bulkHint")}</p> : null}
       {list.status === "loading" ? <LoadingState /> : null}
       {list.status === "error" ? <ProblemMessage error={list.error} onRetry={list.reload} /> : null}
       {list.status === "ready" && list.items.length === 0 ? (
