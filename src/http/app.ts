@@ -47,8 +47,12 @@ export async function buildApp(
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
+    // Node enforces the deadline only when its server is created with it; Fastify then sets it again.
     requestTimeout: limits.requestTimeoutMs,
-    http: { connectionsCheckingInterval: limits.checkEveryMs },
+    http: {
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.checkEveryMs,
+    },
     genReqId: () => rt.newId(),
     frameworkErrors: answerRouterError,
   }).withTypeProvider<ZodTypeProvider>();
