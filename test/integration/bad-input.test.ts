@@ -145,6 +145,20 @@ describe("cursors, brands and dates", () => {
   });
 });
 
+describe("refused before anything is stored", () => {
+  it("a bad SPF sender on the mail setup makes no DKIM key", async () => {
+    const [brand] = await desk.booted.rt.db
+      .select({ id: brands.id })
+      .from(brands)
+      .where(eq(brands.workspaceId, desk.workspaceId));
+    const problem = await refused({
+      method: "GET",
+      url: `/api/v1/brands/${brand?.id}/mail-setup?sender=${encodeURIComponent("not a sender!")}`,
+    });
+    expect(problem.detail).toContain("SPF");
+  });
+});
+
 describe("what the router refuses", () => {
   it("a path that is not valid percent-encoding is a problem document", async () => {
     const problem = await refused({ method: "GET", url: "/api/v1/conversations/%E0%A4%A" });
