@@ -27,7 +27,11 @@ export type Booted = {
   close(): Promise<void>;
 };
 
-export function makeLogger(config: Config): Logger {
+/** The product's logger: JSON on stderr (a test gives another destination to read what it says). */
+export function makeLogger(
+  config: Config,
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger {
   return pino(
     {
       level: config.logLevel,
@@ -45,7 +49,7 @@ export function makeLogger(config: Config): Logger {
         censor: "[redacted]",
       },
     },
-    pino.destination(2),
+    destination,
   );
 }
 

@@ -1,5 +1,6 @@
 // Keyset cursors for lists: the last row's sort key, signed so that a tampered cursor is refused (400).
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 import { DeskError } from "../errors.ts";
 
 /** The sort key a cursor carries: a time to the millisecond, an id, and a rank for ranked lists. */
@@ -19,21 +20,27 @@ export function encodeCursor(secret: string, position: Position): string {
   return `${payload}.${sign(secret, payload)}`;
 }
 
+/** What a signed payload must hold; anything else was not written by `encodeCursor`. */
+const cursorKey = z.union([
+  z.tuple([z.iso.datetime(), z.uuid()]),
+  z.tuple([z.iso.datetime(), z.uuid(), z.number()]),
+]);
+
 export function decodeCursor(secret: string, cursor: string): Position {
   const [payload, signature] = cursor.split(".");
-  const expected = payload ? sign(secret, payload) : "";
-  if (
-    !payload ||
-    !signature ||
-    signature.length !== expected.length ||
-    !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
-  ) {
+  // Compared as bytes: a multibyte character makes a string's length differ from its bytes'.
+  const given = Buffer.from(signature ?? "");
+  const expected = Buffer.from(payload ? sign(secret, payload) : "");
+  if (!payload || given.length === 0 || given.length !== expected.length) throw refused();
+  if (!timingSafeEqual(given, expected)) throw refused();
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(payload, "base64url").toString());
+  } catch {
     throw refused();
   }
-  const [at, id, rank] = JSON.parse(Buffer.from(payload, "base64url").toString()) as [
-    string,
-    string,
-    number | undefined,
-  ];
+  const parsed = cursorKey.safeParse(key);
+  if (!parsed.success) throw refused();
+  const [at, id, rank] = parsed.data;
   return rank === undefined ? { at: new Date(at), id } : { at: new Date(at), id, rank };
 }

@@ -1,4 +1,5 @@
-// The Fastify app, assembled in a fixed order: errors, cookies, limits, OpenAPI, authentication, routes, console.
+// The Fastify app, assembled in a fixed order: validation, errors, headers, cookies, limits, OpenAPI,
+// authentication, routes, console.
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
@@ -7,7 +8,6 @@ import Fastify, { type FastifyBaseLogger } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { TrustProxy } from "../config.ts";
@@ -15,7 +15,9 @@ import type { Runtime } from "../runtime.ts";
 import type { App } from "./app-type.ts";
 import { registerAuthentication } from "./plugins/authentication.ts";
 import { registerConsole } from "./plugins/console.ts";
-import { registerProblems } from "./plugins/problems.ts";
+import { answerRouterError, registerProblems } from "./plugins/problems.ts";
+import { referencePagePolicy, registerSecurityHeaders } from "./plugins/security-headers.ts";
+import { safeValidatorCompiler } from "./plugins/validation.ts";
 import { registerCharterRoutes } from "./routes/charter.ts";
 import { registerConversationRoutes } from "./routes/conversations.ts";
 import { registerCustomerRoutes } from "./routes/customers.ts";
@@ -34,17 +36,39 @@ import { registerWorkspaceRoutes } from "./routes/workspace.ts";
 const proxyTrust = (t: TrustProxy) =>
   typeof t === "number" ? (_address: string, hop: number) => hop < t : t;
 
-export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> {
+/** Limits on the wire; tests shorten the request deadline to see a slow body cut. */
+export type WireLimits = {
+  /** The whole request (headers and body) must arrive within this many milliseconds. */
+  requestTimeoutMs: number;
+  /** How often the server looks for requests past their deadline. */
+  checkEveryMs: number;
+};
+
+const defaultLimits: WireLimits = { requestTimeoutMs: 30_000, checkEveryMs: 5_000 };
+
+export async function buildApp(
+  rt: Runtime,
+  readiness: Readiness,
+  limits: WireLimits = defaultLimits,
+): Promise<App> {
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
+    // Node enforces the deadline only when its server is created with it; Fastify then sets it again.
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.checkEveryMs,
+    },
     genReqId: () => rt.newId(),
     // X-Forwarded-For names the client only behind a configured reverse proxy (RAPPORT_TRUST_PROXY).
     trustProxy: proxyTrust(rt.config.trustProxy),
+    frameworkErrors: answerRouterError,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblems(app);
+  registerSecurityHeaders(app);
   // How long the server spent on each answer, for the benchmarks and the browser's dev tools.
   app.addHook("onSend", async (_request, reply) => {
     reply.header("Server-Timing", `app;dur=${reply.elapsedTime.toFixed(1)}`);
@@ -75,7 +99,12 @@ export async function buildApp(rt: Runtime, readiness: Readiness): Promise<App> 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    // The reference page runs only its own files: no validator, font or style fetched elsewhere.
+    staticCSP: true,
+    transformStaticCSP: referencePagePolicy,
+  });
   app.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, () =>
     app.swagger(),
   );

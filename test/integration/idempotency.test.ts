@@ -2,7 +2,7 @@
 // first one answered (201, then 200) and creates nothing twice; the key is scoped to the token
 // and kept 24 hours; reused with another body it is refused (422).
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkEventData, isEventType } from "../../src/domain/events/catalogue.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
 
@@ -156,6 +156,29 @@ describe("Idempotency-Key on the settings an admin creates", () => {
       expect(ids).toHaveLength(new Set(ids).size);
     },
   );
+});
+
+describe("Idempotency-Key on a customer's message received through the API", () => {
+  it("a replay answers the first answer and runs the intake no more", async () => {
+    const receive = () =>
+      desk.app.inject({
+        method: "POST",
+        url: "/api/v1/messages/inbound",
+        headers: { ...desk.as("advisor"), "idempotency-key": "form-42" },
+        payload: { channel: "form", from: { email: "form@example.com" }, body: "Order 42?" },
+      });
+    const first = await receive();
+    expect(first.statusCode, first.body).toBe(201);
+    const writes = vi.spyOn(desk.booted.rt.db, "transaction");
+    try {
+      const replays = [await receive(), await receive()];
+      expect(replays.map((r) => r.statusCode)).toEqual([200, 200]);
+      expect(replays.map((r) => r.json())).toEqual([first.json(), first.json()]);
+      expect(writes).not.toHaveBeenCalled();
+    } finally {
+      writes.mockRestore();
+    }
+  });
 });
 
 describe("Idempotency-Key on a logged call or visit", () => {

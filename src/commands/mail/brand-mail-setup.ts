@@ -2,7 +2,7 @@
 // half never shown) and the DNS records an administrator must publish for its domain.
 import { and, eq, isNull } from "drizzle-orm";
 import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
-import { brandDnsRecords, type DnsRecord } from "../../domain/mail/dns-records.ts";
+import { brandDnsRecords, type DnsRecord, spfMechanisms } from "../../domain/mail/dns-records.ts";
 import type { Tx } from "../../store/database.ts";
 import { brands } from "../../store/schema/index.ts";
 import { generateDkimKey } from "./dkim-key.ts";
@@ -74,6 +74,8 @@ export async function mailSetup(
   now: Date,
   senders: readonly string[],
 ): Promise<MailSetup | null> {
+  // A bad sender is refused before a key is made and stored: invalid input changes nothing.
+  spfMechanisms(senders);
   const key = await ensureDkimKey(tx, brand, now);
   if (!key) return null;
   return {

@@ -9,11 +9,13 @@ import { calendarOf } from "../conversation/clocks.ts";
 export type CharterQuery = { workspaceId: string; brand?: string; from?: Date; to?: Date };
 
 const dayMs = 86_400_000;
+/** A brand is named by its id or its slug; only a real UUID may be compared with the id column. */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function charterReport(rt: Runtime, q: CharterQuery) {
   const ws = eq(brands.workspaceId, q.workspaceId);
   const byIdOrSlug = q.brand
-    ? /^[0-9a-f-]{36}$/i.test(q.brand)
+    ? uuid.test(q.brand)
       ? eq(brands.id, q.brand)
       : eq(brands.slug, q.brand)
     : undefined;

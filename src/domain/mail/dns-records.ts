@@ -79,7 +79,7 @@ export function dkimDnsRecord(input: { selector: string; domain: string; publicK
   };
 }
 
-function spfMechanisms(senders: readonly string[]): string[] {
+export function spfMechanisms(senders: readonly string[]): string[] {
   if (senders.length === 0) throw new Error("an SPF record needs at least one sender");
   return senders.map((sender) => {
     const value = sender.trim().toLowerCase();

@@ -6,10 +6,17 @@ import fastifyStatic from "@fastify/static";
 import type { App } from "../app-type.ts";
 import { sendProblem } from "./problems.ts";
 
-const distFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
+const builtConsole = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../web/dist",
+);
 const reserved = /^\/(api|healthz|charter|portal|assets|ws)(\/|$|\?)/;
 
-export async function registerConsole(app: App): Promise<void> {
+/**
+ * Hashed assets are cached for a year (`immutable`: their name changes with their content);
+ * index.html is asked again each time, so that an upgrade reaches the browser at once.
+ */
+export async function registerConsole(app: App, distFolder = builtConsole): Promise<void> {
   const built = existsSync(path.join(distFolder, "index.html"));
   if (built) {
     await app.register(fastifyStatic, {
@@ -37,7 +44,7 @@ export async function registerConsole(app: App): Promise<void> {
     return reply
       .header("cache-control", "no-cache")
       .header("content-security-policy", consolePolicy)
-      .sendFile("index.html", distFolder);
+      .sendFile("index.html", distFolder, { cacheControl: false });
   });
 }
 

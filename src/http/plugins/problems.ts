@@ -1,8 +1,9 @@
 // The one mapping from errors to RFC 9457 problem documents; unexpected errors are logged once, with context.
-import type { FastifyError, FastifyReply } from "fastify";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DeskError, type ErrorCode, errorCatalog, problemType } from "../../errors.ts";
 import type { App } from "../app-type.ts";
+import { secureAnswer } from "./security-headers.ts";
 
 export function sendProblem(
   reply: FastifyReply,
@@ -56,4 +57,20 @@ export function registerProblems(app: App): void {
       detail: "Something went wrong on our side; it has been logged.",
     });
   });
+}
+
+/**
+ * The router's own refusals (a path that is not valid percent-encoding, a path parameter over its
+ * maximum length) answer a problem document like every other error.
+ */
+export function answerRouterError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const detail =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "a part of the path is too long"
+      : "the path is not valid percent-encoded UTF-8";
+  return sendProblem(secureAnswer(reply), "invalid_input", detail);
 }

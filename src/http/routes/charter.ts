@@ -10,6 +10,7 @@ import { brands } from "../../store/schema/index.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import { problemView } from "../schemas/conversation.ts";
+import { instant } from "../schemas/instant.ts";
 import { charterPage } from "./charter-page.ts";
 
 const figures = z.object({
@@ -40,8 +41,8 @@ const present = (f: CharterFigures) => ({
 });
 
 const period = {
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
 };
 const date = (v?: string) => (v ? new Date(v) : undefined);
 

@@ -1,15 +1,9 @@
 // POST /api/v1/messages/inbound: a customer's message through the API (forms, shops, phone logs…),
 // honouring Idempotency-Key (same key and body → the same answer; another body → 422).
 import { z } from "zod";
-import {
-  type IdempotentCall,
-  rememberAnswer,
-  replayOf,
-  requestHash,
-} from "../../commands/idempotency.ts";
+import { idempotencyOf } from "../../commands/run-command.ts";
 import { receiveMessage } from "../../intake/receive.ts";
 import type { Runtime } from "../../runtime.ts";
-import { isUniqueViolation } from "../../store/unique-violation.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import { problemView } from "../schemas/conversation.ts";
@@ -66,49 +60,33 @@ export function registerInboundRoutes(app: App, rt: Runtime): void {
     async (request, reply) => {
       const p = principalOf(request);
       const body = request.body;
-      const key = request.headers["idempotency-key"];
-      const call: IdempotentCall | null = key
-        ? {
-            workspaceId: p.workspaceId,
-            scope: p.scope,
-            key,
-            requestHash: requestHash("POST", "inbound", body),
-          }
-        : null;
-      const replay = async () => {
-        const previous = call ? await replayOf(rt, call) : null;
-        return previous ? reply.code(200).send(previous.response as InboundAnswer) : null;
-      };
-      const replayed = await replay();
-      if (replayed) return replayed;
-      try {
-        const intake = await receiveMessage(
-          rt,
-          {
-            workspaceId: p.workspaceId,
-            channel: body.channel,
-            from: body.from,
-            subject: body.subject ?? null,
-            bodyText: body.body,
-            externalId: body.external_id ?? null,
-            thread: {
-              conversationId: body.conversation_id ?? null,
-              reference: body.reference?.replace(/[[\]#]/g, "").toUpperCase() ?? null,
+      const idempotency = idempotencyOf<InboundAnswer>(rt, p, request.headers["idempotency-key"], {
+        method: "POST",
+        path: "inbound",
+        body,
+      });
+      // A replay answers the first answer and runs nothing.
+      const { answer, replayed } = await idempotency.run(async () =>
+        answerOf(
+          await receiveMessage(
+            rt,
+            {
+              workspaceId: p.workspaceId,
+              channel: body.channel,
+              from: body.from,
+              subject: body.subject ?? null,
+              bodyText: body.body,
+              externalId: body.external_id ?? null,
+              thread: {
+                conversationId: body.conversation_id ?? null,
+                reference: body.reference?.replace(/[[\]#]/g, "").toUpperCase() ?? null,
+              },
             },
-          },
-          async (tx, result) => {
-            if (call) await rememberAnswer(tx, rt, call, 201, answerOf(result));
-          },
-        );
-        return reply.code(201).send(answerOf(intake));
-      } catch (error) {
-        // A concurrent request with the same key committed first: answer what it answered.
-        if (call && isUniqueViolation(error)) {
-          const again = await replay();
-          if (again) return again;
-        }
-        throw error;
-      }
+            (tx, result) => idempotency.remember(tx, rt, answerOf(result)),
+          ),
+        ),
+      );
+      return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
 }

@@ -12,6 +12,7 @@ import {
 import { languages } from "../../domain/language.ts";
 import type { CustomerFacts, Profile } from "../../store/queries/customers.ts";
 import { actorKinds, type events, identityKinds } from "../../store/schema/index.ts";
+import { day } from "./instant.ts";
 import { timeZoneName } from "./settings.ts";
 
 const iso = z.string().describe("ISO-8601 UTC");
@@ -83,7 +84,7 @@ export const customerPatchBody = z
     preferred_channel: z.enum(channels).nullable().optional(),
     notes: z.string().max(20_000).optional(),
     important_dates: z
-      .array(z.strictObject({ label: z.string().trim().min(1).max(100), date: z.iso.date() }))
+      .array(z.strictObject({ label: z.string().trim().min(1).max(100), date: day }))
       .max(50)
       .optional(),
     advisor_id: z.uuid().nullable().optional().describe("an active user: the customer's advisor"),

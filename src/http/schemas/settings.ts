@@ -14,6 +14,7 @@ import type {
   users,
 } from "../../store/schema/index.ts";
 import { problemView } from "./conversation.ts";
+import { instant } from "./instant.ts";
 
 const iso = z.string().describe("ISO-8601 UTC");
 
@@ -168,7 +169,7 @@ export function presentTeam(t: Team): z.infer<typeof teamView> {
 // ---------------------------------------------------------------- users
 
 const outOfOffice = z
-  .strictObject({ from: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }) })
+  .strictObject({ from: instant, until: instant })
   .transform((o) => ({ from: new Date(o.from), until: new Date(o.until) }))
   .refine((o) => o.from < o.until, "out_of_office: until must come after from");
 
