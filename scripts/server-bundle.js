@@ -8,17 +8,21 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = path.join(root, "dist", "server");
 const entry = path.join(root, "src", "cli", "main.ts");
-/** The sources the bundle holds (esbuild's metafile), to tell when it is stale. */
+/** The sources the bundle holds (esbuild's metafile, relative to the root), to tell when it is stale. */
 const inputsFile = path.join(outdir, "inputs.json");
 
-/** The bundle's entry URL when it is as new as its sources; null to run the sources through tsx. */
-export function freshBundle() {
-  const main = path.join(outdir, "main.js");
-  if (!existsSync(main) || !existsSync(inputsFile)) return null;
+/**
+ * The bundle's entry URL when it is as new as its sources (and as this script and the installed
+ * packages); null to run the sources through tsx. `at` is the repository (another one in tests).
+ */
+export function freshBundle(at = root) {
+  const main = path.join(at, "dist", "server", "main.js");
+  const list = path.join(at, "dist", "server", "inputs.json");
+  if (!existsSync(main) || !existsSync(list)) return null;
   const built = statSync(main).mtimeMs;
-  const inputs = JSON.parse(readFileSync(inputsFile, "utf8"));
+  const inputs = JSON.parse(readFileSync(list, "utf8"));
   for (const input of [...inputs, "package-lock.json", "scripts/server-bundle.js"]) {
-    const file = path.join(root, input);
+    const file = path.join(at, input);
     if (!existsSync(file) || statSync(file).mtimeMs > built) return null;
   }
   return pathToFileURL(main).href;
