@@ -88,11 +88,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const began = Date.now();
   if (process.argv.includes("--if-stale") && freshBundle()) {
     // Fresh already: nothing to do.
-  } else if (await buildServer()) {
-    process.stderr.write(
-      `rapport: server compiled in ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
-    );
   } else {
-    process.stderr.write("rapport: esbuild is missing: the server runs its sources through tsx\n");
+    // A failed build never fails the install: the sources still run through tsx, only slower.
+    const built = await buildServer().catch((error) => {
+      rmSync(outdir, { recursive: true, force: true });
+      process.stderr.write(`rapport: the server could not be compiled: ${error.message}\n`);
+      return false;
+    });
+    process.stderr.write(
+      built
+        ? `rapport: server compiled in ${((Date.now() - began) / 1000).toFixed(1)} s\n`
+        : "rapport: the server runs its TypeScript sources through tsx\n",
+    );
   }
 }
