@@ -7,18 +7,10 @@ import { autoCloseAt } from "../domain/conversation/transitions.ts";
 import { normalizeEmail } from "../domain/identity/normalize.ts";
 import type { BusinessCalendar } from "../domain/sla/calendar.ts";
 import type { customerIdentities, customers } from "../store/schema/index.ts";
+import { addNote, change, pastReply } from "./story-changes.ts";
 import { instantOf } from "./story-clock.ts";
-import {
-  addNote,
-  type CustomerMessage,
-  change,
-  customerWrites,
-  type Draft,
-  openWith,
-  pastReply,
-  type Spam,
-  type StoryDesk,
-} from "./story-steps.ts";
+import type { Draft, Spam, StoryDesk } from "./story-desk.ts";
+import { type CustomerMessage, customerWrites, openWith } from "./story-intake.ts";
 import type { BrandKey, Step, StoryConversation } from "./story-types.ts";
 import type { StoredCustomer } from "./write-customers.ts";
 import type { Setting } from "./write-setting.ts";

@@ -15,12 +15,12 @@ import {
 } from "../store/schema/index.ts";
 import { noStrangers, type Stage, tellStory } from "./compose-story.ts";
 import { storyCustomers } from "./story-customers.ts";
+import type { StoryDesk } from "./story-desk.ts";
 import { everydayStory } from "./story-everyday.ts";
 import { loyalStory } from "./story-loyal.ts";
 import { lumiereStory } from "./story-lumiere.ts";
 import { northwindStory } from "./story-northwind.ts";
 import { partnerStory } from "./story-partner.ts";
-import type { StoryDesk } from "./story-steps.ts";
 import { supportStory } from "./story-support.ts";
 import { unhappyStory } from "./story-unhappy.ts";
 import { writeCustomers } from "./write-customers.ts";
