@@ -84,6 +84,7 @@ export async function boot(config: Config, options: BootOptions): Promise<Booted
     if (migrated.status === "rejected") throw migrated.reason;
     if (opened.status === "rejected") throw opened.reason;
     const jobs = opened.value;
+    log.info("migrations applied, job queue open");
     const secret = await ensureSecret(database.db, config);
     const rt: Runtime = {
       db: database.db,

@@ -1,8 +1,8 @@
 // `rapport start`: the whole desk in one process — database, HTTP API and console, SMTP intake, jobs.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { type Booted, boot } from "./boot.ts";
+import type { Booted } from "./boot.ts";
 import { type SmtpIntake, startSmtp } from "./channels/email/smtp-intake.ts";
 import { ensureAdmin } from "./commands/setup/first-start.ts";
 import type { Config } from "./config.ts";
@@ -10,8 +10,7 @@ import { loadDemo } from "./demo/load-demo.ts";
 import { buildApp } from "./http/app.ts";
 import type { Readiness } from "./http/routes/health.ts";
 import { startWorkers, type Workers } from "./jobs/workers.ts";
-import type { DnsLookup } from "./runtime.ts";
-import { processAlive } from "./store/embedded/stale.ts";
+import { bootServer, type ServerBootOptions, writeRuntimeFile } from "./server-boot.ts";
 import { customers } from "./store/schema/index.ts";
 
 export type Running = {
@@ -22,33 +21,6 @@ export type Running = {
   stop(): Promise<void>;
 };
 
-type RuntimeFile = {
-  pid: number;
-  port: number;
-  smtp_port: number;
-  url: string;
-  started_at: string;
-};
-
-function claimDataDir(config: Config): void {
-  mkdirSync(config.dataDir, { recursive: true });
-  const file = path.join(config.dataDir, "runtime.json");
-  if (!existsSync(file)) return;
-  const previous = JSON.parse(readFileSync(file, "utf8")) as RuntimeFile;
-  if (previous.pid !== process.pid && processAlive(previous.pid, "node")) {
-    throw new Error(
-      `Rapport is already running on ${config.dataDir} (pid ${previous.pid}, ${previous.url}). ` +
-        "Stop it first, or choose another RAPPORT_DATA_DIR.",
-    );
-  }
-}
-
-function writeRuntimeFile(config: Config, content: RuntimeFile): void {
-  const file = path.join(config.dataDir, "runtime.json");
-  writeFileSync(`${file}.tmp`, JSON.stringify(content, null, 2));
-  renameSync(`${file}.tmp`, file);
-}
-
 async function isEmptyDesk(rt: Booted["rt"], workspaceId: string): Promise<boolean> {
   const [someone] = await rt.db
     .select({ id: customers.id })
@@ -58,17 +30,16 @@ async function isEmptyDesk(rt: Booted["rt"], workspaceId: string): Promise<boole
   return someone === undefined;
 }
 
+/**
+ * Starts the desk; `booting` is bootServer's promise when the caller began it already (the start
+ * command does, to boot the database while this module and its HTTP and SMTP stacks load).
+ */
 export async function startServer(
   config: Config,
-  options: { fsync?: boolean; dns?: DnsLookup } = {},
+  options: ServerBootOptions & { booting?: Promise<Booted> } = {},
 ): Promise<Running> {
-  claimDataDir(config);
   const readiness: Readiness = { ready: false, waitingFor: "database" };
-  const booted = await boot(config, {
-    mode: "own",
-    fsync: options.fsync ?? true,
-    dns: options.dns,
-  });
+  const booted = await (options.booting ?? bootServer(config, options));
   const { rt, workspaceId } = booted;
   let workers: Workers | null = null;
   let smtp: SmtpIntake | null = null;

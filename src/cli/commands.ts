@@ -13,6 +13,7 @@ import { loadConfig } from "../config.ts";
 import { loadDemo } from "../demo/load-demo.ts";
 import type { Role } from "../domain/access/roles.ts";
 import { tokenStatusAt } from "../domain/access/tokens.ts";
+import { bootServer } from "../server-boot.ts";
 import type { Position } from "../store/queries/keyset.ts";
 import { listTokens } from "../store/queries/tokens.ts";
 import { brands } from "../store/schema/index.ts";
@@ -25,9 +26,16 @@ const print = (line: string): void => {
 
 export async function startCommand(): Promise<"keep-running"> {
   const config = loadConfig();
-  // Loaded here so that the other commands do not pull in the HTTP and SMTP stacks.
-  const { startServer } = await import("../server.ts");
-  const running = await startServer(config);
+  // The database boots (a fresh cluster's initdb is the longest step of a first start) while the
+  // HTTP and SMTP stacks load: they are imported here, so that the other commands never load them.
+  const booting = bootServer(config);
+  booting.catch(() => {}); // awaited by startServer, which reports a failure
+  const server = import("../server.ts");
+  const { startServer } = await server.catch(async (error) => {
+    await booting.then((b) => b.close()).catch(() => {});
+    throw error;
+  });
+  const running = await startServer(config, { booting });
   print(`Rapport is running: ${running.url}`);
   if (running.admin?.password) {
     print(`First admin: ${running.admin.email}  password: ${running.admin.password}  (shown once)`);

@@ -1,8 +1,8 @@
 // Writes the demo's customers as they were on their first day — profile, identities, advisor and
 // backup — each with its "customer.created" event at that date.
 import { type EventInput, recordEvents, systemActor } from "../commands/events/record-event.ts";
+import type { UnitOfWork } from "../commands/unit-of-work.ts";
 import { normalizeEmail, normalizePhone } from "../domain/identity/normalize.ts";
-import type { Runtime } from "../runtime.ts";
 import { customerIdentities, customers } from "../store/schema/index.ts";
 import { daysBefore, isoDateFrom } from "./story-clock.ts";
 import type { StaffKey, StoryCustomer } from "./story-types.ts";
@@ -14,25 +14,28 @@ export type StoredCustomer = {
   email: string;
   since: Date;
   advisor: StaffKey | undefined;
+  /** Their organisation: its members may write in each other's conversations. */
+  organisationId: string | null;
 };
 
 /**
- * Writes every customer inside the story's transaction (`rt.db` is that transaction): three
- * multi-row statements (profiles, identities, events) rather than three per customer.
+ * Writes every customer in the story's unit of work: three multi-row statements (profiles,
+ * identities, events) rather than three per customer.
  */
 export async function writeCustomers(
-  rt: Runtime,
+  uow: UnitOfWork,
   workspaceId: string,
   setting: Setting,
   story: StoryCustomer[],
 ): Promise<Map<string, StoredCustomer>> {
-  const now = rt.now();
+  const now = uow.now;
   const stored = new Map<string, StoredCustomer>();
   const profiles: Array<typeof customers.$inferInsert> = [];
   const identities: Array<typeof customerIdentities.$inferInsert> = [];
   const created: EventInput[] = [];
   for (const c of story) {
-    const id = rt.newId();
+    const id = uow.newId();
+    const organisationId = c.organisation === "duval" ? setting.partnerId : null;
     // A day before their first story day, so that no message of theirs predates their profile.
     const since = daysBefore(now, c.since + 1);
     profiles.push({
@@ -49,13 +52,13 @@ export async function writeCustomers(
       })),
       advisorId: c.advisor ? setting.staff[c.advisor].id : null,
       backupId: c.backup ? setting.staff[c.backup].id : null,
-      organisationId: c.organisation === "duval" ? setting.partnerId : null,
+      organisationId,
       createdAt: since,
       updatedAt: since,
     });
     identities.push({
       workspaceId,
-      id: rt.newId(),
+      id: uow.newId(),
       customerId: id,
       kind: "email",
       value: normalizeEmail(c.email),
@@ -67,7 +70,7 @@ export async function writeCustomers(
     if (c.phone && phone) {
       identities.push({
         workspaceId,
-        id: rt.newId(),
+        id: uow.newId(),
         customerId: id,
         kind: "phone",
         value: phone,
@@ -77,18 +80,25 @@ export async function writeCustomers(
     }
     created.push({
       workspaceId,
-      id: rt.newId(),
+      id: uow.newId(),
       at: since,
       type: "customer.created",
       actor: systemActor,
       customerId: id,
       data: { source: "demo" },
     });
-    stored.set(c.key, { id, name: c.name, email: c.email, since, advisor: c.advisor });
+    stored.set(c.key, {
+      id,
+      name: c.name,
+      email: c.email,
+      since,
+      advisor: c.advisor,
+      organisationId,
+    });
   }
   if (profiles.length === 0) return stored;
-  await rt.db.insert(customers).values(profiles);
-  await rt.db.insert(customerIdentities).values(identities);
-  await recordEvents(rt.db, created);
+  await uow.tx.insert(customers).values(profiles);
+  await uow.tx.insert(customerIdentities).values(identities);
+  await recordEvents(uow.tx, created);
   return stored;
 }

@@ -1,10 +1,11 @@
 // Writes the demo's setting: brands with their calendars, the chat policy, canned answers, the people
 // at the desk (through createUser), their teams and the partner reseller.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { createUser } from "../commands/access/create-user.ts";
+import { systemPrincipal } from "../commands/access/principal.ts";
 import { systemActor } from "../commands/events/record-event.ts";
+import { addUser } from "../commands/settings/add-user.ts";
+import { openUnit, type UnitOfWork } from "../commands/unit-of-work.ts";
 import { DeskError } from "../errors.ts";
-import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
 import {
   brands,
@@ -38,7 +39,8 @@ export type Setting = {
   partnerId: string;
 };
 
-async function writeBrands(tx: Tx, rt: Runtime, workspaceId: string, since: Date) {
+async function writeBrands(uow: UnitOfWork, workspaceId: string, since: Date) {
+  const { tx } = uow;
   const [support] = await tx
     .select()
     .from(brands)
@@ -51,11 +53,11 @@ async function writeBrands(tx: Tx, rt: Runtime, workspaceId: string, since: Date
     .update(brands)
     .set({ createdAt: new Date(since.getTime() - 86_400_000) })
     .where(and(eq(brands.workspaceId, workspaceId), eq(brands.id, support.id)));
-  const year = rt.now().getUTCFullYear();
+  const year = uow.now.getUTCFullYear();
   const written = {} as Record<"lumiere" | "northwind", Brand>;
   for (const key of ["lumiere", "northwind"] as const) {
     const b = storyBrands[key];
-    const calendarId = rt.newId();
+    const calendarId = uow.newId();
     await tx.insert(calendars).values({
       workspaceId,
       id: calendarId,
@@ -69,7 +71,7 @@ async function writeBrands(tx: Tx, rt: Runtime, workspaceId: string, since: Date
       .insert(brands)
       .values({
         workspaceId,
-        id: rt.newId(),
+        id: uow.newId(),
         name: b.name,
         slug: b.slug,
         addresses: b.addresses,
@@ -87,33 +89,30 @@ async function writeBrands(tx: Tx, rt: Runtime, workspaceId: string, since: Date
   return { support, ...written };
 }
 
-async function writeStaff(rt: Runtime, workspaceId: string, since: Date) {
+async function writeStaff(uow: UnitOfWork, workspaceId: string, since: Date) {
+  const { tx } = uow;
   const staff = {} as Record<StaffKey, Staff>;
-  const hired = { ...rt, now: () => since };
+  const principal = systemPrincipal(workspaceId, systemActor);
+  const hired = openUnit(uow.runtime, tx, principal, { now: since });
   for (const [key, s] of Object.entries(storyStaff) as Array<
     [StaffKey, (typeof storyStaff)[StaffKey]]
   >) {
     // No password: the demo's people cannot sign in; the admin sees everything they did.
-    const user = await createUser(
-      hired,
-      {
-        workspaceId,
-        email: s.email,
-        name: s.name,
-        role: s.role,
-        languages: s.languages,
-        timeZone: s.timeZone,
-      },
-      systemActor,
-    );
-    await rt.db
+    const user = await addUser(hired, principal, {
+      email: s.email,
+      name: s.name,
+      role: s.role,
+      languages: s.languages,
+      timeZone: s.timeZone ?? null,
+    });
+    await tx
       .update(users)
       .set({ capacity: s.capacity, createdAt: since, updatedAt: since })
       .where(and(eq(users.workspaceId, workspaceId), eq(users.id, user.id)));
     staff[key] = { id: user.id, name: user.name, role: user.role };
   }
-  const now = rt.now();
-  await rt.db
+  const now = uow.now;
+  await tx
     .update(users)
     .set({
       outOfOfficeFrom: daysBefore(now, -storyAbsence.fromDays),
@@ -149,15 +148,15 @@ async function refuseCollisions(tx: Tx, workspaceId: string): Promise<void> {
   }
 }
 
-/** Writes the setting inside the story's transaction (`rt.db` is that transaction). */
-export async function writeSetting(rt: Runtime, workspaceId: string): Promise<Setting> {
-  const tx = rt.db;
+/** Writes the setting in the story's unit of work. */
+export async function writeSetting(uow: UnitOfWork, workspaceId: string): Promise<Setting> {
+  const { tx } = uow;
   await refuseCollisions(tx, workspaceId);
-  const since = daysBefore(rt.now(), 8 * 366 + 30);
-  const written = await writeBrands(tx, rt, workspaceId, since);
+  const since = daysBefore(uow.now, 8 * 366 + 30);
+  const written = await writeBrands(uow, workspaceId, since);
   await tx.insert(slaPolicies).values({
     workspaceId,
-    id: rt.newId(),
+    id: uow.newId(),
     brandId: written.northwind.id,
     channel: "chat",
     ...storyChatPolicy,
@@ -165,18 +164,18 @@ export async function writeSetting(rt: Runtime, workspaceId: string): Promise<Se
   await tx.insert(cannedAnswers).values(
     storyCannedAnswers.map((c) => ({
       workspaceId,
-      id: rt.newId(),
+      id: uow.newId(),
       brandId: written[c.brand].id,
       language: c.language,
       title: c.title,
       body: c.body,
     })),
   );
-  const staff = await writeStaff(rt, workspaceId, since);
+  const staff = await writeStaff(uow, workspaceId, since);
   const teamIds = {} as Record<"lumiere" | "northwind", string>;
   for (const key of ["lumiere", "northwind"] as const) {
     const t = storyTeams[key];
-    const id = rt.newId();
+    const id = uow.newId();
     await tx
       .insert(teams)
       .values({ workspaceId, id, name: t.name, managerId: staff[t.manager].id, createdAt: since });
@@ -185,7 +184,7 @@ export async function writeSetting(rt: Runtime, workspaceId: string): Promise<Se
       .values(t.members.map((m) => ({ workspaceId, teamId: id, userId: staff[m].id })));
     teamIds[key] = id;
   }
-  const partnerId = rt.newId();
+  const partnerId = uow.newId();
   await tx.insert(organisations).values({
     workspaceId,
     id: partnerId,
@@ -194,7 +193,7 @@ export async function writeSetting(rt: Runtime, workspaceId: string): Promise<Se
     isPartner: true,
     partnerManagerId: staff[storyPartner.partnerManager].id,
     notes: storyPartner.notes,
-    createdAt: daysBefore(rt.now(), 6 * 365),
+    createdAt: daysBefore(uow.now, 6 * 365),
   });
   return { brands: written, staff, teams: teamIds, partnerId };
 }

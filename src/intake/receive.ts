@@ -338,7 +338,7 @@ function apply(
 }
 
 /** A conversation about to be opened, as the database would first hold it. */
-function provisional(opens: typeof conversations.$inferInsert): Conversation {
+export function provisional(opens: typeof conversations.$inferInsert): Conversation {
   const { createdAt, lastActivityAt } = opens;
   if (!createdAt || !lastActivityAt) throw new Error("a conversation opens with its times");
   return {

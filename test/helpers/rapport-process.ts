@@ -173,14 +173,18 @@ export function memoryOf(pids: number[]): Memory {
   return { rssBytes, pssBytes };
 }
 
-/** CPU time (user + system) some processes have used so far, in seconds (Linux: 100 ticks a second). */
-export function cpuSecondsOf(pids: number[]): number {
+/**
+ * CPU time (user + system) some processes have used so far, in seconds (Linux: 100 ticks a second);
+ * with `reaped`, also that of their children already ended and waited for (initdb, exited backends).
+ */
+export function cpuSecondsOf(pids: number[], { reaped = false } = {}): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       ticks += Number(fields[11]) + Number(fields[12]);
+      if (reaped) ticks += Number(fields[13]) + Number(fields[14]);
     } catch {
       // The process ended: its time is not counted.
     }

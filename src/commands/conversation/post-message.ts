@@ -1,8 +1,7 @@
 // An advisor writes on a conversation: a reply to the customer (sent by mail as a durable job) or an
 // internal note. A reply puts the conversation in waiting_customer unless the advisor keeps it open.
 import { and, eq, sql } from "drizzle-orm";
-import type { ConversationStatus } from "../../domain/conversation/status.ts";
-import { onHumanReply } from "../../domain/conversation/transitions.ts";
+import { onHumanReply, onNote } from "../../domain/conversation/transitions.ts";
 import { replySubject } from "../../domain/mail/acknowledgement.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -84,8 +83,7 @@ async function storeNote(uow: UnitOfWork, p: Principal, conversation: Conversati
     })
     .returning();
   if (!message) throw new Error("the note was not stored");
-  const status: ConversationStatus = conversation.status === "new" ? "open" : conversation.status;
-  return { message, status };
+  return { message, status: onNote(conversation.status) };
 }
 
 /** A reply leaves by mail as a job, from the brand's first address, signed to come back here. */

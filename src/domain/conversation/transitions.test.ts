@@ -1,7 +1,13 @@
 // The status rules of a conversation: allowed changes, no silent close, reopening, auto-close.
 import { describe, expect, it } from "vitest";
 import { conversationStatuses } from "./status.ts";
-import { autoCloseAt, decideStatusChange, onCustomerMessage, onHumanReply } from "./transitions.ts";
+import {
+  autoCloseAt,
+  decideStatusChange,
+  onCustomerMessage,
+  onHumanReply,
+  onNote,
+} from "./transitions.ts";
 
 function change(
   from: (typeof conversationStatuses)[number],
@@ -142,4 +148,17 @@ describe("autoCloseAt", () => {
     expect(() => autoCloseAt(resolvedAt, -1)).toThrow(RangeError);
     expect(() => autoCloseAt(resolvedAt, 1.5)).toThrow(RangeError);
   });
+});
+
+describe("onNote", () => {
+  it("takes a new conversation in hand: it becomes open", () => {
+    expect(onNote("new")).toBe("open");
+  });
+
+  it.each(["open", "waiting_customer", "waiting_third_party", "resolved", "closed"] as const)(
+    "leaves %s as it is",
+    (status) => {
+      expect(onNote(status)).toBe(status);
+    },
+  );
 });

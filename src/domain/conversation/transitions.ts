@@ -88,6 +88,11 @@ export function onHumanReply(
   return { ok: true, status: options.keepOpen ? "open" : "waiting_customer" };
 }
 
+/** An internal note takes a new conversation in hand (open); any other status stays. */
+export function onNote(status: ConversationStatus): ConversationStatus {
+  return status === "new" ? "open" : status;
+}
+
 export const defaultAutoCloseDays = 7;
 
 /** When a resolved conversation closes by itself: `days` × 24 hours after it was resolved. */

@@ -1,18 +1,18 @@
 // A reply an advisor sent in the story's past: stored as already delivered (never queued, so no real
 // mail leaves for a demo customer), then the conversation's answer state is recomputed as for any reply.
 import { and, eq, sql } from "drizzle-orm";
-import type { Principal } from "../commands/access/principal.ts";
-import { lockConversation } from "../commands/conversation/load.ts";
-import { refreshAnswerState } from "../commands/conversation/refresh-answer-state.ts";
-import { recordEvent } from "../commands/events/record-event.ts";
-import { conversationMessageId } from "../commands/mail/reply-message-id.ts";
-import type { ConversationStatus } from "../domain/conversation/status.ts";
-import { onHumanReply } from "../domain/conversation/transitions.ts";
-import { replySubject } from "../domain/mail/acknowledgement.ts";
-import { DeskError } from "../errors.ts";
-import type { Runtime } from "../runtime.ts";
-import { conversations, messages } from "../store/schema/index.ts";
-import type { Brand } from "./write-setting.ts";
+import type { Principal } from "../../../src/commands/access/principal.ts";
+import { lockConversation } from "../../../src/commands/conversation/load.ts";
+import { refreshAnswerState } from "../../../src/commands/conversation/refresh-answer-state.ts";
+import { recordEvent } from "../../../src/commands/events/record-event.ts";
+import { conversationMessageId } from "../../../src/commands/mail/reply-message-id.ts";
+import type { Brand } from "../../../src/demo/write-setting.ts";
+import type { ConversationStatus } from "../../../src/domain/conversation/status.ts";
+import { onHumanReply } from "../../../src/domain/conversation/transitions.ts";
+import { replySubject } from "../../../src/domain/mail/acknowledgement.ts";
+import { DeskError } from "../../../src/errors.ts";
+import type { Runtime } from "../../../src/runtime.ts";
+import { conversations, messages } from "../../../src/store/schema/index.ts";
 
 export type PastReply = {
   conversationId: string;
