@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { apiTokens, users } from "../schema/index.ts";
 import { after, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
+import { inWorkspace } from "./workspace-scope.ts";
 
 const newest: Keyset = { at: apiTokens.createdAt, id: apiTokens.id };
 
@@ -37,8 +38,9 @@ export async function listTokens(db: Db, f: TokenFilter) {
       and(eq(users.workspaceId, apiTokens.workspaceId), eq(users.id, apiTokens.userId)),
     )
     .where(
-      and(
-        eq(apiTokens.workspaceId, f.workspaceId),
+      inWorkspace(
+        apiTokens,
+        f.workspaceId,
         f.userId === undefined ? undefined : eq(apiTokens.userId, f.userId),
         after(newest, f.after),
       ),

@@ -1,7 +1,8 @@
 // The demo story's reference telling: plays one conversation through the real paths — intake for
 // customer messages, the commands for notes and status changes — each at the story's instant.
-import { systemPrincipal } from "../../../src/commands/access/principal.ts";
+
 import type { Principal } from "../../../src/commands/access/principal.ts";
+import { systemPrincipal } from "../../../src/commands/access/principal.ts";
 import { postMessage } from "../../../src/commands/conversation/post-message.ts";
 import { updateConversation } from "../../../src/commands/conversation/update-conversation.ts";
 import { systemActor } from "../../../src/commands/events/record-event.ts";
