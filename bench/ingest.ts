@@ -214,6 +214,8 @@ async function runDesk(auth: Auth, reused: Mail[][], fresh: Mail[][]): Promise<R
     const server = await startRapport(
       rapportEnv(dataDir, {
         RAPPORT_MAIL_AUTH: auth,
+        // Every sender here comes from one address; a real desk's senders come from many.
+        SMTP_MAX_CONNECTIONS_PER_CLIENT: String(sizes.senders * 2),
         ...(databaseUrl ? { DATABASE_URL: databaseUrl.toString() } : {}),
       }),
       // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.

@@ -446,7 +446,7 @@ async function main() {
                || (case when french then '@exemple.fr' else '@example.co.uk' end) as e,
                -- Nine digits as varied as real numbers (a bijection of n, 3^18 being prime to 10),
                -- not n padded with zeros: every number would then share the same few trigrams.
-               lpad(((n * 387420489) % 1000000000)::text, 9, '0') as p
+               lpad(((n::bigint * 387420489) % 1000000000)::text, 9, '0') as p
              from seed_customers) c
        cross join generate_series(0, 1) k`,
       [ws, run, String(Number.parseInt(run, 16) % 1000).padStart(3, "0")],
