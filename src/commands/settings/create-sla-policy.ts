@@ -6,6 +6,7 @@ import type { Principal } from "../access/principal.ts";
 import type { UnitOfWork } from "../unit-of-work.ts";
 import { snapshotOf } from "./changes.ts";
 import { referencedBrand, requireSettingsRole } from "./guards.ts";
+import { recomputeClocksLater } from "./recompute-clocks-later.ts";
 
 export type SlaPolicyFields = {
   name: string;
@@ -55,11 +56,6 @@ export async function createSlaPolicy(uow: UnitOfWork, p: Principal, input: NewS
     type: "sla_policy.created",
     after: { id: policy.id, ...snapshotOf(policy, slaPolicyFields) },
   });
-  // Stored due times follow the new rules: recomputed by a job, committed with this change.
-  await uow.enqueue(
-    "recompute-clocks",
-    { workspaceId: p.workspaceId },
-    { singletonKey: p.workspaceId },
-  );
+  await recomputeClocksLater(uow, p.workspaceId);
   return policy;
 }

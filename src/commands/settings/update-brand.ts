@@ -8,6 +8,7 @@ import { claimAddresses, normalizeAddresses } from "./brand-addresses.ts";
 import { changesBetween, presentFields } from "./changes.ts";
 import { assertSlugFree, type BrandFields, brandFields, slugConflict } from "./create-brand.ts";
 import { referencedCalendar, requireSettingsRole } from "./guards.ts";
+import { recomputeClocksLater } from "./recompute-clocks-later.ts";
 
 export type BrandPatch = Partial<BrandFields>;
 
@@ -45,12 +46,7 @@ export async function updateBrand(
       ...changes,
     });
     if (before.calendarId !== after.calendarId || before.timeZone !== after.timeZone) {
-      // Stored due times follow the brand's hours: recomputed by a job, committed with this change.
-      await uow.enqueue(
-        "recompute-clocks",
-        { workspaceId: p.workspaceId },
-        { singletonKey: p.workspaceId },
-      );
+      await recomputeClocksLater(uow, p.workspaceId);
     }
     return after;
   } catch (error) {

@@ -7,6 +7,7 @@ import type { UnitOfWork } from "../unit-of-work.ts";
 import { changesBetween } from "./changes.ts";
 import { type CalendarFields, calendarFields, sortedHolidays } from "./create-calendar.ts";
 import { requireSettingsRole } from "./guards.ts";
+import { recomputeClocksLater } from "./recompute-clocks-later.ts";
 import { assertValidCalendar, fullWeek } from "./weekly-hours.ts";
 
 export async function updateCalendar(
@@ -46,11 +47,6 @@ export async function updateCalendar(
     data: { calendar_id: id },
     ...changes,
   });
-  // Stored due times follow the new rules: recomputed by a job, committed with this change.
-  await uow.enqueue(
-    "recompute-clocks",
-    { workspaceId: p.workspaceId },
-    { singletonKey: p.workspaceId },
-  );
+  await recomputeClocksLater(uow, p.workspaceId);
   return after;
 }

@@ -7,6 +7,7 @@ import type { UnitOfWork } from "../unit-of-work.ts";
 import { changesBetween, presentFields } from "./changes.ts";
 import { type SlaPolicyFields, slaPolicyFields } from "./create-sla-policy.ts";
 import { referencedBrand, requireSettingsRole } from "./guards.ts";
+import { recomputeClocksLater } from "./recompute-clocks-later.ts";
 
 export async function updateSlaPolicy(
   uow: UnitOfWork,
@@ -42,11 +43,6 @@ export async function updateSlaPolicy(
     data: { sla_policy_id: id },
     ...changes,
   });
-  // Stored due times follow the new rules: recomputed by a job, committed with this change.
-  await uow.enqueue(
-    "recompute-clocks",
-    { workspaceId: p.workspaceId },
-    { singletonKey: p.workspaceId },
-  );
+  await recomputeClocksLater(uow, p.workspaceId);
   return after;
 }
