@@ -1,5 +1,6 @@
 // The console's screens: the sign-in page until someone is signed in, then the inbox, a
 // conversation, a customer's timeline, and the API tokens.
+import { HotkeysProvider } from "react-hotkeys-hook";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { SessionProvider, useSession } from "../hooks/use-session.tsx";
@@ -53,9 +54,11 @@ function Screens() {
 export function App() {
   return (
     <BrowserRouter>
-      <SessionProvider>
-        <Screens />
-      </SessionProvider>
+      <HotkeysProvider>
+        <SessionProvider>
+          <Screens />
+        </SessionProvider>
+      </HotkeysProvider>
     </BrowserRouter>
   );
 }

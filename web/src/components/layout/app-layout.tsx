@@ -1,6 +1,8 @@
-// The frame of every signed-in screen: a skip link, the header, and the page.
+// The frame of every signed-in screen: a skip link, the header, the page, and the list of
+// keyboard shortcuts that "?" opens.
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
+import { ShortcutHelp } from "../keyboard/shortcut-help.tsx";
 import { AppHeader } from "./app-header.tsx";
 
 export function AppLayout() {
@@ -14,6 +16,7 @@ export function AppLayout() {
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
+      <ShortcutHelp />
     </>
   );
 }
