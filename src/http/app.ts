@@ -26,6 +26,7 @@ import { registerInboundRoutes } from "./routes/inbound.ts";
 import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
+import { registerReportRoutes } from "./routes/reports.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
@@ -117,6 +118,7 @@ export async function buildApp(
   registerUnansweredRoutes(app, rt);
   registerNotificationRoutes(app, rt);
   registerCharterRoutes(app, rt);
+  registerReportRoutes(app, rt);
   registerMailSetupRoutes(app, rt);
   registerWorkspaceRoutes(app, rt);
   registerCustomerRoutes(app, rt);

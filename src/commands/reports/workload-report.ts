@@ -1,0 +1,85 @@
+// Counts the workload of the desk: open conversations per (assignee, team) through the status index,
+// and the human answers of the period through the messages' time index; the domain folds them.
+import {
+  count,
+  countDistinct,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  not,
+  notInArray,
+  or,
+  sql,
+} from "drizzle-orm";
+import type { ConversationStatus } from "../../domain/conversation/status.ts";
+import { foldWorkload } from "../../domain/reports/workload.ts";
+import { DeskError } from "../../errors.ts";
+import type { Runtime } from "../../runtime.ts";
+import { inWorkspace } from "../../store/queries/workspace-scope.ts";
+import { conversations, messages } from "../../store/schema/index.ts";
+
+export type WorkloadQuery = { workspaceId: string; from?: Date; to?: Date };
+
+const dayMs = 86_400_000;
+const openStatuses: ConversationStatus[] = [
+  "new",
+  "open",
+  "waiting_customer",
+  "waiting_third_party",
+];
+
+export async function workloadReport(rt: Runtime, q: WorkloadQuery) {
+  const now = rt.now();
+  const to = q.to ?? now;
+  const from = q.from ?? new Date(to.getTime() - 7 * dayMs);
+  if (from >= to) throw new DeskError("invalid_input", "from must be before to");
+  if (to.getTime() - from.getTime() > 366 * dayMs)
+    throw new DeskError("invalid_input", "a period is at most a year");
+
+  const c = conversations;
+  const owed = sql`${c.awaitingSince} is not null`;
+  const due = sql`coalesce(${c.firstResponseDueAt}, ${c.nextResponseDueAt})`;
+  const open = await rt.db
+    .select({
+      assigneeId: c.assigneeId,
+      teamId: c.teamId,
+      open: count(),
+      owed: sql<number>`count(*) filter (where ${owed})`.mapWith(Number),
+      overdue:
+        sql<number>`count(*) filter (where ${owed} and ${due} < ${now.toISOString()})`.mapWith(
+          Number,
+        ),
+      breached: sql<number>`count(*) filter (where ${c.slaAlerts} ? 'breach')`.mapWith(Number),
+    })
+    .from(c)
+    .where(inWorkspace(c, q.workspaceId, inArray(c.status, openStatuses), not(c.spam)))
+    .groupBy(c.assigneeId, c.teamId);
+
+  const m = messages;
+  const answers = await rt.db
+    .select({
+      userId: sql<string>`${m.authorUserId}`,
+      answers: count(),
+      conversations: countDistinct(m.conversationId),
+    })
+    .from(m)
+    .where(
+      inWorkspace(
+        m,
+        q.workspaceId,
+        gte(m.createdAt, from),
+        lt(m.createdAt, to),
+        eq(m.direction, "outbound"),
+        eq(m.authorKind, "user"),
+        isNotNull(m.authorUserId),
+        not(m.automated),
+        or(isNull(m.delivery), notInArray(m.delivery, ["failed", "bounced"])),
+      ),
+    )
+    .groupBy(m.authorUserId);
+
+  return { from, to, at: now, ...foldWorkload(open, answers) };
+}
