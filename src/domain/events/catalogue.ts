@@ -85,6 +85,7 @@ export const eventCatalogue = {
   "sla_policy.updated": setting,
   "canned_answer.created": setting,
   "canned_answer.updated": setting,
+  "canned_answer.deleted": setting,
   "workspace.updated": setting,
   "demo.loaded": none,
 } as const;

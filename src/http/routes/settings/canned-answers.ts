@@ -1,9 +1,10 @@
 // /api/v1/canned-answers: reusable replies per language and brand; list and read for every role,
-// create and change for admins.
+// create, change and delete for admins.
 
 import { z } from "zod";
 import { runCommand, runIdempotent } from "../../../commands/run-command.ts";
 import { createCannedAnswer } from "../../../commands/settings/create-canned-answer.ts";
+import { deleteCannedAnswer } from "../../../commands/settings/delete-canned-answer.ts";
 import { updateCannedAnswer } from "../../../commands/settings/update-canned-answer.ts";
 import { DeskError } from "../../../errors.ts";
 import type { Runtime } from "../../../runtime.ts";
@@ -141,6 +142,24 @@ export function registerCannedAnswerRoutes(app: App, rt: Runtime): void {
         patch: cannedAnswerInput(request.body),
       });
       return presentCannedAnswer(answer);
+    },
+  );
+
+  app.delete(
+    "/api/v1/canned-answers/:id",
+    {
+      config: { role: "admin" },
+      schema: {
+        summary: "Delete a canned answer",
+        description: "Its text stays in the audit trail (event `canned_answer.deleted`).",
+        tags: ["settings"],
+        params: idParams,
+        response: { 204: z.null(), 403: problemView, 404: problemView },
+      },
+    },
+    async (request, reply) => {
+      await runCommand(rt, deleteCannedAnswer, principalOf(request), { id: request.params.id });
+      return reply.code(204).send(null);
     },
   );
 }
