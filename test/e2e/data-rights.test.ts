@@ -81,7 +81,8 @@ describe("a person's data rights in the console", () => {
   });
 
   it("sets the retention of closed conversations in the workspace settings, in French too", async () => {
-    await page.getByRole("link", { name: "Workspace" }).click();
+    await page.getByRole("link", { name: "Settings", exact: true }).click();
+    await page.getByRole("link", { name: /^Workspace/ }).click();
     await page.getByLabel("Erase closed conversations after a period").check();
     await page.getByLabel("Days after closing").fill("90");
     await page.getByRole("button", { name: "Save" }).click();

@@ -23,6 +23,9 @@ const KIND_BY_STATUS: Record<number, ProblemKind> = {
   429: "rate_limited",
 };
 
+/** One problem of an invalid input as the API lists it; `code` when the rule names itself. */
+export type FieldProblem = { path: string; message: string; code: string | null };
+
 /** An expected failure of an API call, carrying what the server said about it. */
 export class ApiProblem extends Error {
   readonly kind: ProblemKind;
@@ -37,6 +40,8 @@ export class ApiProblem extends Error {
   readonly detail: string | null;
   /** Seconds to wait, from `Retry-After`, when rate-limited. */
   readonly retryAfter: number | null;
+  /** Each problem found in the input (400), at its path in the request, e.g. `/name`. */
+  readonly errors: FieldProblem[];
 
   constructor(init: {
     status: number;
@@ -45,6 +50,7 @@ export class ApiProblem extends Error {
     title?: string;
     detail?: string | null;
     retryAfter?: number | null;
+    errors?: FieldProblem[];
   }) {
     super(init.detail ?? init.title ?? `HTTP ${init.status}`);
     this.name = "ApiProblem";
@@ -58,6 +64,7 @@ export class ApiProblem extends Error {
     this.title = init.title ?? "";
     this.detail = init.detail ?? null;
     this.retryAfter = init.retryAfter ?? null;
+    this.errors = init.errors ?? [];
   }
 }
 
@@ -122,7 +129,13 @@ export async function api<T>(
 async function readProblem(response: Response): Promise<ApiProblem> {
   const retryAfterHeader = response.headers.get("Retry-After");
   const retryAfter = retryAfterHeader === null ? null : parseRetryAfter(retryAfterHeader);
-  let document: { type?: unknown; code?: unknown; title?: unknown; detail?: unknown } = {};
+  let document: {
+    type?: unknown;
+    code?: unknown;
+    title?: unknown;
+    detail?: unknown;
+    errors?: unknown;
+  } = {};
   try {
     const parsed: unknown = await response.json();
     if (parsed && typeof parsed === "object") document = parsed;
@@ -136,7 +149,23 @@ async function readProblem(response: Response): Promise<ApiProblem> {
     title: typeof document.title === "string" ? document.title : response.statusText,
     detail: typeof document.detail === "string" ? document.detail : null,
     retryAfter,
+    errors: fieldProblems(document.errors),
   });
+}
+
+function fieldProblems(errors: unknown): FieldProblem[] {
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((e: { path?: unknown; message?: unknown; code?: unknown } | null) =>
+    e && typeof e.message === "string"
+      ? [
+          {
+            path: typeof e.path === "string" ? e.path : "/",
+            message: e.message,
+            code: typeof e.code === "string" ? e.code : null,
+          },
+        ]
+      : [],
+  );
 }
 
 function parseRetryAfter(value: string): number | null {

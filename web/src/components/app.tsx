@@ -1,5 +1,5 @@
 // The console's screens: the sign-in page until someone is signed in, then the inbox, a
-// conversation, a customer's timeline, and the API tokens.
+// conversation, a customer's timeline, the API tokens, the settings and the reports.
 import { HotkeysProvider } from "react-hotkeys-hook";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
@@ -11,8 +11,9 @@ import { CustomerPage } from "./customer/customer-page.tsx";
 import { InboxPage } from "./inbox/inbox-page.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { ReportsRoute } from "./reports/reports-route.tsx";
 import { SignInPage } from "./session/sign-in-page.tsx";
-import { WorkspacePage } from "./settings/workspace-page.tsx";
+import { SettingsRoutes } from "./settings/settings-routes.tsx";
 import { TokensPage } from "./tokens/tokens-page.tsx";
 
 function Screens() {
@@ -42,7 +43,8 @@ function Screens() {
             <Route index element={<InboxPage />} />
             <Route path="conversations/:id" element={<ConversationPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
-            <Route path="settings/workspace" element={<WorkspacePage />} />
+            <Route path="settings/*" element={<SettingsRoutes />} />
+            <Route path="reports" element={<ReportsRoute />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

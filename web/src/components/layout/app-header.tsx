@@ -6,6 +6,7 @@ import { NavLink } from "react-router";
 import { useMe, useSession } from "../../hooks/use-session.tsx";
 import { chooseLanguage, currentLanguage, LANGUAGES, supportedLanguage } from "../../i18n/i18n.ts";
 import { problemText } from "../common/problem-message.tsx";
+import { readsReports } from "../settings/settings-sections.ts";
 import { NotificationBell } from "./notification-bell.tsx";
 
 export function AppHeader() {
@@ -34,9 +35,17 @@ export function AppHeader() {
         <NavLink to="/" end className="app-header__link">
           {t("header.inbox")}
         </NavLink>
-        <NavLink to="/settings/workspace" className="app-header__link">
-          {t("workspace.nav")}
-        </NavLink>
+        {/* Only for roles that change a setting or read the reports: an advisor has neither. */}
+        {readsReports(me.role) ? (
+          <>
+            <NavLink to="/settings" className="app-header__link">
+              {t("settings.nav")}
+            </NavLink>
+            <NavLink to="/reports" className="app-header__link">
+              {t("reports.nav")}
+            </NavLink>
+          </>
+        ) : null}
         <NavLink to="/tokens" className="app-header__link">
           {t("header.tokens")}
         </NavLink>

@@ -1,0 +1,179 @@
+// Canned answers per language (admins write them, everyone uses them in the composer): the text
+// with its variables, for one brand or all; a stale one is deleted after a confirmation.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type CannedAnswerSetting, deleteCannedAnswer } from "../../api/settings.ts";
+import { languageName } from "../../display/language-name.ts";
+import { useBrands } from "../../hooks/use-brands.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
+import { useMe } from "../../hooks/use-session.tsx";
+import { ProblemMessage } from "../common/problem-message.tsx";
+import { InputField, SelectField, TextAreaField } from "./fields.tsx";
+import { languageOptions } from "./language-options.ts";
+import { SettingsEditor } from "./settings-editor.tsx";
+import { type EditorSlot, SettingsSection } from "./settings-section.tsx";
+
+const ALL = "";
+/** The variables the composer fills in, shown as help beside the text. */
+const VARIABLES = ["customer.name", "advisor.name"] as const;
+
+export function CannedAnswersPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const brands = useBrands();
+  const admin = useMe().role === "admin";
+  return (
+    <SettingsSection
+      resource="canned-answers"
+      title={t("settings.canned.title")}
+      intro={t("settings.canned.intro")}
+      headers={[
+        t("settings.canned.titleLabel"),
+        t("settings.canned.language"),
+        t("settings.canned.brand"),
+        t("settings.canned.body"),
+      ]}
+      row={(a) => [
+        a.title,
+        languageName(a.language, locale),
+        a.brand_id
+          ? (brands.byId.get(a.brand_id)?.name ?? a.brand_id)
+          : t("settings.sla.allBrands"),
+        <span key="body" lang={a.language}>
+          {a.body.length > 140 ? `${a.body.slice(0, 140)}…` : a.body}
+        </span>,
+      ]}
+      nameOf={(a) => a.title}
+      canCreate={admin}
+      canEdit={() => admin}
+      editor={(slot) => <CannedAnswerEditor {...slot} />}
+    />
+  );
+}
+
+function CannedAnswerEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"canned-answers">) {
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const brands = useBrands();
+  const [title, setTitle] = useState(item?.title ?? "");
+  const [language, setLanguage] = useState(
+    item?.language ?? (i18n.language === "en" ? "en" : "fr"),
+  );
+  const [brandId, setBrandId] = useState(item?.brand_id ?? ALL);
+  const [body, setBody] = useState(item?.body ?? "");
+  const [confirming, setConfirming] = useState(false);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+
+  const input = (): Partial<CannedAnswerSetting> => ({
+    title: title.trim(),
+    language,
+    brand_id: brandId === ALL ? null : brandId,
+    body,
+  });
+  const remove = async () => {
+    if (!item) return;
+    setDeleteError(null);
+    try {
+      await deleteCannedAnswer(item.id);
+      onDeleted(item);
+    } catch (failure) {
+      setDeleteError(failure);
+    }
+  };
+
+  return (
+    <SettingsEditor
+      resource="canned-answers"
+      item={item}
+      title={item ? t("settings.canned.edit", { name: item.title }) : t("settings.canned.new")}
+      input={input}
+      onSaved={onSaved}
+      onCancel={onCancel}
+      actions={
+        item ? (
+          <span className="settings-delete">
+            {confirming ? (
+              <>
+                <span>{t("settings.canned.confirmDelete")}</span>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() => void remove()}
+                >
+                  {t("settings.canned.deleteForGood")}
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => setConfirming(false)}
+                >
+                  {t("settings.canned.keep")}
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setConfirming(true)}
+              >
+                {t("settings.canned.delete")}
+              </button>
+            )}
+            {deleteError ? <ProblemMessage error={deleteError} /> : null}
+          </span>
+        ) : null
+      }
+    >
+      {(problems) => (
+        <>
+          <InputField
+            label={t("settings.canned.titleLabel")}
+            value={title}
+            onChange={setTitle}
+            required
+            problems={problems("title")}
+          />
+          <SelectField
+            label={t("settings.canned.language")}
+            value={language}
+            onChange={setLanguage}
+            options={languageOptions(locale)}
+            problems={problems("language")}
+          />
+          <SelectField
+            label={t("settings.canned.brand")}
+            value={brandId}
+            onChange={setBrandId}
+            options={[
+              { value: ALL, label: t("settings.sla.allBrands") },
+              ...brands.list.map((b) => ({ value: b.id, label: b.name })),
+            ]}
+            problems={problems("brand_id")}
+          />
+          <TextAreaField
+            label={t("settings.canned.body")}
+            value={body}
+            onChange={setBody}
+            rows={8}
+            lang={language}
+            required
+            problems={problems("body")}
+            hint={
+              <span className="settings-variables">
+                {t("settings.canned.variables")}{" "}
+                {VARIABLES.map((v) => (
+                  <span key={v}>
+                    <code>{`{{${v}}}`}</code>{" "}
+                    {t(
+                      `settings.canned.variable.${v === "customer.name" ? "customer" : "advisor"}`,
+                    )}{" "}
+                  </span>
+                ))}
+              </span>
+            }
+          />
+        </>
+      )}
+    </SettingsEditor>
+  );
+}

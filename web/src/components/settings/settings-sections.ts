@@ -1,0 +1,27 @@
+// Which settings a role may change, and so sees in the index (an advisor sees none): admins change
+// everything, a manager the teams they manage; both read the reports.
+import type { Role } from "../../api/types.ts";
+
+export const SETTINGS_SECTIONS = [
+  "brands",
+  "users",
+  "teams",
+  "calendars",
+  "sla-policies",
+  "canned-answers",
+  "workspace",
+] as const;
+export type SettingsSectionName = (typeof SETTINGS_SECTIONS)[number];
+
+const MANAGERS_CHANGE: readonly SettingsSectionName[] = ["teams"];
+
+export function sectionsFor(role: Role): SettingsSectionName[] {
+  if (role === "admin") return [...SETTINGS_SECTIONS];
+  if (role === "manager") return [...MANAGERS_CHANGE];
+  return [];
+}
+
+/** The reports need the manager role (the workload report); the charter alone is in the API. */
+export function readsReports(role: Role): boolean {
+  return role === "manager" || role === "admin";
+}
