@@ -14,6 +14,7 @@ import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import "../settings/settings.css";
 import { BarChart } from "./bar-chart.tsx";
+import { FiguresTable } from "./figures-table.tsx";
 import {
   busiest,
   charterRows,
@@ -134,31 +135,24 @@ function WorkloadSection({ period }: { period: Period }) {
                     locale={locale}
                   />
                 ) : null}
-                <table className="token-table">
-                  <caption className="visually-hidden">{t("reports.workload.title")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("reports.workload.advisor")}</th>
-                      <th scope="col">{t("reports.workload.open")}</th>
-                      <th scope="col">{t("reports.workload.owed")}</th>
-                      <th scope="col">{t("reports.workload.overdue")}</th>
-                      <th scope="col">{t("reports.workload.breached")}</th>
-                      <th scope="col">{t("reports.workload.answers")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr key={r.name}>
-                        <th scope="row">{r.name}</th>
-                        <td>{number.format(r.open)}</td>
-                        <td>{number.format(r.owed)}</td>
-                        <td>{number.format(r.overdue)}</td>
-                        <td>{number.format(r.breached)}</td>
-                        <td>{number.format(r.answers)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <FiguresTable
+                  caption={t("reports.workload.title")}
+                  headers={[
+                    t("reports.workload.advisor"),
+                    t("reports.workload.open"),
+                    t("reports.workload.owed"),
+                    t("reports.workload.overdue"),
+                    t("reports.workload.breached"),
+                    t("reports.workload.answers"),
+                  ]}
+                  rows={rows.map((r, index) => ({
+                    key: `${index}-${r.name}`,
+                    name: r.name,
+                    figures: [r.open, r.owed, r.overdue, r.breached, r.answers].map((n) =>
+                      number.format(n),
+                    ),
+                  }))}
+                />
               </>
             );
           })()
@@ -218,33 +212,28 @@ function CharterSection({ period, brand }: { period: Period; brand: string | und
                     percent
                   />
                 ) : null}
-                <table className="token-table">
-                  <caption className="visually-hidden">{t("reports.charter.title")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("reports.charter.channel")}</th>
-                      <th scope="col">{t("reports.charter.counted")}</th>
-                      <th scope="col">{t("reports.charter.answered")}</th>
-                      <th scope="col">{t("reports.charter.within")}</th>
-                      <th scope="col">{t("reports.charter.median")}</th>
-                      <th scope="col">{t("reports.charter.medianBusiness")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[{ ...r.overall, channel: "" }, ...r.channels].map((c) => (
-                      <tr key={c.channel || "all"}>
-                        <th scope="row">
-                          {c.channel ? channelLabel(t, c.channel) : t("reports.charter.all")}
-                        </th>
-                        <td>{number.format(c.counted)}</td>
-                        <td>{pct(c.percent_answered)}</td>
-                        <td>{pct(c.percent_within_promise)}</td>
-                        <td>{minutes(c.first_response_minutes.median)}</td>
-                        <td>{minutes(c.first_response_business_minutes.median)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <FiguresTable
+                  caption={t("reports.charter.title")}
+                  headers={[
+                    t("reports.charter.channel"),
+                    t("reports.charter.counted"),
+                    t("reports.charter.answered"),
+                    t("reports.charter.within"),
+                    t("reports.charter.median"),
+                    t("reports.charter.medianBusiness"),
+                  ]}
+                  rows={[{ ...r.overall, channel: "" }, ...r.channels].map((c) => ({
+                    key: c.channel || "all",
+                    name: c.channel ? channelLabel(t, c.channel) : t("reports.charter.all"),
+                    figures: [
+                      number.format(c.counted),
+                      pct(c.percent_answered),
+                      pct(c.percent_within_promise),
+                      minutes(c.first_response_minutes.median),
+                      minutes(c.first_response_business_minutes.median),
+                    ],
+                  }))}
+                />
               </>
             );
           })()

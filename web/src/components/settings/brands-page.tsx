@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import type { BrandSetting } from "../../api/settings.ts";
 import { languageName } from "../../display/language-name.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
-import { useMe } from "../../hooks/use-session.tsx";
 import { CheckField, InputField, SelectField, TextAreaField } from "./fields.tsx";
 import { languageOptions } from "./language-options.ts";
 import { SettingsEditor } from "./settings-editor.tsx";
@@ -15,7 +14,6 @@ import { listFromText } from "./settings-text.ts";
 export function BrandsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const admin = useMe().role === "admin";
   return (
     <SettingsSection
       resource="brands"
@@ -34,8 +32,6 @@ export function BrandsPage() {
         b.charter_public ? t("settings.brands.charterOn") : t("settings.brands.charterOff"),
       ]}
       nameOf={(b) => b.name}
-      canCreate={admin}
-      canEdit={() => admin}
       editor={(slot) => <BrandEditor {...slot} />}
     />
   );

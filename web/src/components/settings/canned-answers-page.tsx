@@ -4,24 +4,21 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CannedAnswerSetting, deleteCannedAnswer } from "../../api/settings.ts";
 import { languageName } from "../../display/language-name.ts";
-import { useBrands } from "../../hooks/use-brands.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
-import { useMe } from "../../hooks/use-session.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
+import { BrandField, brandChoice, brandIdOf, useBrandName } from "./brand-field.tsx";
 import { InputField, SelectField, TextAreaField } from "./fields.tsx";
 import { languageOptions } from "./language-options.ts";
 import { SettingsEditor } from "./settings-editor.tsx";
 import { type EditorSlot, SettingsSection } from "./settings-section.tsx";
 
-const ALL = "";
 /** The variables the composer fills in, shown as help beside the text. */
 const VARIABLES = ["customer.name", "advisor.name"] as const;
 
 export function CannedAnswersPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const brands = useBrands();
-  const admin = useMe().role === "admin";
+  const brandName = useBrandName();
   return (
     <SettingsSection
       resource="canned-answers"
@@ -36,16 +33,12 @@ export function CannedAnswersPage() {
       row={(a) => [
         a.title,
         languageName(a.language, locale),
-        a.brand_id
-          ? (brands.byId.get(a.brand_id)?.name ?? a.brand_id)
-          : t("settings.sla.allBrands"),
+        brandName(a.brand_id),
         <span key="body" lang={a.language}>
           {a.body.length > 140 ? `${a.body.slice(0, 140)}…` : a.body}
         </span>,
       ]}
       nameOf={(a) => a.title}
-      canCreate={admin}
-      canEdit={() => admin}
       editor={(slot) => <CannedAnswerEditor {...slot} />}
     />
   );
@@ -54,12 +47,11 @@ export function CannedAnswersPage() {
 function CannedAnswerEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"canned-answers">) {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const brands = useBrands();
   const [title, setTitle] = useState(item?.title ?? "");
   const [language, setLanguage] = useState(
     item?.language ?? (i18n.language === "en" ? "en" : "fr"),
   );
-  const [brandId, setBrandId] = useState(item?.brand_id ?? ALL);
+  const [brandId, setBrandId] = useState(brandChoice(item?.brand_id));
   const [body, setBody] = useState(item?.body ?? "");
   const [confirming, setConfirming] = useState(false);
   const [deleteError, setDeleteError] = useState<unknown>(null);
@@ -67,7 +59,7 @@ function CannedAnswerEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"
   const input = (): Partial<CannedAnswerSetting> => ({
     title: title.trim(),
     language,
-    brand_id: brandId === ALL ? null : brandId,
+    brand_id: brandIdOf(brandId),
     body,
   });
   const remove = async () => {
@@ -140,14 +132,10 @@ function CannedAnswerEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"
             options={languageOptions(locale)}
             problems={problems("language")}
           />
-          <SelectField
+          <BrandField
             label={t("settings.canned.brand")}
             value={brandId}
             onChange={setBrandId}
-            options={[
-              { value: ALL, label: t("settings.sla.allBrands") },
-              ...brands.list.map((b) => ({ value: b.id, label: b.name })),
-            ]}
             problems={problems("brand_id")}
           />
           <TextAreaField

@@ -63,69 +63,84 @@ function describedBy(id: string, hint: unknown, problems?: FieldProblem[]) {
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
-type InputProps = Base & {
-  value: string;
-  onChange: (value: string) => void;
-  type?: "text" | "email" | "number" | "date" | "datetime-local" | "password";
-  required?: boolean;
-  min?: number;
-  max?: number;
-  maxLength?: number;
-  placeholder?: string;
-  disabled?: boolean;
-};
+/** What a control needs to be named and described: its id and ARIA attributes. */
+type ControlProps = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/** A label above a control, then its hint and problems: the control itself is the caller's. */
+function Labelled({
+  label,
+  hint,
+  problems,
+  control,
+}: Base & { control: (props: ControlProps) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {control({
+        id,
+        "aria-invalid": problems?.length ? true : undefined,
+        "aria-describedby": describedBy(id, hint, problems),
+      })}
+      <Described id={id} hint={hint} problems={problems} />
+    </div>
+  );
+}
+
+type Text = { value: string; onChange: (value: string) => void };
+
+type InputProps = Base &
+  Text & {
+    type?: "text" | "email" | "number" | "date" | "datetime-local" | "password";
+    required?: boolean;
+    min?: number;
+    max?: number;
+    maxLength?: number;
+    placeholder?: string;
+    disabled?: boolean;
+  };
 
 export function InputField({ label, hint, problems, value, onChange, type, ...rest }: InputProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type ?? "text"}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={problems?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, problems)}
-        {...rest}
-      />
-      <Described id={id} hint={hint} problems={problems} />
-    </div>
+    <Labelled
+      label={label}
+      hint={hint}
+      problems={problems}
+      control={(props) => (
+        <input
+          {...props}
+          {...rest}
+          type={type ?? "text"}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    />
   );
 }
 
-type TextAreaProps = Base & {
-  value: string;
-  onChange: (value: string) => void;
-  rows?: number;
-  required?: boolean;
-  lang?: string;
-};
+type TextAreaProps = Base & Text & { rows?: number; required?: boolean; lang?: string };
 
 export function TextAreaField({ label, hint, problems, value, onChange, ...rest }: TextAreaProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={problems?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, problems)}
-        {...rest}
-      />
-      <Described id={id} hint={hint} problems={problems} />
-    </div>
+    <Labelled
+      label={label}
+      hint={hint}
+      problems={problems}
+      control={(props) => (
+        <textarea
+          {...props}
+          {...rest}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    />
   );
 }
 
-type SelectProps = Base & {
-  value: string;
-  onChange: (value: string) => void;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  disabled?: boolean;
-};
+type SelectProps = Base &
+  Text & { options: ReadonlyArray<{ value: string; label: string }>; disabled?: boolean };
 
 export function SelectField({
   label,
@@ -136,26 +151,26 @@ export function SelectField({
   options,
   disabled,
 }: SelectProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={problems?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, problems)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <Described id={id} hint={hint} problems={problems} />
-    </div>
+    <Labelled
+      label={label}
+      hint={hint}
+      problems={problems}
+      control={(props) => (
+        <select
+          {...props}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

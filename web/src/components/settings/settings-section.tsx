@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { listSettings, type SettingsResource, type SettingsResources } from "../../api/settings.ts";
 import { useAsync } from "../../hooks/use-async.ts";
+import { useMe } from "../../hooks/use-session.tsx";
 import { LoadingState } from "../common/loading-state.tsx";
 import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
@@ -29,14 +30,18 @@ type Props<R extends SettingsResource> = {
   row: (item: Item<R>) => ReactNode[];
   /** The row's name, for the "Edit …" button's accessible name and the saved notice. */
   nameOf: (item: Item<R>) => string;
-  canCreate: boolean;
-  canEdit: (item: Item<R>) => boolean;
+  /** Admins only when left out, as the API's settings policy says (mayChangeSettings). */
+  canCreate?: boolean;
+  canEdit?: (item: Item<R>) => boolean;
   editor: (slot: EditorSlot<R>) => ReactNode;
 };
 
 export function SettingsSection<R extends SettingsResource>(props: Props<R>) {
-  const { resource, title, intro, headers, row, nameOf, canCreate, canEdit, editor } = props;
+  const { resource, title, intro, headers, row, nameOf, editor } = props;
   const { t } = useTranslation();
+  const admin = useMe().role === "admin";
+  const canCreate = props.canCreate ?? admin;
+  const canEdit = props.canEdit ?? (() => admin);
   const load = useCallback((signal: AbortSignal) => listSettings(resource, signal), [resource]);
   const { state, update, reload } = useAsync(`settings-${resource}`, load);
   const [editing, setEditing] = useState<"new" | string | null>(null);

@@ -4,10 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SlaPolicySetting } from "../../api/settings.ts";
 import { CHANNELS, PRIORITIES } from "../../api/types.ts";
-import { useBrands } from "../../hooks/use-brands.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
-import { useMe } from "../../hooks/use-session.tsx";
 import { channelLabel } from "../common/channel-label.ts";
+import { BrandField, brandChoice, brandIdOf, useBrandName } from "./brand-field.tsx";
 import { DurationField, type DurationText } from "./duration-field.tsx";
 import { InputField, SelectField } from "./fields.tsx";
 import { SettingsEditor } from "./settings-editor.tsx";
@@ -19,8 +18,7 @@ const ALL = "";
 export function SlaPoliciesPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const brands = useBrands();
-  const admin = useMe().role === "admin";
+  const brandName = useBrandName();
   return (
     <SettingsSection
       resource="sla-policies"
@@ -36,9 +34,7 @@ export function SlaPoliciesPage() {
       row={(p) => [
         p.name,
         [
-          p.brand_id
-            ? (brands.byId.get(p.brand_id)?.name ?? p.brand_id)
-            : t("settings.sla.allBrands"),
+          brandName(p.brand_id),
           p.priority ? t(`priority.${p.priority}`) : t("settings.sla.allPriorities"),
           p.channel ? channelLabel(t, p.channel) : t("settings.sla.allChannels"),
         ].join(" · "),
@@ -47,8 +43,6 @@ export function SlaPoliciesPage() {
         formatMinutes(p.resolution_minutes, locale),
       ]}
       nameOf={(p) => p.name}
-      canCreate={admin}
-      canEdit={() => admin}
       editor={(slot) => <SlaPolicyEditor {...slot} />}
     />
   );
@@ -62,9 +56,8 @@ const durationOf = (minutes: number | undefined): DurationText => {
 
 function SlaPolicyEditor({ item, onSaved, onCancel }: EditorSlot<"sla-policies">) {
   const { t } = useTranslation();
-  const brands = useBrands();
   const [name, setName] = useState(item?.name ?? "");
-  const [brandId, setBrandId] = useState(item?.brand_id ?? ALL);
+  const [brandId, setBrandId] = useState(brandChoice(item?.brand_id));
   const [priority, setPriority] = useState<string>(item?.priority ?? ALL);
   const [channel, setChannel] = useState<string>(item?.channel ?? ALL);
   const [first, setFirst] = useState(durationOf(item?.first_response_minutes ?? 240));
@@ -73,7 +66,7 @@ function SlaPolicyEditor({ item, onSaved, onCancel }: EditorSlot<"sla-policies">
 
   const input = (): Partial<SlaPolicySetting> => ({
     name: name.trim(),
-    brand_id: brandId === ALL ? null : brandId,
+    brand_id: brandIdOf(brandId),
     priority: PRIORITIES.find((p) => p === priority) ?? null,
     channel: CHANNELS.find((c) => c === channel) ?? null,
     first_response_minutes: totalMinutes(first.hours, first.minutes),
@@ -99,14 +92,10 @@ function SlaPolicyEditor({ item, onSaved, onCancel }: EditorSlot<"sla-policies">
             required
             problems={problems("name")}
           />
-          <SelectField
+          <BrandField
             label={t("settings.sla.brand")}
             value={brandId}
             onChange={setBrandId}
-            options={[
-              { value: ALL, label: t("settings.sla.allBrands") },
-              ...brands.list.map((b) => ({ value: b.id, label: b.name })),
-            ]}
             problems={problems("brand_id")}
           />
           <SelectField

@@ -6,7 +6,6 @@ import type { UserSetting } from "../../api/settings.ts";
 import { ROLES } from "../../api/types.ts";
 import { formatDateTime } from "../../display/date-time.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
-import { useMe } from "../../hooks/use-session.tsx";
 import { CheckField, InputField, SelectField } from "./fields.tsx";
 import { SettingsEditor } from "./settings-editor.tsx";
 import { type EditorSlot, SettingsSection } from "./settings-section.tsx";
@@ -23,7 +22,6 @@ import { WeekField } from "./week-field.tsx";
 export function UsersPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const admin = useMe().role === "admin";
   const number = new Intl.NumberFormat(locale);
   return (
     <SettingsSection
@@ -52,8 +50,6 @@ export function UsersPage() {
         u.active ? t("settings.users.active") : t("settings.users.inactive"),
       ]}
       nameOf={(u) => u.name}
-      canCreate={admin}
-      canEdit={() => admin}
       editor={(slot) => <UserEditor {...slot} />}
     />
   );
