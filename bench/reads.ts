@@ -149,6 +149,7 @@ async function main() {
   );
   await measure("unanswered, first page", once("/api/v1/unanswered"));
   await measure("unanswered, pages 2–5", walk("/api/v1/unanswered", 5), "one sample per page");
+  await measure("workload report (last 7 days)", once("/api/v1/reports/workload"));
   await measure("one conversation + messages", once(`/api/v1/conversations/${sample.id}`));
   await measure("customer profile (heavy)", once(`/api/v1/customers/${heavyId}`));
   await measure("customer summary (heavy)", once(`/api/v1/customers/${heavyId}/summary`));

@@ -90,7 +90,12 @@ afterAll(async () => {
 });
 
 type Role = "admin" | "manager" | "advisor";
-async function call(method: "GET" | "POST" | "PATCH", url: string, role: Role, payload?: object) {
+async function call(
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  url: string,
+  role: Role,
+  payload?: object,
+) {
   const res = await desk.app.inject({
     method,
     url,
@@ -98,7 +103,7 @@ async function call(method: "GET" | "POST" | "PATCH", url: string, role: Role, p
     ...(payload ? { payload } : {}),
   });
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
+  return res.body === "" ? null : res.json();
 }
 
 /** A sign-in, a read with its cookie and a sign-out. */
@@ -176,6 +181,7 @@ async function tour() {
   await call("GET", "/api/v1/unanswered", "manager");
   await call("GET", "/api/v1/notifications", "advisor");
   await call("GET", "/api/v1/reports/charter", "manager");
+  await call("GET", "/api/v1/reports/workload", "manager");
   const brands = await call("GET", "/api/v1/brands", "admin");
   const brand = (brands.items ?? brands)[0] as { id: string };
   await call("GET", `/api/v1/brands/${brand.id}`, "admin");
@@ -189,7 +195,11 @@ async function tour() {
     manager_id: desk.users.manager.id,
   });
   await call("PATCH", `/api/v1/teams/${team.id}`, "admin", { name: "Colis et retours" });
-  await call("POST", "/api/v1/canned-answers", "admin", { title: "Merci", body: "Merci !" });
+  const canned = await call("POST", "/api/v1/canned-answers", "admin", {
+    title: "Merci",
+    body: "Merci !",
+  });
+  await call("DELETE", `/api/v1/canned-answers/${canned.id}`, "admin");
 }
 
 describe("tenancy", () => {

@@ -2,6 +2,7 @@
 // is kept, and whether closed conversations are erased after a period (off by default).
 import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { fetchWorkspace, updateWorkspace } from "../../api/workspace.ts";
 import { useAsync } from "../../hooks/use-async.ts";
 import { useMe } from "../../hooks/use-session.tsx";
@@ -56,6 +57,11 @@ export function WorkspacePage() {
   return (
     <div className="page page--settings">
       <section className="panel">
+        {role === "advisor" ? null : (
+          <p className="back-link">
+            <Link to="/settings">{t("settings.back")}</Link>
+          </p>
+        )}
         <PageHeading title={t("workspace.title")} />
         {state.status === "loading" ? <LoadingState /> : null}
         {state.status === "error" ? <ProblemMessage error={state.error} /> : null}
