@@ -7,6 +7,8 @@ import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
+const SCREENSHOTS = new URL("../../docs/screenshots/", import.meta.url);
+
 const WAIT_MS = 15_000;
 
 let server: TestServer;
@@ -115,6 +117,7 @@ describe("the settings screens", () => {
     await row.waitFor();
     expect(await row.textContent()).toContain("25 Dec 2026");
     const calendar = (await apiList("calendars")).find((c) => c.name === "Lyon workshop");
+    await page.screenshot({ path: new URL("settings.png", SCREENSHOTS).pathname, fullPage: true });
     expect(calendar?.holidays).toEqual(["2026-12-25"]);
     expect((calendar?.weekly_hours as Record<string, unknown> | undefined)?.mon).toEqual([
       { start: "09:00", end: "12:00" },
@@ -192,5 +195,6 @@ describe("the reports screen", () => {
     expect(
       await page.getByRole("table", { name: "Workload" }).getByRole("row").count(),
     ).toBeGreaterThan(1);
+    await page.screenshot({ path: new URL("reports.png", SCREENSHOTS).pathname, fullPage: true });
   });
 });

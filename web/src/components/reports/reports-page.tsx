@@ -13,6 +13,7 @@ import { LoadingState } from "../common/loading-state.tsx";
 import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import "../settings/settings.css";
+import { formatMinutes } from "../settings/settings-text.ts";
 import { BarChart } from "./bar-chart.tsx";
 import { FiguresTable } from "./figures-table.tsx";
 import {
@@ -173,9 +174,7 @@ function CharterSection({ period, brand }: { period: Period; brand: string | und
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const pct = (value: number | null) => (value === null ? "—" : percent.format(value / 100));
   const minutes = (value: number | null) =>
-    value === null
-      ? "—"
-      : t("reports.charter.minutes", { count: Math.round(value), value: number.format(value) });
+    value === null ? "—" : formatMinutes(Math.round(value), locale);
 
   return (
     <section className="report-section" aria-labelledby="report-charter">

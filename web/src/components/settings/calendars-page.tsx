@@ -38,9 +38,11 @@ export function CalendarsPage() {
       row={(c) => [
         c.name,
         c.time_zone,
-        WEEKDAYS.filter((day) => c.weekly_hours[day].length > 0)
-          .map((day) => `${t(`settings.day.${day}`)} ${rangesText(c.weekly_hours[day])}`)
-          .join("\n"),
+        <span key="hours" className="settings-nowrap">
+          {WEEKDAYS.filter((day) => c.weekly_hours[day].length > 0)
+            .map((day) => `${t(`settings.day.${day}`)} ${rangesText(c.weekly_hours[day])}`)
+            .join("\n")}
+        </span>,
         holidayText(c),
       ]}
       nameOf={(c) => c.name}
