@@ -198,3 +198,48 @@ describe("the reports screen", () => {
     await page.screenshot({ path: new URL("reports.png", SCREENSHOTS).pathname, fullPage: true });
   });
 });
+
+describe("what a manager sees", () => {
+  it("lists only the teams among the settings, and no team they do not manage to edit", async () => {
+    const created = await page.evaluate(async () => {
+      const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
+      const res = await fetch("/api/v1/users", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
+        body: JSON.stringify({
+          email: "mina.manager@rapport.test",
+          name: "Mina Manager",
+          role: "manager",
+          password: "a long enough password",
+        }),
+      });
+      return res.status;
+    });
+    expect(created).toBe(201);
+    const context = await browser.newContext({ baseURL: server.url, locale: "en-GB" });
+    await context.addInitScript({
+      content: `localStorage.setItem("rapport.language", "en");`,
+    });
+    context.setDefaultTimeout(WAIT_MS);
+    const manager = await context.newPage();
+    await manager.goto("/");
+    await manager.getByLabel("Email").fill("mina.manager@rapport.test");
+    await manager.getByLabel("Password").fill("a long enough password");
+    await manager.getByRole("button", { name: "Sign in" }).click();
+    await manager.getByRole("link", { name: "Settings", exact: true }).click();
+    await manager.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+    const links = await manager.getByRole("main").getByRole("link").allTextContents();
+    expect(links).toHaveLength(2);
+    expect(links.some((l) => l.startsWith("Teams"))).toBe(true);
+    expect(links.some((l) => l.startsWith("Reports"))).toBe(true);
+    expect(links.some((l) => l.startsWith("Brands"))).toBe(false);
+    await manager.getByRole("link", { name: /^Teams/ }).click();
+    await manager.getByRole("cell", { name: "Night shift", exact: true }).waitFor();
+    expect(await manager.getByRole("button", { name: "New", exact: true }).count()).toBe(0);
+    expect(await manager.getByRole("button", { name: /^Edit / }).count()).toBe(0);
+    await manager.goto("/settings/brands");
+    await manager.getByRole("heading", { level: 1 }).waitFor();
+    expect(await manager.getByRole("heading", { level: 1, name: "Brands" }).count()).toBe(0);
+    await context.close();
+  });
+});
