@@ -45,6 +45,24 @@ describe("the console's API client", () => {
     });
   });
 
+  it("keeps each problem of an invalid input with its path, and its code when it has one", async () => {
+    answer(400, {
+      type: "urn:rapport:problem:invalid_input",
+      status: 400,
+      code: "invalid_input",
+      errors: [
+        { where: "body", path: "/weekly_hours/mon/0", code: "invalid_time", message: "HH:MM" },
+        { where: "body", path: "/name", message: "Too small" },
+        { path: "/odd" },
+      ],
+    });
+    const problem = await problemOf(api("POST", "/api/v1/calendars", { body: {} }));
+    expect(problem.errors).toEqual([
+      { path: "/weekly_hours/mon/0", code: "invalid_time", message: "HH:MM" },
+      { path: "/name", code: null, message: "Too small" },
+    ]);
+  });
+
   it("has no code when the answer is not a problem document", async () => {
     vi.stubGlobal("fetch", async () => new Response("<html>Bad gateway</html>", { status: 502 }));
     const problem = await problemOf(api("GET", "/api/v1/me"));
