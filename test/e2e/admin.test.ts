@@ -176,6 +176,11 @@ describe("the settings screens", () => {
     await expect.poll(savedNotice).toContain("« Colis en route » enregistré.");
     const answer = (await apiList("canned-answers")).find((a) => a.title === "Colis en route");
     expect(answer).toMatchObject({ language: "fr" });
+    const row = page.getByRole("cell", { name: "Colis en route", exact: true });
+    await page.getByLabel("Afficher").selectOption("en");
+    await row.waitFor({ state: "detached" });
+    await page.getByLabel("Afficher").selectOption("fr");
+    await row.waitFor();
     await page.getByRole("combobox", { name: "Langue" }).selectOption("en");
   });
 });

@@ -19,11 +19,27 @@ export function CannedAnswersPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const brandName = useBrandName();
+  const [shown, setShown] = useState("");
   return (
     <SettingsSection
       resource="canned-answers"
       title={t("settings.canned.title")}
       intro={t("settings.canned.intro")}
+      filter={{
+        control: (
+          <SelectField
+            label={t("settings.canned.shownLanguage")}
+            value={shown}
+            onChange={setShown}
+            options={[
+              { value: "", label: t("settings.canned.allLanguages") },
+              ...languageOptions(locale),
+            ]}
+            problems={undefined}
+          />
+        ),
+        keep: (a) => shown === "" || a.language === shown,
+      }}
       headers={[
         t("settings.canned.titleLabel"),
         t("settings.canned.language"),

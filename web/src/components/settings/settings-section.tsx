@@ -26,6 +26,8 @@ type Props<R extends SettingsResource> = {
   resource: R;
   title: string;
   intro?: ReactNode;
+  /** Narrows the list (a language, say), with the control that chooses above the table. */
+  filter?: { control: ReactNode; keep: (item: Item<R>) => boolean };
   headers: string[];
   row: (item: Item<R>) => ReactNode[];
   /** The row's name, for the "Edit …" button's accessible name and the saved notice. */
@@ -37,7 +39,7 @@ type Props<R extends SettingsResource> = {
 };
 
 export function SettingsSection<R extends SettingsResource>(props: Props<R>) {
-  const { resource, title, intro, headers, row, nameOf, editor } = props;
+  const { resource, title, intro, filter, headers, row, nameOf, editor } = props;
   const { t } = useTranslation();
   const admin = useMe().role === "admin";
   const canCreate = props.canCreate ?? admin;
@@ -76,8 +78,9 @@ export function SettingsSection<R extends SettingsResource>(props: Props<R>) {
     );
   };
 
-  const items = state.status === "ready" ? state.data : [];
-  const current = editing && editing !== "new" ? items.find((i) => i.id === editing) : null;
+  const all = state.status === "ready" ? state.data : [];
+  const items = filter ? all.filter(filter.keep) : all;
+  const current = editing && editing !== "new" ? all.find((i) => i.id === editing) : null;
 
   return (
     <div className="page page--settings">
@@ -105,6 +108,7 @@ export function SettingsSection<R extends SettingsResource>(props: Props<R>) {
         ) : null}
         {editing === "new" ? editor({ item: null, onSaved, onDeleted, onCancel: close }) : null}
         {current ? editor({ item: current, onSaved, onDeleted, onCancel: close }) : null}
+        {filter ? <div className="report-filters">{filter.control}</div> : null}
         {state.status === "loading" ? <LoadingState /> : null}
         {state.status === "error" ? <ProblemMessage error={state.error} onRetry={reload} /> : null}
         {state.status === "ready" && items.length === 0 ? (
