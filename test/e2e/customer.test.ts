@@ -3,8 +3,9 @@
 // logs a call with the keyboard, and sees both in the timeline; the forms pass axe's checks.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInConsole } from "../helpers/console-browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -22,21 +23,7 @@ let written = { customer_id: "", conversation_id: "", reference: "" };
 
 beforeAll(async () => {
   server = await startTestServer({ RAPPORT_DEMO: "0" });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-  });
-  const context = await browser.newContext({ baseURL: server.url, locale: "en-GB" });
-  await context.addInitScript({
-    content: `if (!localStorage.getItem("rapport.language")) localStorage.setItem("rapport.language", "en");`,
-  });
-  context.setDefaultTimeout(WAIT_MS);
-  page = await context.newPage();
-  await page.goto("/");
-  await page.getByLabel("Email").fill(server.adminEmail);
-  await page.getByLabel("Password").fill(server.adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Inbox" }).waitFor();
+  ({ browser, page } = await signedInConsole(server, { waitMs: WAIT_MS }));
   written = await page.evaluate(async () => {
     const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
     const res = await fetch("/api/v1/messages/inbound", {
@@ -68,7 +55,7 @@ async function violations(selector: string) {
   await page.evaluate(axeSource);
   return page.evaluate(async (include) => {
     type Axe = { run: (context: object, options: object) => Promise<{ violations: unknown[] }> };
-    const axe = (window as unknown as { axe: Axe }).axe;
+    const axe = (globalThis as unknown as { axe: Axe }).axe;
     const result = await axe.run({ include: [include] }, { resultTypes: ["violations"] });
     return (result.violations as Array<{ id: string; impact: string }>)
       .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -97,7 +84,9 @@ describe("the customer page", () => {
   it("edits the name and an important date in place, with the keyboard", async () => {
     await page.locator("body").press("e");
     const name = page.getByLabel("Name", { exact: true });
-    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => name.evaluate((el) => el.ownerDocument.activeElement === el))
+      .toBe(true);
     expect(await violations(".customer-edit")).toEqual([]);
     await name.fill("Camille Roux-Martin");
     await page.getByRole("button", { name: "Add a date" }).click();
