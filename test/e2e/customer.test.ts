@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedInConsole } from "../helpers/console-browser.ts";
+import { signedInConsole, writeIn } from "../helpers/console-browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -24,23 +24,11 @@ let written = { customer_id: "", conversation_id: "", reference: "" };
 beforeAll(async () => {
   server = await startTestServer({ RAPPORT_DEMO: "0" });
   ({ browser, page } = await signedInConsole(server, { waitMs: WAIT_MS }));
-  written = await page.evaluate(async () => {
-    const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
-    const res = await fetch("/api/v1/messages/inbound", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
-      body: JSON.stringify({
-        channel: "form",
-        from: { email: "camille.roux@example.fr", name: "Camille Roux" },
-        subject: "Wobbly chair",
-        body: "Hello,\n\nthe chair I bought last week wobbles on the kitchen floor.\n\n> earlier mail",
-      }),
-    });
-    return (await res.json()) as {
-      customer_id: string;
-      conversation_id: string;
-      reference: string;
-    };
+  written = await writeIn(page, {
+    channel: "form",
+    from: { email: "camille.roux@example.fr", name: "Camille Roux" },
+    subject: "Wobbly chair",
+    body: "Hello,\n\nthe chair I bought last week wobbles on the kitchen floor.\n\n> earlier mail",
   });
 }, 180_000);
 

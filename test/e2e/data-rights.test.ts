@@ -2,7 +2,7 @@
 // downloads a customer's data, erases them behind a confirmation, and sets the retention period.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedInConsole } from "../helpers/console-browser.ts";
+import { signedInConsole, writeIn } from "../helpers/console-browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -18,19 +18,11 @@ beforeAll(async () => {
   server = await startTestServer({ RAPPORT_DEMO: "0" });
   ({ browser, page } = await signedInConsole(server, { waitMs: WAIT_MS }));
   // A customer writes in through the API, as the signed-in admin.
-  const written = await page.evaluate(async () => {
-    const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
-    const res = await fetch("/api/v1/messages/inbound", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
-      body: JSON.stringify({
-        channel: "form",
-        from: { email: "noemie.faure@example.fr", name: "Noémie Faure" },
-        subject: "Broken hinge",
-        body: "The hinge of my wardrobe broke on the first day.",
-      }),
-    });
-    return (await res.json()) as { customer_id: string };
+  const written = await writeIn(page, {
+    channel: "form",
+    from: { email: "noemie.faure@example.fr", name: "Noémie Faure" },
+    subject: "Broken hinge",
+    body: "The hinge of my wardrobe broke on the first day.",
   });
   customerId = written.customer_id;
 }, 180_000);

@@ -1,4 +1,5 @@
-// A Chromium signed in to the console as the test server's admin, in English, for browser tests.
+// A Chromium signed in to the console as the test server's admin, in English, for browser tests,
+// and a customer's message written in through the API as that admin.
 import { type Browser, chromium, type Page } from "playwright-core";
 import type { startTestServer } from "./server.ts";
 
@@ -24,4 +25,27 @@ export async function signedInConsole(
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("link", { name: "Inbox" }).waitFor();
   return { browser, page };
+}
+
+export type WrittenIn = { customer_id: string; conversation_id: string; reference: string };
+
+/** A customer writes in through the API (`POST /messages/inbound`), as the signed-in admin. */
+export function writeIn(
+  page: Page,
+  message: {
+    channel: string;
+    from: { email: string; name: string };
+    subject: string;
+    body: string;
+  },
+): Promise<WrittenIn> {
+  return page.evaluate(async (body) => {
+    const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
+    const res = await fetch("/api/v1/messages/inbound", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as WrittenIn;
+  }, message);
 }

@@ -82,28 +82,35 @@ export function CustomerPage() {
             <PageHeading title={ready.name || t("inbox.unknownCustomer")} />
             {changeable ? (
               <div className="customer-actions">
-                <button
-                  ref={editButton}
-                  type="button"
-                  className="button button--secondary"
-                  aria-expanded={editing}
-                  aria-keyshortcuts="e"
-                  disabled={editing}
-                  onClick={startEditing}
-                >
-                  {t("customer.edit.open")}
-                </button>
-                <button
-                  ref={logButton}
-                  type="button"
-                  className="button button--secondary"
-                  aria-expanded={logging}
-                  aria-keyshortcuts="l"
-                  disabled={logging}
-                  onClick={startLogging}
-                >
-                  {t("customer.log.open")}
-                </button>
+                {[
+                  {
+                    key: "e",
+                    ref: editButton,
+                    open: editing,
+                    start: startEditing,
+                    label: t("customer.edit.open"),
+                  },
+                  {
+                    key: "l",
+                    ref: logButton,
+                    open: logging,
+                    start: startLogging,
+                    label: t("customer.log.open"),
+                  },
+                ].map((action) => (
+                  <button
+                    key={action.key}
+                    ref={action.ref}
+                    type="button"
+                    className="button button--secondary"
+                    aria-expanded={action.open}
+                    aria-keyshortcuts={action.key}
+                    disabled={action.open}
+                    onClick={action.start}
+                  >
+                    {action.label}
+                  </button>
+                ))}
               </div>
             ) : null}
             {notice ? (
