@@ -128,4 +128,14 @@ describe("the customer page", () => {
     await page.getByRole("heading", { name: "Camille Roux-Martin", level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/customers/${written.customer_id}`);
   });
+
+  it("speaks French too: the page's actions and the timeline's lines", async () => {
+    await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
+    await page.getByRole("button", { name: "Modifier le profil" }).waitFor();
+    await page.getByRole("button", { name: "Noter un appel ou une visite" }).waitFor();
+    const text = (await group("Wobbly chair").textContent()) ?? "";
+    expect(text).toContain("a noté un appel au client.");
+    expect(text).toContain("Durée : 12 minutes.");
+    expect(text).toContain("Reçu");
+  });
 });

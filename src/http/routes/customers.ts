@@ -114,7 +114,11 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         summary: "Change a customer's profile",
-        description: "Writes a customer.updated event with the values before and after.",
+        description:
+          "Only the fields sent change. `emails` and `phones` are whole lists: addresses left out " +
+          "are removed, new ones added; one that identifies another customer is a 409 (merge " +
+          "them). Writes one customer.updated event naming the fields, with their values before " +
+          "and after; none when nothing changed.",
         tags: ["customers"],
         params: idParams,
         body: customerPatchBody,
