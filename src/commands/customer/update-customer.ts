@@ -59,7 +59,7 @@ async function editIdentities(
   p: Principal,
   profile: Profile,
   patch: CustomerPatch,
-) {
+): Promise<boolean> {
   const changes = identityChanges(profile.identities, { email: patch.emails, phone: patch.phones });
   const [invalid] = changes.invalid;
   if (invalid) {
@@ -109,6 +109,7 @@ async function editIdentities(
       })),
     );
   }
+  return changes.add.length + changes.remove.length > 0;
 }
 
 /** A customer's advisor or backup: an active user of the workspace. */
@@ -142,8 +143,9 @@ export async function updateCustomer(
   const row = await lockCustomer(tx, p.workspaceId, id);
   const profile = await getProfile(tx, p.workspaceId, id);
   if (!profile) throw new Error("the customer vanished");
-  await editIdentities(uow, p, profile, patch);
-  const edited = await getProfile(tx, p.workspaceId, id);
+  const edited = (await editIdentities(uow, p, profile, patch))
+    ? await getProfile(tx, p.workspaceId, id)
+    : profile;
   if (!edited) throw new Error("the customer vanished");
   const before = {
     ...row,
@@ -196,7 +198,7 @@ export async function updateCustomer(
       ...changes,
     });
   }
-  const after = await getProfile(tx, p.workspaceId, id);
+  const after = changes ? await getProfile(tx, p.workspaceId, id) : profile;
   if (!after) throw new Error("the customer vanished");
   return after;
 }
