@@ -17,8 +17,8 @@ const featured: StoryCustomer[] = [
       "Cliente depuis l'ouverture de la boutique en ligne ; collectionne les suspensions Opaline. " +
       "Préfère être appelée le matin.",
     importantDates: [
-      { label: "Anniversaire", inDays: 26 },
-      { label: "Naissance de sa petite-fille Jeanne", inDays: -40 },
+      { kind: "birthday", inDays: 26 },
+      { kind: "Naissance de sa petite-fille Jeanne", inDays: -40 },
     ],
   },
   {
@@ -40,8 +40,8 @@ const featured: StoryCustomer[] = [
     backup: "camille",
     notes: "Rénove une longère dans le Finistère : projet d'éclairage pièce par pièce.",
     importantDates: [
-      { label: "Emménagement dans la longère", inDays: 21 },
-      { label: "Anniversaire", inDays: 64 },
+      { kind: "Emménagement dans la longère", inDays: 21 },
+      { kind: "birthday", inDays: 64 },
     ],
   },
   {
@@ -131,8 +131,8 @@ const featured: StoryCustomer[] = [
     backup: "priya",
     notes: "Leads a trekking club in the Lake District; buys group kit twice a year.",
     importantDates: [
-      { label: "Kilimanjaro trek departure", inDays: 18 },
-      { label: "Birthday", inDays: 95 },
+      { kind: "Kilimanjaro trek departure", inDays: 18 },
+      { kind: "birthday", inDays: 95 },
     ],
   },
   {

@@ -58,7 +58,7 @@ export type StoryCustomer = {
   preferredChannel?: Channel;
   notes?: string;
   /** Dates that matter to them, so many days from today (negative: past). */
-  importantDates?: Array<{ label: string; inDays: number }>;
+  importantDates?: Array<{ kind: string; inDays: number }>;
 };
 
 export const day = (days: number, time: string): When => ({ kind: "day", days, time });

@@ -47,7 +47,7 @@ export async function writeCustomers(
       preferredChannel: c.preferredChannel ?? null,
       notes: c.notes ?? "",
       importantDates: (c.importantDates ?? []).map((d) => ({
-        label: d.label,
+        kind: d.kind,
         date: isoDateFrom(now, d.inDays),
       })),
       advisorId: c.advisor ? setting.staff[c.advisor].id : null,

@@ -1,7 +1,8 @@
 // A person's data rights and the workspace's retention in the console, in a real Chromium: an admin
 // downloads a customer's data, erases them behind a confirmation, and sets the retention period.
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInConsole, writeIn } from "../helpers/console-browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -15,35 +16,13 @@ let customerId = "";
 
 beforeAll(async () => {
   server = await startTestServer({ RAPPORT_DEMO: "0" });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-  });
-  const context = await browser.newContext({ baseURL: server.url, locale: "en-GB" });
-  await context.addInitScript({
-    content: `if (!localStorage.getItem("rapport.language")) localStorage.setItem("rapport.language", "en");`,
-  });
-  context.setDefaultTimeout(WAIT_MS);
-  page = await context.newPage();
-  await page.goto("/");
-  await page.getByLabel("Email").fill(server.adminEmail);
-  await page.getByLabel("Password").fill(server.adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Inbox" }).waitFor();
+  ({ browser, page } = await signedInConsole(server, { waitMs: WAIT_MS }));
   // A customer writes in through the API, as the signed-in admin.
-  const written = await page.evaluate(async () => {
-    const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
-    const res = await fetch("/api/v1/messages/inbound", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
-      body: JSON.stringify({
-        channel: "form",
-        from: { email: "noemie.faure@example.fr", name: "Noémie Faure" },
-        subject: "Broken hinge",
-        body: "The hinge of my wardrobe broke on the first day.",
-      }),
-    });
-    return (await res.json()) as { customer_id: string };
+  const written = await writeIn(page, {
+    channel: "form",
+    from: { email: "noemie.faure@example.fr", name: "Noémie Faure" },
+    subject: "Broken hinge",
+    body: "The hinge of my wardrobe broke on the first day.",
   });
   customerId = written.customer_id;
 }, 180_000);

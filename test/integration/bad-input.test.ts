@@ -93,9 +93,9 @@ describe("strings PostgreSQL cannot hold", () => {
     const deep = await refused({
       method: "PATCH",
       url: `/api/v1/customers/${customerId}`,
-      payload: { important_dates: [{ label: "ok", date: "2026-01-01" }, { label: "\udc00" }] },
+      payload: { important_dates: [{ kind: "ok", date: "2026-01-01" }, { kind: "\udc00" }] },
     });
-    expect(deep.errors?.[0]?.path).toBe("/important_dates/1/label");
+    expect(deep.errors?.[0]?.path).toBe("/important_dates/1/kind");
   });
 
   it("a well-formed pair of surrogates (an emoji) is kept", async () => {

@@ -169,7 +169,12 @@ async function tour() {
   await call("GET", `${customer}/summary`, "advisor");
   const timeline = await call("GET", `${customer}/timeline?limit=2`, "advisor");
   await call("GET", `${customer}/timeline?cursor=${timeline.next_cursor}`, "advisor");
-  await call("PATCH", customer, "advisor", { name: "Tina Tour-Martin", notes: "VIP" });
+  await call("PATCH", customer, "advisor", {
+    name: "Tina Tour-Martin",
+    notes: "VIP",
+    emails: ["tour@example.com", "tina@work.example"],
+    phones: [],
+  });
   await call("POST", `${customer}/interactions`, "advisor", {
     channel: "phone",
     direction: "inbound",

@@ -89,6 +89,7 @@ export async function eraseCustomer(
     .set({
       name: "",
       notes: "",
+      contactTimes: "",
       importantDates: [],
       preferredLanguage: null,
       timeZone: null,

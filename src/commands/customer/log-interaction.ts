@@ -25,6 +25,9 @@ export type Interaction = {
   /** The advisor answered the customer during it: a human answer. */
   answering: boolean;
   conversationId?: string | undefined;
+  /** When it took place, if not just now: it is written down, the clocks count from the logging. */
+  occurredAt?: Date | undefined;
+  durationMinutes?: number | undefined;
 };
 
 export type LoggedInteraction = {
@@ -40,6 +43,9 @@ type Conversation = typeof conversations.$inferSelect;
 
 /** The first line of the summary, as the subject of a conversation the interaction opens. */
 const subjectOf = (summary: string) => (summary.trim().split(/\r?\n/)[0] ?? "").slice(0, 120);
+
+/** A clock a little ahead of ours is not a call from the future. */
+const futureSlackMs = 5 * 60_000;
 
 /** Called inside the transaction that logs the contact (the Idempotency-Key record). */
 export type RememberLogged = (tx: Tx, logged: LoggedInteraction) => Promise<void>;
@@ -58,6 +64,9 @@ export async function logInteraction(
       "invalid_input",
       "answering needs a person: this token is not bound to a user",
     );
+  }
+  if (input.occurredAt && input.occurredAt.getTime() > rt.now().getTime() + futureSlackMs) {
+    throw new DeskError("invalid_input", "occurred_at: a call or visit to log has taken place");
   }
   const customer = await getCustomer(rt.db, p.workspaceId, input.customerId);
   if (!customer) throw new DeskError("not_found", "no such customer");
@@ -244,6 +253,8 @@ async function loggedEvent(
       channel: input.channel,
       direction: input.direction,
       answering: input.answering,
+      occurred_at: (input.occurredAt ?? now).toISOString(),
+      duration_minutes: input.durationMinutes ?? null,
     },
   });
 }

@@ -1,12 +1,14 @@
-// Changes a customer's profile (name, preferences, notes, important dates, advisor and backup,
-// organisation), with an event holding the values before and after.
-import { and, eq } from "drizzle-orm";
+// Changes a customer's profile (name, email addresses and phone numbers, preferences, notes,
+// important dates, advisor and backup, organisation), with an event holding the values before and after.
+import { and, eq, inArray } from "drizzle-orm";
 import type { Channel } from "../../domain/conversation/status.ts";
+import { identityChanges } from "../../domain/identity/identity-changes.ts";
 import type { Language } from "../../domain/language.ts";
 import { DeskError } from "../../errors.ts";
 import type { Tx } from "../../store/database.ts";
-import { getProfile } from "../../store/queries/customers.ts";
-import { customers, type ImportantDate } from "../../store/schema/index.ts";
+import { getProfile, type Profile } from "../../store/queries/customers.ts";
+import { inWorkspace } from "../../store/queries/workspace-scope.ts";
+import { customerIdentities, customers, type ImportantDate } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { changesBetween, presentFields } from "../settings/changes.ts";
 import { referencedOrganisation, referencedUser } from "../settings/guards.ts";
@@ -17,11 +19,16 @@ export type CustomerPatch = Partial<{
   preferredLanguage: Language | null;
   timeZone: string | null;
   preferredChannel: Channel | null;
+  contactTimes: string;
   notes: string;
   importantDates: ImportantDate[];
   advisorId: string | null;
   backupId: string | null;
   organisationId: string | null;
+  /** The whole list of the customer's email addresses, as written. */
+  emails: string[];
+  /** The whole list of their phone numbers, as written. */
+  phones: string[];
 }>;
 
 const profileFields = [
@@ -29,12 +36,81 @@ const profileFields = [
   "preferredLanguage",
   "timeZone",
   "preferredChannel",
+  "contactTimes",
   "notes",
   "importantDates",
   "advisorId",
   "backupId",
   "organisationId",
+  "emails",
+  "phones",
 ] as const;
+
+/** The email addresses and phone numbers of a profile as the advisor sees them, for the event. */
+const reachOf = (identities: Profile["identities"], kind: "email" | "phone") =>
+  identities.filter((i) => i.kind === kind).map((i) => i.displayValue || i.value);
+
+/**
+ * Makes the customer's email and phone identities the ones written. An address that already
+ * identifies another customer is refused: the two are the same person, which a merge settles.
+ */
+async function editIdentities(
+  uow: UnitOfWork,
+  p: Principal,
+  profile: Profile,
+  patch: CustomerPatch,
+): Promise<boolean> {
+  const changes = identityChanges(profile.identities, { email: patch.emails, phone: patch.phones });
+  const [invalid] = changes.invalid;
+  if (invalid) {
+    throw new DeskError("invalid_input", `${invalid.kind}s: "${invalid.written}" is not valid`);
+  }
+  for (const wanted of changes.add) {
+    const [owner] = await uow.tx
+      .select({ customerId: customerIdentities.customerId })
+      .from(customerIdentities)
+      .where(
+        inWorkspace(
+          customerIdentities,
+          p.workspaceId,
+          eq(customerIdentities.kind, wanted.kind),
+          eq(customerIdentities.value, wanted.value),
+        ),
+      );
+    if (owner) {
+      throw new DeskError(
+        "conflict",
+        `${wanted.displayValue} already identifies another customer (${owner.customerId}): merge them instead`,
+        { customer_id: owner.customerId },
+      );
+    }
+  }
+  if (changes.remove.length > 0) {
+    await uow.tx
+      .delete(customerIdentities)
+      .where(
+        inWorkspace(
+          customerIdentities,
+          p.workspaceId,
+          inArray(customerIdentities.id, changes.remove),
+        ),
+      );
+  }
+  if (changes.add.length > 0) {
+    await uow.tx.insert(customerIdentities).values(
+      changes.add.map((i) => ({
+        workspaceId: p.workspaceId,
+        id: uow.newId(),
+        customerId: profile.id,
+        kind: i.kind,
+        value: i.value,
+        displayValue: i.displayValue,
+        createdAt: uow.now,
+      })),
+    );
+  }
+  return changes.add.length + changes.remove.length > 0;
+}
 
 /** A customer's advisor or backup: an active user of the workspace. */
 async function checkAdvisor(tx: Tx, workspaceId: string, id: string, field: string) {
@@ -64,8 +140,24 @@ export async function updateCustomer(
   { id, patch }: { id: string; patch: CustomerPatch },
 ) {
   const { tx, now } = uow;
-  const before = await lockCustomer(tx, p.workspaceId, id);
-  const next = { ...before, ...presentFields(patch) };
+  const row = await lockCustomer(tx, p.workspaceId, id);
+  const profile = await getProfile(tx, p.workspaceId, id);
+  if (!profile) throw new Error("the customer vanished");
+  const edited = (await editIdentities(uow, p, profile, patch))
+    ? await getProfile(tx, p.workspaceId, id)
+    : profile;
+  if (!edited) throw new Error("the customer vanished");
+  const before = {
+    ...row,
+    emails: reachOf(profile.identities, "email"),
+    phones: reachOf(profile.identities, "phone"),
+  };
+  const next = {
+    ...before,
+    ...presentFields(patch),
+    emails: reachOf(edited.identities, "email"),
+    phones: reachOf(edited.identities, "phone"),
+  };
   if (next.advisorId && next.advisorId === next.backupId) {
     throw new DeskError(
       "invalid_input",
@@ -90,6 +182,7 @@ export async function updateCustomer(
         preferredLanguage: next.preferredLanguage,
         timeZone: next.timeZone,
         preferredChannel: next.preferredChannel,
+        contactTimes: next.contactTimes,
         notes: next.notes,
         importantDates: next.importantDates,
         advisorId: next.advisorId,
@@ -101,10 +194,11 @@ export async function updateCustomer(
     await uow.record({
       type: "customer.updated",
       customerId: id,
+      data: { fields: Object.keys(changes.after) },
       ...changes,
     });
   }
-  const profile = await getProfile(tx, p.workspaceId, id);
-  if (!profile) throw new Error("the customer vanished");
-  return profile;
+  const after = changes ? await getProfile(tx, p.workspaceId, id) : profile;
+  if (!after) throw new Error("the customer vanished");
+  return after;
 }

@@ -12,7 +12,11 @@ const setting = none;
 
 export const eventCatalogue = {
   "customer.created": payload({ channel: z.string().optional(), source: z.string().optional() }),
-  "customer.updated": payload({ reason: reason.optional() }),
+  "customer.updated": payload({
+    reason: reason.optional(),
+    /** The profile's fields it changed (their values are in before/after). */
+    fields: z.array(z.string()).optional(),
+  }),
   /** The person's data was erased on request; counts only, no personal data. */
   "customer.erased": payload({ conversations: z.number(), messages: z.number() }),
   "conversation.created": payload({
@@ -52,6 +56,9 @@ export const eventCatalogue = {
     channel: z.enum(["phone", "visit"]),
     direction: z.enum(["inbound", "outbound"]),
     answering: z.boolean(),
+    /** When the call or visit took place, when the advisor said (it is logged afterwards). */
+    occurred_at: z.string().nullable().optional(),
+    duration_minutes: z.number().nullable().optional(),
   }),
   "acknowledgement.queued": payload({ message_id: id, language: z.string() }),
   "acknowledgement.withheld": payload({

@@ -114,7 +114,11 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         summary: "Change a customer's profile",
-        description: "Writes a customer.updated event with the values before and after.",
+        description:
+          "Only the fields sent change. `emails` and `phones` are whole lists: addresses left out " +
+          "are removed, new ones added; one that identifies another customer is a 409 (merge " +
+          "them). Writes one customer.updated event naming the fields, with their values before " +
+          "and after; none when nothing changed.",
         tags: ["customers"],
         params: idParams,
         body: customerPatchBody,
@@ -133,6 +137,9 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
         id: request.params.id,
         patch: {
           name: b.name,
+          emails: b.emails,
+          phones: b.phones,
+          contactTimes: b.contact_times,
           preferredLanguage: b.preferred_language,
           timeZone: b.time_zone,
           preferredChannel: b.preferred_channel,
@@ -153,7 +160,9 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
       schema: {
         summary: "A customer's timeline, newest first",
         description:
-          "Every event about the customer: messages, conversations, calls and visits, changes.",
+          "Every event about the customer: messages, conversations, calls and visits, changes. " +
+          "Each entry names its conversation (reference, subject); an entry about a message shows " +
+          "that message's author, direction, channel and the start of its words (`excerpt`).",
         tags: ["customers"],
         params: idParams,
         querystring: z.strictObject({ ...paging }),
@@ -172,7 +181,7 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
         limit: request.query.limit,
       });
       return {
-        items: result.rows.map(presentTimelineEntry),
+        items: result.rows.map((e) => presentTimelineEntry(e, result)),
         next_cursor: result.next ? encodeCursor(rt.secret, result.next) : null,
       };
     },
@@ -239,6 +248,8 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
         summary: b.summary,
         answering: b.answering,
         conversationId: b.conversation_id,
+        occurredAt: b.occurred_at === undefined ? undefined : new Date(b.occurred_at),
+        durationMinutes: b.duration_minutes,
       };
       const { answer, replayed } = await idempotency.run(async () =>
         presentInteraction(

@@ -2,6 +2,8 @@
 // an advisor reads first, a logged call or visit — Zod schemas and the presenters that fill them.
 import { z } from "zod";
 import type { LoggedInteraction } from "../../commands/customer/log-interaction.ts";
+import { excerptOf } from "../../domain/conversation/excerpt.ts";
+import { authorKinds, messageDirections } from "../../domain/conversation/message-kinds.ts";
 import { channels, conversationStatuses } from "../../domain/conversation/status.ts";
 import {
   type EventPayload,
@@ -10,9 +12,15 @@ import {
   eventTypes,
 } from "../../domain/events/catalogue.ts";
 import { languages } from "../../domain/language.ts";
-import type { CustomerFacts, Profile } from "../../store/queries/customers.ts";
+import {
+  type ConversationGlimpse,
+  type CustomerFacts,
+  type MessageGlimpse,
+  messageIdOf,
+  type Profile,
+} from "../../store/queries/customers.ts";
 import { actorKinds, type events, identityKinds } from "../../store/schema/index.ts";
-import { day } from "./instant.ts";
+import { day, instant } from "./instant.ts";
 import { timeZoneName } from "./settings.ts";
 
 const iso = z.string().describe("ISO-8601 UTC");
@@ -27,7 +35,10 @@ export const identityView = z.object({
   flags: z.array(z.string()),
 });
 
-const importantDate = z.object({ label: z.string(), date: z.string().describe("YYYY-MM-DD") });
+const importantDate = z.object({
+  kind: z.string().describe('which date it is: "birthday", "anniversary", "renewal" or words'),
+  date: z.string().describe("YYYY-MM-DD"),
+});
 
 export const customerView = z.object({
   id: z.string(),
@@ -35,6 +46,9 @@ export const customerView = z.object({
   preferred_language: z.string().nullable(),
   time_zone: z.string().nullable(),
   preferred_channel: z.enum(channels).nullable(),
+  contact_times: z
+    .string()
+    .describe('when they like to be reached, in words ("weekdays after 18:00")'),
   notes: z.string(),
   important_dates: z.array(importantDate),
   advisor_id: z.string().nullable(),
@@ -54,8 +68,9 @@ export function presentCustomer(c: Profile): z.infer<typeof customerView> {
     preferred_language: c.preferredLanguage,
     time_zone: c.timeZone,
     preferred_channel: c.preferredChannel,
+    contact_times: c.contactTimes,
     notes: c.notes,
-    important_dates: c.importantDates.map((d) => ({ label: d.label, date: d.date })),
+    important_dates: c.importantDates.map((d) => ({ kind: d.kind, date: d.date })),
     advisor_id: c.advisorId,
     backup_id: c.backupId,
     organisation: c.organisation
@@ -79,12 +94,26 @@ export function presentCustomer(c: Profile): z.infer<typeof customerView> {
 export const customerPatchBody = z
   .strictObject({
     name: z.string().trim().max(200).optional(),
+    emails: z
+      .array(z.string().trim().max(320).pipe(z.email()))
+      .max(20)
+      .optional()
+      .describe(
+        "the whole list of their email addresses: missing ones are removed, new ones added (409 " +
+          "when one identifies another customer: merge them)",
+      ),
+    phones: z
+      .array(z.string().trim().min(1).max(40))
+      .max(20)
+      .optional()
+      .describe("the whole list of their phone numbers, as for `emails`"),
     preferred_language: z.enum(languages).nullable().optional(),
     time_zone: timeZoneName.nullable().optional(),
     preferred_channel: z.enum(channels).nullable().optional(),
+    contact_times: z.string().trim().max(200).optional(),
     notes: z.string().max(20_000).optional(),
     important_dates: z
-      .array(z.strictObject({ label: z.string().trim().min(1).max(100), date: day }))
+      .array(z.strictObject({ kind: z.string().trim().min(1).max(100), date: day }))
       .max(50)
       .optional(),
     advisor_id: z.uuid().nullable().optional().describe("an active user: the customer's advisor"),
@@ -98,9 +127,35 @@ const timelineEntryBase = {
   created_at: iso,
   actor: z.object({ kind: z.enum(actorKinds), id: z.string().nullable(), name: z.string() }),
   conversation_id: z.string().nullable(),
+  conversation: z
+    .object({
+      id: z.string(),
+      reference: z.string(),
+      subject: z.string(),
+      channel: z.enum(channels),
+      status: z.enum(conversationStatuses),
+    })
+    .nullable()
+    .describe("the conversation it belongs to, to group a timeline under its subject"),
   before: z.unknown().nullable().describe("the changed fields before, for changes"),
   after: z.unknown().nullable().describe("the changed fields after, for changes"),
 };
+
+const messageGlimpse = z
+  .object({
+    id: z.string(),
+    direction: z.enum(messageDirections),
+    channel: z.enum(channels),
+    author: z.object({ kind: z.enum(authorKinds), name: z.string() }),
+    automated: z.boolean(),
+    subject: z.string(),
+    excerpt: z.string().describe("the start of its words on one line, quoted history left out"),
+  })
+  .nullable()
+  .describe("the message it is about; null once it was erased or purged");
+
+/** The event types about one message (their data names it): their entries show that message. */
+const aboutMessage = (type: EventType) => "message_id" in eventCatalogue[type].shape;
 
 const timelineEntryOf = <T extends EventType>(type: T) =>
   z.object({
@@ -109,6 +164,7 @@ const timelineEntryOf = <T extends EventType>(type: T) =>
     data: eventCatalogue[type]
       .nullable()
       .describe("null once the data it was about was erased (a person's erasure, retention)"),
+    ...(aboutMessage(type) ? { message: messageGlimpse } : {}),
   });
 
 type TimelineEntryOption = ReturnType<typeof timelineEntryOf<EventType>>;
@@ -119,14 +175,37 @@ export const timelineEntryView = z.discriminatedUnion(
   eventTypes.map(timelineEntryOf) as [TimelineEntryOption, ...TimelineEntryOption[]],
 );
 
+/** What a page of the timeline shows beside its events (store/queries/customers.ts). */
+export type TimelineContext = {
+  messages: ReadonlyMap<string, MessageGlimpse>;
+  conversations: ReadonlyMap<string, ConversationGlimpse>;
+};
+
+function presentGlimpse(m: MessageGlimpse | undefined): z.infer<typeof messageGlimpse> {
+  if (!m) return null;
+  return {
+    id: m.id,
+    direction: m.direction,
+    channel: m.channel,
+    author: { kind: m.authorKind, name: m.authorName },
+    automated: m.automated,
+    subject: m.subject,
+    excerpt: excerptOf(m.bodyStart),
+  };
+}
+
 export function presentTimelineEntry(
   e: typeof events.$inferSelect,
+  about: TimelineContext,
 ): z.infer<typeof timelineEntryView> {
   const { actor_name: actorName, erased, ...data } = (e.data ?? {}) as Record<string, unknown>;
+  const type = e.type as EventType;
+  const conversation = e.conversationId ? about.conversations.get(e.conversationId) : undefined;
+  const messageId = messageIdOf(e);
   return {
     id: e.id,
     // Every writer names a catalogued type (uow.record); the response's schema checks the pair.
-    type: e.type as EventType,
+    type,
     created_at: e.createdAt.toISOString(),
     actor: {
       kind: e.actorKind,
@@ -134,9 +213,24 @@ export function presentTimelineEntry(
       name: typeof actorName === "string" ? actorName : "",
     },
     conversation_id: e.conversationId,
+    conversation: conversation
+      ? {
+          id: conversation.id,
+          reference: conversation.reference,
+          subject: conversation.subject,
+          channel: conversation.channel,
+          status: conversation.status,
+        }
+      : null,
     data: erased === true ? null : (data as EventPayload<EventType>),
     before: e.before ?? null,
     after: e.after ?? null,
+    ...(aboutMessage(type)
+      ? {
+          message:
+            erased === true || !messageId ? null : presentGlimpse(about.messages.get(messageId)),
+        }
+      : {}),
   };
 }
 
@@ -167,6 +261,10 @@ export const interactionBody = z.strictObject({
   summary: z.string().trim().min(1).max(100_000),
   answering: z.boolean().describe("the advisor answered the customer: counts as a human answer"),
   conversation_id: z.uuid().optional().describe("else a new conversation is opened"),
+  occurred_at: instant
+    .optional()
+    .describe("when it took place, if earlier than now; kept on its event, not in the future"),
+  duration_minutes: z.int().min(0).max(1440).optional(),
 });
 
 export const interactionView = z.object({
@@ -217,6 +315,6 @@ export function presentSummary(
     backup: named(c.backupId),
     preferred_language: c.preferredLanguage,
     organisation: presentCustomer(c).organisation,
-    important_dates: c.importantDates.map((d) => ({ label: d.label, date: d.date })),
+    important_dates: c.importantDates.map((d) => ({ kind: d.kind, date: d.date })),
   };
 }

@@ -12,6 +12,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import { excerptSource } from "../../domain/conversation/excerpt.ts";
 import type { Db, Tx } from "../database.ts";
 import {
   conversations,
@@ -178,7 +179,75 @@ export async function timelineOf(
     )
     .orderBy(...orderOf(eventsNewest))
     .limit(page.limit + 1);
-  return pageOf(rows, page.limit, (e) => ({ at: e.createdAt, id: e.id }));
+  const result = pageOf(rows, page.limit, (e) => ({ at: e.createdAt, id: e.id }));
+  return { ...result, ...(await aboutTimeline(db, workspaceId, result.rows)) };
+}
+
+export type MessageGlimpse = Pick<
+  typeof messages.$inferSelect,
+  "id" | "direction" | "channel" | "authorKind" | "authorName" | "automated" | "subject"
+> & {
+  /** The start of the body only (`excerptSource` characters): a list never reads whole bodies. */
+  bodyStart: string;
+};
+
+export type ConversationGlimpse = Pick<
+  typeof conversations.$inferSelect,
+  "id" | "reference" | "subject" | "channel" | "status"
+>;
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The message an event is about, when its data names one. */
+export function messageIdOf(e: typeof events.$inferSelect): string | null {
+  const value = (e.data as Record<string, unknown> | null)?.message_id;
+  return typeof value === "string" && uuidShape.test(value) ? value : null;
+}
+
+/**
+ * What a page of the timeline shows beside its events: the conversations they belong to (subject,
+ * reference) and the messages they are about (who wrote, which way, the start of the words): two
+ * reads by primary key whatever the page's length, sent together.
+ */
+async function aboutTimeline(db: Db, workspaceId: string, rows: Array<typeof events.$inferSelect>) {
+  const messageIds = [...new Set(rows.flatMap((e) => messageIdOf(e) ?? []))];
+  const conversationIds = [...new Set(rows.flatMap((e) => e.conversationId ?? []))];
+  // Two reads at once, on two connections of the pool: a page costs one round trip more, not two.
+  const [glimpses, threads] = await Promise.all([
+    messageIds.length === 0
+      ? []
+      : db
+          .select({
+            id: messages.id,
+            direction: messages.direction,
+            channel: messages.channel,
+            authorKind: messages.authorKind,
+            authorName: messages.authorName,
+            automated: messages.automated,
+            subject: messages.subject,
+            bodyStart: sql<string>`left(${messages.bodyText}, ${excerptSource})`,
+          })
+          .from(messages)
+          .where(inWorkspace(messages, workspaceId, inArray(messages.id, messageIds))),
+    conversationIds.length === 0
+      ? []
+      : db
+          .select({
+            id: conversations.id,
+            reference: conversations.reference,
+            subject: conversations.subject,
+            channel: conversations.channel,
+            status: conversations.status,
+          })
+          .from(conversations)
+          .where(
+            inWorkspace(conversations, workspaceId, inArray(conversations.id, conversationIds)),
+          ),
+  ]);
+  return {
+    messages: new Map<string, MessageGlimpse>(glimpses.map((m) => [m.id, m])),
+    conversations: new Map<string, ConversationGlimpse>(threads.map((c) => [c.id, c])),
+  };
 }
 
 export type CustomerFacts = {

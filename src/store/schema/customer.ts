@@ -19,7 +19,8 @@ import { workspaces } from "./workspace.ts";
 export const identityKinds = ["email", "phone", "chat", "social", "external"] as const;
 export type IdentityKind = (typeof identityKinds)[number];
 
-export type ImportantDate = { label: string; date: string };
+/** A date that matters to the customer: `kind` says which ("birthday", "Contract renewal"…). */
+export type ImportantDate = { kind: string; date: string };
 
 export const organisations = pgTable(
   "organisations",
@@ -53,6 +54,8 @@ export const customers = pgTable(
     preferredLanguage: text("preferred_language"),
     timeZone: text("time_zone"),
     preferredChannel: text("preferred_channel", { enum: channels }),
+    /** When the customer likes to be reached, in their words ("weekdays after 18:00"). */
+    contactTimes: text("contact_times").notNull().default(""),
     notes: text("notes").notNull().default(""),
     importantDates: jsonb("important_dates")
       .$type<ImportantDate[]>()

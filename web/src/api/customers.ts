@@ -1,9 +1,27 @@
-// A customer's profile, the summary an advisor reads first, and their timeline.
+// A customer's profile and its changes, the summary an advisor reads first, their timeline, and the
+// calls and visits logged with them.
 import { api, query } from "./client.ts";
-import type { Customer, CustomerErasure, CustomerSummary, Page, TimelineEntry } from "./types.ts";
+import type {
+  Customer,
+  CustomerErasure,
+  CustomerPatch,
+  CustomerSummary,
+  InteractionInput,
+  LoggedInteraction,
+  Page,
+  TimelineEntry,
+} from "./types.ts";
 
 export function fetchCustomer(id: string, signal?: AbortSignal): Promise<Customer> {
   return api("GET", `/api/v1/customers/${encodeURIComponent(id)}`, { signal });
+}
+
+export function updateCustomer(id: string, patch: CustomerPatch): Promise<Customer> {
+  return api("PATCH", `/api/v1/customers/${encodeURIComponent(id)}`, { body: patch });
+}
+
+export function logInteraction(id: string, input: InteractionInput): Promise<LoggedInteraction> {
+  return api("POST", `/api/v1/customers/${encodeURIComponent(id)}/interactions`, { body: input });
 }
 
 export function fetchCustomerSummary(id: string, signal?: AbortSignal): Promise<CustomerSummary> {

@@ -146,7 +146,8 @@ export type IdentityKind = "email" | "phone" | "chat" | "social" | "external";
 
 export type Organisation = { id: string; name: string; is_partner: boolean };
 
-export type ImportantDate = { label: string; date: string };
+/** `kind` is "birthday", "anniversary", "renewal" or the advisor's own words. */
+export type ImportantDate = { kind: string; date: string };
 
 export type Customer = {
   id: string;
@@ -154,6 +155,8 @@ export type Customer = {
   preferred_language: string | null;
   time_zone: string | null;
   preferred_channel: Channel | null;
+  /** When they like to be reached, in words. */
+  contact_times: string;
   notes: string;
   important_dates: ImportantDate[];
   advisor_id: string | null;
@@ -212,6 +215,59 @@ export type CustomerSummary = {
   important_dates: ImportantDate[];
 };
 
+/** What a profile edit sends: only the fields changed; `emails` and `phones` are whole lists. */
+export type CustomerPatch = Partial<{
+  name: string;
+  emails: string[];
+  phones: string[];
+  preferred_language: string | null;
+  preferred_channel: Channel | null;
+  contact_times: string;
+  notes: string;
+  important_dates: ImportantDate[];
+}>;
+
+/** A call or a visit an advisor logs. */
+export type InteractionInput = {
+  channel: "phone" | "visit";
+  direction: "inbound" | "outbound";
+  summary: string;
+  answering: boolean;
+  conversation_id?: string;
+  occurred_at?: string;
+  duration_minutes?: number;
+};
+
+export type LoggedInteraction = {
+  conversation_id: string;
+  message_id: string;
+  customer_id: string;
+  reference: string;
+  new_conversation: boolean;
+  status: ConversationStatus;
+  answered: boolean;
+};
+
+/** The conversation a timeline entry belongs to. */
+export type TimelineConversation = {
+  id: string;
+  reference: string;
+  subject: string;
+  channel: Channel;
+  status: ConversationStatus;
+};
+
+/** The message a timeline entry is about: who wrote, which way, and its first words. */
+export type TimelineMessage = {
+  id: string;
+  direction: MessageDirection;
+  channel: Channel;
+  author: { kind: "customer" | "user" | "system"; name: string };
+  automated: boolean;
+  subject: string;
+  excerpt: string;
+};
+
 /** One entry of a customer's timeline: an event of the server's catalogue, with its data's type. */
 export type TimelineEntry = {
   [T in EventType]: {
@@ -220,6 +276,9 @@ export type TimelineEntry = {
     created_at: string;
     actor: { kind: "user" | "token" | "customer" | "system"; id: string | null; name: string };
     conversation_id: string | null;
+    conversation: TimelineConversation | null;
+    /** For the entries about a message; null once it was erased. */
+    message?: TimelineMessage | null;
     /** Null once what it was about was erased (a person's erasure, retention). */
     data: EventPayload<T> | null;
     /** The changed fields before and after, for the types that change something. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../api/types.ts";
-import { fieldChanges, timelineLine } from "./timeline-entry.ts";
+import { fieldChanges, groupTimeline, timelineLine } from "./timeline-entry.ts";
 
 /** An entry as a server may send it: data with only some fields, or a type newer than the console. */
 function entry(type: string, extra: Partial<TimelineEntry> = {}): TimelineEntry {
@@ -25,7 +25,21 @@ describe("timelineLine", () => {
     expect(line).toEqual({
       fact: { kind: "message_received", channel: "email", spam: true },
       changes: [],
+      message: null,
     });
+  });
+
+  it("carries the message an entry is about: its author, direction and first words", () => {
+    const message = {
+      id: "m1",
+      direction: "inbound" as const,
+      channel: "email" as const,
+      author: { kind: "customer" as const, name: "Marie" },
+      automated: false,
+      subject: "Broken lamp",
+      excerpt: "The lamp arrived broken.",
+    };
+    expect(timelineLine(entry("message.received", { message })).message).toEqual(message);
   });
 
   it("lists the fields a conversation update changed, and only those", () => {
@@ -74,7 +88,26 @@ describe("timelineLine", () => {
       channel: "phone",
       direction: "outbound",
       answering: true,
+      occurredAt: null,
+      durationMinutes: null,
     });
+  });
+
+  it("reads how long a call lasted, and when it took place only when logged well after", () => {
+    const late = timelineLine(
+      entry("interaction.logged", {
+        created_at: "2025-03-10T10:00:00Z",
+        data: { channel: "visit", occurred_at: "2025-03-10T08:30:00Z", duration_minutes: 45 },
+      }),
+    );
+    expect(late.fact).toMatchObject({ occurredAt: "2025-03-10T08:30:00Z", durationMinutes: 45 });
+    const atOnce = timelineLine(
+      entry("interaction.logged", {
+        created_at: "2025-03-10T10:00:00Z",
+        data: { channel: "phone", occurred_at: "2025-03-10T09:58:00Z", duration_minutes: "5" },
+      }),
+    );
+    expect(atOnce.fact).toMatchObject({ occurredAt: null, durationMinutes: null });
   });
 
   it("keeps a type it does not know, for a generic line", () => {
@@ -102,5 +135,43 @@ describe("fieldChanges", () => {
 
   it("sees no change in a creation", () => {
     expect(fieldChanges(null, { name: "Derek" })).toEqual([]);
+  });
+});
+
+describe("groupTimeline", () => {
+  const conversation = (id: string) => ({
+    id,
+    reference: `REF${id}`,
+    subject: `Subject ${id}`,
+    channel: "email" as const,
+    status: "open" as const,
+  });
+  const at = (id: string, c: string | null) =>
+    entry("message.received", {
+      id,
+      conversation_id: c,
+      conversation: c ? conversation(c) : null,
+    });
+
+  it("gathers a conversation's entries where its newest one is; others stand alone in place", () => {
+    const groups = groupTimeline([
+      at("e1", "a"),
+      at("e2", "b"),
+      at("e3", null),
+      at("e4", "a"),
+      at("e5", null),
+      at("e6", "b"),
+    ]);
+    expect(groups.map((g) => [g.conversation?.id ?? null, g.entries.map((e) => e.id)])).toEqual([
+      ["a", ["e1", "e4"]],
+      ["b", ["e2", "e6"]],
+      [null, ["e3"]],
+      [null, ["e5"]],
+    ]);
+    expect(groups[0]?.conversation?.subject).toBe("Subject a");
+  });
+
+  it("gives nothing for nothing", () => {
+    expect(groupTimeline([])).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // Reads a timeline entry (an event the server recorded) into what its line says: which thing
-// happened, with the few facts worth showing, and the fields it changed. The wording is the
-// component's; this only reads the loosely typed `data`, `before` and `after`.
-import type { TimelineEntry } from "../api/types.ts";
+// happened, with the few facts worth showing, the message it is about and the fields it changed;
+// and gathers a page of entries under their conversations. The wording is the component's; this
+// only reads the loosely typed `data`, `before` and `after`.
+import type { TimelineConversation, TimelineEntry, TimelineMessage } from "../api/types.ts";
 
 export type FieldChange = { field: string; from: unknown; to: unknown };
 
@@ -30,14 +31,36 @@ export type TimelineFact =
       channel: string | null;
       direction: string | null;
       answering: boolean;
+      /** When it took place, if the advisor said it was earlier than they logged it. */
+      occurredAt: string | null;
+      durationMinutes: number | null;
     }
   | { kind: "other"; type: string };
 
-export type TimelineLine = { fact: TimelineFact; changes: FieldChange[] };
+export type TimelineLine = {
+  fact: TimelineFact;
+  changes: FieldChange[];
+  /** The message the entry is about (its author, direction, first words), if any. */
+  message: TimelineMessage | null;
+};
+
+/** Entries of one conversation, or a single entry about none (a profile change). */
+export type TimelineGroup = {
+  conversation: TimelineConversation | null;
+  entries: TimelineEntry[];
+};
+
+/** A call logged this long after it took place says when it did. */
+const lateLogMs = 10 * 60_000;
 
 function text(data: Record<string, unknown>, key: string): string | null {
   const value = data[key];
   return typeof value === "string" && value !== "" ? value : null;
+}
+
+function count(data: Record<string, unknown>, key: string): number | null {
+  const value = data[key];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
 function flag(data: Record<string, unknown>, key: string): boolean {
@@ -107,18 +130,50 @@ function factOf(entry: TimelineEntry): TimelineFact {
       return { kind: "customer_created" };
     case "customer.updated":
       return { kind: "customer_updated" };
-    case "interaction.logged":
+    case "interaction.logged": {
+      const occurredAt = text(data, "occurred_at");
+      const late =
+        occurredAt !== null && Date.parse(entry.created_at) - Date.parse(occurredAt) > lateLogMs;
       return {
         kind: "interaction_logged",
         channel: text(data, "channel"),
         direction: text(data, "direction"),
         answering: flag(data, "answering"),
+        occurredAt: late ? occurredAt : null,
+        durationMinutes: count(data, "duration_minutes"),
       };
+    }
     default:
       return { kind: "other", type: entry.type };
   }
 }
 
 export function timelineLine(entry: TimelineEntry): TimelineLine {
-  return { fact: factOf(entry), changes: fieldChanges(entry.before, entry.after) };
+  return {
+    fact: factOf(entry),
+    changes: fieldChanges(entry.before, entry.after),
+    message: entry.message ?? null,
+  };
+}
+
+/**
+ * The entries under their conversations, newest first: a conversation's group stands where its
+ * newest entry is and gathers all of its entries loaded so far (older pages join it); an entry
+ * about no conversation stands alone where it is.
+ */
+export function groupTimeline(entries: readonly TimelineEntry[]): TimelineGroup[] {
+  const groups: TimelineGroup[] = [];
+  const byConversation = new Map<string, TimelineGroup>();
+  for (const entry of entries) {
+    const id = entry.conversation?.id ?? entry.conversation_id;
+    const known = id ? byConversation.get(id) : undefined;
+    if (known) {
+      known.entries.push(entry);
+      continue;
+    }
+    const group: TimelineGroup = { conversation: entry.conversation ?? null, entries: [entry] };
+    groups.push(group);
+    if (id) byConversation.set(id, group);
+  }
+  return groups;
 }

@@ -1,10 +1,13 @@
-// The customer beside the conversation: who they are, how long they have been a customer, their
-// open conversations and last contact, their advisor, and the way to their whole timeline.
-import { useId } from "react";
+// The customer beside the conversation: who they are (a link to their page), how long they have
+// been a customer, their open conversations and last contact, their advisor. It stays current: it
+// loads again when a change to the customer is announced anywhere in the console (an edit, a logged
+// call), and when the advisor comes back to the tab.
+import { useCallback, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useCustomer, useCustomerSummary } from "../../hooks/use-customer.ts";
 import { useNow } from "../../hooks/use-now.ts";
+import { useRefresh } from "../../hooks/use-refresh.ts";
 import type { Users } from "../../hooks/use-users.ts";
 import { LoadingState } from "../common/loading-state.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
@@ -18,21 +21,35 @@ export function CustomerPanel({ customerId, users }: Props) {
   const customer = useCustomer(customerId);
   const summary = useCustomerSummary(customerId);
   const now = useNow(60_000);
+  const { reload: reloadCustomer } = customer;
+  const { reload: reloadSummary } = summary;
+  useRefresh(
+    useCallback(() => {
+      reloadCustomer();
+      reloadSummary();
+    }, [reloadCustomer, reloadSummary]),
+  );
+  const page = `/customers/${encodeURIComponent(customerId)}`;
+  const state = customer.state;
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="panel__title">
         {t("customer.panel")}
       </h2>
-      {customer.status === "loading" ? <LoadingState /> : null}
-      {customer.status === "error" ? (
-        <ProblemMessage error={customer.error} what={t("customer.unavailable")} />
+      {state.status === "loading" ? <LoadingState /> : null}
+      {state.status === "error" ? (
+        <ProblemMessage error={state.error} what={t("customer.unavailable")} />
       ) : null}
-      {customer.status === "ready" ? (
+      {state.status === "ready" ? (
         <>
-          <p className="panel__name">{customer.data.name || t("inbox.unknownCustomer")}</p>
-          <CustomerProfile customer={customer.data} summary={summary} users={users} now={now} />
-          <Link to={`/customers/${encodeURIComponent(customerId)}`} className="panel__link">
+          <p className="panel__name">
+            <Link to={page} title={t("customer.openPage")}>
+              {state.data.name || t("inbox.unknownCustomer")}
+            </Link>
+          </p>
+          <CustomerProfile customer={state.data} summary={summary.state} users={users} now={now} />
+          <Link to={page} className="panel__link">
             {t("customer.timelineLink")}
           </Link>
         </>

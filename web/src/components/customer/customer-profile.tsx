@@ -1,6 +1,6 @@
 // What an advisor should know about a customer before reading their message: how long they have
 // been a customer, their open conversations and last contact, who their advisor is, how to reach
-// them, their organisation (and whether it is a partner), important dates, their notes.
+// them and when, their organisation (and whether it is a partner), important dates, their notes.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Customer, CustomerSummary } from "../../api/types.ts";
@@ -13,6 +13,7 @@ import { useLocale } from "../../hooks/use-locale.ts";
 import type { Users } from "../../hooks/use-users.ts";
 import { channelLabel } from "../common/channel-label.ts";
 import { ProblemMessage } from "../common/problem-message.tsx";
+import { importantDateText } from "./important-date.ts";
 
 const IDENTITY_KINDS = ["email", "phone", "chat", "social", "external"] as const;
 
@@ -134,9 +135,7 @@ export function CustomerProfile({ customer, summary, users, now }: Props) {
             <dd>
               <ul className="identities">
                 {customer.important_dates.map((date) => (
-                  <li key={`${date.label}:${date.date}`}>
-                    {date.label} · {formatDate(`${date.date}T12:00:00Z`, locale)}
-                  </li>
+                  <li key={`${date.kind}:${date.date}`}>{importantDateText(t, locale, date)}</li>
                 ))}
               </ul>
             </dd>
@@ -163,6 +162,12 @@ export function CustomerProfile({ customer, summary, users, now }: Props) {
           <div className="profile__row">
             <dt>{t("customer.preferredChannel")}</dt>
             <dd>{channelLabel(t, customer.preferred_channel)}</dd>
+          </div>
+        ) : null}
+        {customer.contact_times ? (
+          <div className="profile__row">
+            <dt>{t("customer.contactTimes")}</dt>
+            <dd>{customer.contact_times}</dd>
           </div>
         ) : null}
         {customer.notes ? (

@@ -1,10 +1,11 @@
-// The entries of a customer's timeline, newest first: what happened and by whom, what it changed,
-// when, and a way to its conversation.
+// The entries of a customer's timeline, newest first, gathered under their conversations (subject,
+// reference, a way to open it): what happened and by whom, which way a message went and its first
+// words, what a change changed, and when.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { TimelineEntry } from "../../api/types.ts";
+import type { TimelineConversation, TimelineEntry } from "../../api/types.ts";
 import { formatDateTime, formatRelative } from "../../display/date-time.ts";
-import { timelineLine } from "../../display/timeline-entry.ts";
+import { groupTimeline, timelineLine } from "../../display/timeline-entry.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 import type { PagedList } from "../../hooks/use-paged-list.ts";
 import type { Users } from "../../hooks/use-users.ts";
@@ -17,58 +18,112 @@ type Props = { timeline: PagedList<TimelineEntry>; users: Users; now: Date };
 
 export function TimelineList({ timeline, users, now }: Props) {
   const { t } = useTranslation();
-  const locale = useLocale();
   if (timeline.status === "loading") return <LoadingState />;
   if (timeline.status === "error")
     return <ProblemMessage error={timeline.error} onRetry={timeline.reload} />;
   if (timeline.items.length === 0) return <p className="empty-state">{t("timeline.empty")}</p>;
 
-  const userName = (id: string) => users.byId.get(id)?.name ?? null;
-
   return (
     <>
       <ol className="timeline">
-        {timeline.items.map((entry) => {
-          const text = timelineText(timelineLine(entry), {
-            t,
-            locale,
-            actor: entry.actor.name || t("timeline.someone"),
-            userName,
-          });
-          return (
-            <li
-              key={entry.id}
-              className={`timeline__entry timeline__entry--${text.category} timeline__entry--${text.tone}`}
-            >
-              <span className="timeline__type">{t(`timeline.category.${text.category}`)}</span>
-              <time
-                className="timeline__time"
-                dateTime={entry.created_at}
-                title={formatDateTime(entry.created_at, locale)}
-              >
-                {formatRelative(entry.created_at, now, locale)}
-              </time>
-              <p className="timeline__summary">{text.sentence}</p>
-              {text.changes.length > 0 ? (
-                <ul className="timeline__changes">
-                  {text.changes.map((change) => (
-                    <li key={change}>{change}</li>
-                  ))}
-                </ul>
-              ) : null}
-              {entry.conversation_id ? (
-                <Link
-                  to={`/conversations/${encodeURIComponent(entry.conversation_id)}`}
-                  className="timeline__link"
-                >
-                  {t("timeline.openConversation")}
-                </Link>
-              ) : null}
-            </li>
-          );
-        })}
+        {groupTimeline(timeline.items).map((group) =>
+          group.conversation ? (
+            <ConversationGroup
+              key={`c:${group.conversation.id}`}
+              conversation={group.conversation}
+              entries={group.entries}
+              users={users}
+              now={now}
+            />
+          ) : (
+            group.entries.map((entry) => (
+              <EntryItem key={entry.id} entry={entry} users={users} now={now} />
+            ))
+          ),
+        )}
       </ol>
       <LoadMore list={timeline} label={t("timeline.loadMore")} />
     </>
+  );
+}
+
+type GroupProps = {
+  conversation: TimelineConversation;
+  entries: TimelineEntry[];
+  users: Users;
+  now: Date;
+};
+
+function ConversationGroup({ conversation, entries, users, now }: GroupProps) {
+  const { t } = useTranslation();
+  const titleId = `timeline-conversation-${conversation.id}`;
+  return (
+    <li className="timeline__group" aria-labelledby={titleId}>
+      <h3 id={titleId} className="timeline__group-title">
+        <Link to={`/conversations/${encodeURIComponent(conversation.id)}`}>
+          {conversation.subject || t("timeline.noSubject")}
+        </Link>{" "}
+        <span className="timeline__group-reference">
+          {t("timeline.conversationGroup", { reference: conversation.reference })} ·{" "}
+          {t(`status.${conversation.status}`)}
+        </span>
+      </h3>
+      <ol className="timeline timeline--nested">
+        {entries.map((entry) => (
+          <EntryItem key={entry.id} entry={entry} users={users} now={now} grouped />
+        ))}
+      </ol>
+    </li>
+  );
+}
+
+type EntryProps = { entry: TimelineEntry; users: Users; now: Date; grouped?: boolean };
+
+function EntryItem({ entry, users, now, grouped = false }: EntryProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const text = timelineText(timelineLine(entry), {
+    t,
+    locale,
+    actor: entry.actor.name || t("timeline.someone"),
+    userName: (id) => users.byId.get(id)?.name ?? null,
+  });
+  return (
+    <li
+      className={`timeline__entry timeline__entry--${text.category} timeline__entry--${text.tone}`}
+    >
+      <span className="timeline__type">
+        {t(`timeline.category.${text.category}`)}
+        {text.direction ? (
+          <span className={`timeline__direction timeline__direction--${text.direction.kind}`}>
+            {text.direction.label}
+          </span>
+        ) : null}
+      </span>
+      <time
+        className="timeline__time"
+        dateTime={entry.created_at}
+        title={formatDateTime(entry.created_at, locale)}
+      >
+        {formatRelative(entry.created_at, now, locale)}
+      </time>
+      <p className="timeline__summary">{text.sentence}</p>
+      {text.excerpt ? <blockquote className="timeline__excerpt">{text.excerpt}</blockquote> : null}
+      {text.changes.length > 0 ? (
+        <ul className="timeline__changes">
+          {text.changes.map((change) => (
+            <li key={change}>{change}</li>
+          ))}
+        </ul>
+      ) : null}
+      {entry.conversation_id && !grouped ? (
+        <Link
+          to={`/conversations/${encodeURIComponent(entry.conversation_id)}`}
+          className="timeline__link"
+        >
+          {t("timeline.openConversation")}
+        </Link>
+      ) : null}
+    </li>
   );
 }

@@ -50,6 +50,8 @@ describe("timelineText", () => {
       tone: "normal",
       sentence: "Priya Shah changed the conversation.",
       changes: ["Status: Open → Resolved", "Assigned advisor: none → Priya Shah", "Team changed"],
+      direction: null,
+      excerpt: null,
     });
     expect(say("fr", update).changes).toEqual([
       "Statut : Ouverte → Résolue",
@@ -84,6 +86,83 @@ describe("timelineText", () => {
       category: "call",
       sentence: "Priya Shah logged a call to the customer. It counts as an answer.",
     });
+  });
+
+  it("says when a call took place and how long it lasted, numbers in the console's language", () => {
+    const call = entry("interaction.logged", {
+      created_at: "2025-03-10T16:00:00Z",
+      data: {
+        channel: "phone",
+        direction: "inbound",
+        answering: false,
+        occurred_at: "2025-03-10T09:30:00Z",
+        duration_minutes: 12,
+      },
+    });
+    const en = say("en", call).sentence;
+    expect(en).toMatch(
+      /^Priya Shah logged a call from the customer\. It took place .+\. Lasted 12 minutes\.$/,
+    );
+    expect(en).toContain("Mar 10, 2025");
+    const fr = say("fr", call).sentence;
+    expect(fr).toMatch(
+      /^Priya Shah a noté un appel du client\. Il a eu lieu le .+\. Durée : 12 minutes\.$/,
+    );
+    expect(fr).toContain("10 mars 2025");
+  });
+
+  it("shows who wrote a message, which way it went and its first words", () => {
+    const message = (direction: "inbound" | "outbound", name: string) => ({
+      id: "m1",
+      direction,
+      channel: "email" as const,
+      author: { kind: direction === "inbound" ? ("customer" as const) : ("user" as const), name },
+      automated: false,
+      subject: "Broken lamp",
+      excerpt: "The lamp arrived broken.",
+    });
+    const received = entry("message.received", {
+      actor: { kind: "customer", id: "c1", name: "" },
+      data: { message_id: "m1", channel: "email", spam: false },
+      message: message("inbound", "Marie Dupont"),
+    });
+    expect(say("en", received)).toMatchObject({
+      sentence: "Marie Dupont wrote via email.",
+      direction: { kind: "inbound", label: "Received" },
+      excerpt: "The lamp arrived broken.",
+    });
+    const reply = entry("reply.written", {
+      data: { message_id: "m2" },
+      message: message("outbound", "Priya Shah"),
+    });
+    expect(say("fr", reply)).toMatchObject({
+      sentence: "Priya Shah a répondu par e-mail.",
+      direction: { kind: "outbound", label: "Envoyé" },
+    });
+    // Erased, the message is gone: the line says what happened, with no words of it.
+    expect(say("en", entry("reply.written", { message: null }))).toMatchObject({
+      sentence: "Priya Shah replied.",
+      excerpt: null,
+      direction: null,
+    });
+  });
+
+  it("words changed addresses and important dates, with known kinds translated", () => {
+    const change = entry("customer.updated", {
+      conversation_id: null,
+      before: { emails: ["a@b.test"], importantDates: [] },
+      after: {
+        emails: ["a@b.test", "c@d.test"],
+        importantDates: [{ kind: "birthday", date: "1990-04-12" }],
+      },
+    });
+    expect(say("en", change).changes).toEqual([
+      "Email addresses: a@b.test → a@b.test and c@d.test",
+      "Important dates: none → Birthday · Apr 12, 1990",
+    ]);
+    expect(say("fr", change).changes[1]).toBe(
+      "Dates importantes : aucun → Anniversaire · 12 avr. 1990",
+    );
   });
 
   it("still says something readable for a type it does not know", () => {

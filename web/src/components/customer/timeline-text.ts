@@ -1,12 +1,19 @@
 // A timeline entry in words, in the console's language: its category ("Reply", "Promise"), the
-// sentence saying what happened and by whom, and one line per field it changed.
+// sentence saying what happened and by whom, the message's direction and first words, and one
+// line per field it changed.
 import type { TFunction } from "i18next";
-import { CLOSE_REASONS, CONVERSATION_STATUSES, PRIORITIES } from "../../api/types.ts";
+import {
+  CLOSE_REASONS,
+  CONVERSATION_STATUSES,
+  type MessageDirection,
+  PRIORITIES,
+} from "../../api/types.ts";
 import { formatDateTime } from "../../display/date-time.ts";
 import { languageName } from "../../display/language-name.ts";
 import { oneOf, readable } from "../../display/one-of.ts";
 import type { FieldChange, TimelineFact, TimelineLine } from "../../display/timeline-entry.ts";
 import { channelLabel } from "../common/channel-label.ts";
+import { importantDateText } from "./important-date.ts";
 
 export type TimelineCategory =
   | "message"
@@ -29,6 +36,10 @@ export type TimelineText = {
   tone: TimelineTone;
   sentence: string;
   changes: string[];
+  /** Which way the message went ("Received", "Sent", "Internal"), for the entries about one. */
+  direction: { kind: MessageDirection; label: string } | null;
+  /** The message's first words, plain text on one line. */
+  excerpt: string | null;
 };
 
 export type TimelineContext = {
@@ -57,12 +68,17 @@ const FIELDS = [
   "preferredLanguage",
   "timeZone",
   "preferredChannel",
+  "contactTimes",
   "notes",
   "importantDates",
   "advisorId",
   "backupId",
   "organisationId",
+  "emails",
+  "phones",
 ] as const;
+
+const DIRECTIONS = ["inbound", "outbound", "note"] as const;
 
 function categoryOf(fact: TimelineFact): TimelineCategory {
   switch (fact.kind) {
@@ -101,19 +117,30 @@ function toneOf(fact: TimelineFact): TimelineTone {
   return "normal";
 }
 
-function sentenceOf(fact: TimelineFact, context: TimelineContext): string {
-  const { t, actor, locale } = context;
+function sentenceOf(line: TimelineLine, context: TimelineContext): string {
+  const { fact, message } = line;
+  const { t, locale, actor } = context;
+  // Who wrote a message is its author (the customer, the advisor), as the message names them.
+  const author = message?.author.name || actor;
   switch (fact.kind) {
     case "message_received": {
       const wrote = fact.channel
-        ? t("timeline.line.messageReceived", { actor, channel: channelLabel(t, fact.channel) })
-        : t("timeline.line.messageReceivedPlain", { actor });
+        ? t("timeline.line.messageReceived", {
+            actor: author,
+            channel: channelLabel(t, fact.channel),
+          })
+        : t("timeline.line.messageReceivedPlain", { actor: author });
       return fact.spam ? `${wrote} ${t("timeline.line.scoredSpam")}` : wrote;
     }
     case "reply_written":
-      return t("timeline.line.replyWritten", { actor });
+      return message
+        ? t("timeline.line.replyWrittenVia", {
+            actor: author,
+            channel: channelLabel(t, message.channel),
+          })
+        : t("timeline.line.replyWritten", { actor: author });
     case "note_added":
-      return t("timeline.line.noteAdded", { actor });
+      return t("timeline.line.noteAdded", { actor: author });
     case "conversation_created": {
       const opened =
         fact.reference && fact.channel
@@ -179,7 +206,20 @@ function sentenceOf(fact: TimelineFact, context: TimelineContext): string {
               ? t("timeline.line.visitInbound", { actor })
               : t("timeline.line.visitOutbound", { actor })
             : t("timeline.line.interactionLogged", { actor });
-      return fact.answering ? `${logged} ${t("timeline.line.answering")}` : logged;
+      const parts = [logged];
+      if (fact.occurredAt) {
+        parts.push(t("timeline.line.tookPlace", { when: formatDateTime(fact.occurredAt, locale) }));
+      }
+      if (fact.durationMinutes !== null) {
+        const duration = new Intl.NumberFormat(locale, {
+          style: "unit",
+          unit: "minute",
+          unitDisplay: "long",
+        }).format(fact.durationMinutes);
+        parts.push(t("timeline.line.lasted", { duration }));
+      }
+      if (fact.answering) parts.push(t("timeline.line.answering"));
+      return parts.join(" ");
     }
     case "other":
       return t("timeline.line.other", { what: readable(fact.type), actor });
@@ -190,6 +230,7 @@ function sentenceOf(fact: TimelineFact, context: TimelineContext): string {
 function valueText(field: string, value: unknown, context: TimelineContext): string | null {
   const { t, locale } = context;
   if (value === null || value === undefined || value === "") return t("timeline.none");
+  if (Array.isArray(value)) return listText(field, value, context);
   if (typeof value !== "string") {
     return typeof value === "number" || typeof value === "boolean" ? String(value) : null;
   }
@@ -210,10 +251,30 @@ function valueText(field: string, value: unknown, context: TimelineContext): str
       return channelLabel(t, value);
     case "name":
     case "timeZone":
+    case "contactTimes":
       return value;
     default:
       return null;
   }
+}
+
+/** Addresses, numbers and important dates in a line; null for a list the console cannot word. */
+function listText(field: string, values: unknown[], context: TimelineContext): string | null {
+  const { t, locale } = context;
+  if (values.length === 0) return t("timeline.none");
+  const words: string[] = [];
+  for (const value of values) {
+    if ((field === "emails" || field === "phones") && typeof value === "string") {
+      words.push(value);
+    } else if (field === "importantDates" && value !== null && typeof value === "object") {
+      const { kind, date } = value as { kind?: unknown; date?: unknown };
+      if (typeof kind !== "string" || typeof date !== "string") return null;
+      words.push(importantDateText(t, locale, { kind, date }));
+    } else {
+      return null;
+    }
+  }
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(words);
 }
 
 function changeText(change: FieldChange, context: TimelineContext): string {
@@ -228,11 +289,19 @@ function changeText(change: FieldChange, context: TimelineContext): string {
     : t("timeline.changed", { field });
 }
 
+function directionOf(line: TimelineLine, t: TFunction): TimelineText["direction"] {
+  const kind = line.message?.direction;
+  if (!kind || !oneOf(DIRECTIONS, kind)) return null;
+  return { kind, label: t(`timeline.direction.${kind}`) };
+}
+
 export function timelineText(line: TimelineLine, context: TimelineContext): TimelineText {
   return {
     category: categoryOf(line.fact),
     tone: toneOf(line.fact),
-    sentence: sentenceOf(line.fact, context),
+    sentence: sentenceOf(line, context),
     changes: line.changes.map((change) => changeText(change, context)),
+    direction: directionOf(line, context.t),
+    excerpt: line.message?.excerpt || null,
   };
 }
