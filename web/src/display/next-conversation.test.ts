@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { inboxFilterOf, nextConversationId } from "./next-conversation.ts";
+
+describe("send and next", () => {
+  it("reads the view the advisor came from", () => {
+    expect(inboxFilterOf("/")).toEqual({ view: "unanswered", mine: false, q: "", brand: null });
+    expect(inboxFilterOf("/?view=waiting&mine=1&brand=b1")).toEqual({
+      view: "waiting",
+      mine: true,
+      q: "",
+      brand: "b1",
+    });
+    // A search from the unanswered watch looks through every conversation.
+    expect(inboxFilterOf("/?q=lamp").view).toBe("all");
+  });
+
+  it("opens the one after this one, or the first when this one left the view", () => {
+    expect(nextConversationId(["a", "b", "c"], "b")).toBe("c");
+    expect(nextConversationId(["a", "b", "c"], "c")).toBeNull();
+    expect(nextConversationId(["b", "c"], "a")).toBe("b");
+    expect(nextConversationId([], "a")).toBeNull();
+  });
+});
