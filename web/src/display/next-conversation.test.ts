@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inboxFilterOf, nextConversationId } from "./next-conversation.ts";
+import { inboxFilterOf, needsNextPage, nextConversationId } from "./next-conversation.ts";
 
 describe("send and next", () => {
   it("reads the view the advisor came from", () => {
@@ -16,8 +16,19 @@ describe("send and next", () => {
 
   it("opens the one after this one, or the first when this one left the view", () => {
     expect(nextConversationId(["a", "b", "c"], "b")).toBe("c");
-    expect(nextConversationId(["a", "b", "c"], "c")).toBeNull();
     expect(nextConversationId(["b", "c"], "a")).toBe("b");
     expect(nextConversationId([], "a")).toBeNull();
+  });
+
+  it("starts the view again after its last one, and opens nothing when no other is left", () => {
+    expect(nextConversationId(["a", "b", "c"], "c")).toBe("a");
+    expect(nextConversationId(["a"], "a")).toBeNull();
+  });
+
+  it("reads the next page when this one ends the page", () => {
+    expect(needsNextPage(["a", "b"], "b")).toBe(true);
+    expect(needsNextPage(["a", "b"], "a")).toBe(false);
+    expect(needsNextPage(["a", "b"], "z")).toBe(false);
+    expect(needsNextPage([], "z")).toBe(false);
   });
 });

@@ -15,12 +15,18 @@ export function inboxFilterOf(inboxPath: string): InboxFilter {
   };
 }
 
+/** The view's next page is needed when this conversation is the last one read so far. */
+export function needsNextPage(ids: readonly string[], currentId: string): boolean {
+  return ids.length > 0 && ids.at(-1) === currentId;
+}
+
 /**
  * The one after `currentId` in the view as it stands now; when the reply took this one out of the
- * view (answered, it leaves the unanswered watch), the view's first. Null when none is left.
+ * view (answered, it leaves the unanswered watch), the view's first; after the last one, the view
+ * starts again from its first. Null when no other is left.
  */
 export function nextConversationId(ids: readonly string[], currentId: string): string | null {
   const at = ids.indexOf(currentId);
-  if (at >= 0) return ids[at + 1] ?? null;
-  return ids[0] ?? null;
+  const after = at >= 0 ? ids[at + 1] : undefined;
+  return after ?? ids.find((id) => id !== currentId) ?? null;
 }

@@ -4,7 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { NewMessage } from "../../api/conversations.ts";
 import { formatDateTime } from "../../display/date-time.ts";
-import { inboxFilterOf, nextConversationId } from "../../display/next-conversation.ts";
+import {
+  inboxFilterOf,
+  needsNextPage,
+  nextConversationId,
+} from "../../display/next-conversation.ts";
 import { replyAddress } from "../../display/reply-address.ts";
 import { useBrands } from "../../hooks/use-brands.ts";
 import { useConversation } from "../../hooks/use-conversation.ts";
@@ -61,11 +65,15 @@ function ConversationScreen({ id }: { id: string }) {
   const send = async (message: NewMessage, idempotencyKey: string, next: boolean) => {
     await screen.send(message, idempotencyKey);
     if (!next) return;
-    const page = await fetchInboxPage(inboxFilterOf(inboxPath), null);
-    const following = nextConversationId(
-      page.items.map((c) => c.id),
-      id,
-    );
+    const filter = inboxFilterOf(inboxPath);
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await fetchInboxPage(filter, cursor);
+      ids.push(...page.items.map((c) => c.id));
+      cursor = page.next_cursor;
+    } while (cursor !== null && needsNextPage(ids, id));
+    const following = nextConversationId(ids, id);
     if (following) navigate(`/conversations/${following}`, { state: { inbox: inboxPath } });
     else navigate(inboxPath);
   };
