@@ -5,11 +5,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openConsole, signIn } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
-const WAIT_MS = 15_000;
 const png = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEklEQVR42mP4z8DwHwyRGQxQJQBm/QvxBWd88wAAAABJRU5ErkJggg==",
   "base64",
@@ -24,21 +24,7 @@ const conversations: Array<{ id: string; reference: string; subject: string }> =
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
-  });
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: "en-GB",
-    timezoneId: "Europe/Paris",
-    viewport: { width: 1280, height: 900 },
-  });
-  await context.addInitScript({
-    content: `localStorage.setItem("rapport.language", "en");`,
-  });
-  context.setDefaultTimeout(WAIT_MS);
-  page = await context.newPage();
+  ({ browser, page } = await openConsole(server.url));
 }, 180_000);
 
 afterAll(async () => {
@@ -75,11 +61,7 @@ const text = () => page.getByRole("textbox", { name: "Your message" });
 
 describe("the composer", () => {
   it("opens a conversation from the unanswered watch, with the brand's signature under the reply", async () => {
-    await page.goto("/");
-    await page.getByLabel("Email").fill(server.adminEmail);
-    await page.getByLabel("Password").fill(server.adminPassword);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await signIn(page, server.adminEmail, server.adminPassword);
     csrf = (await api("GET", "/api/v1/me")).csrf_token;
 
     for (const who of ["Jeanne Durand", "Paul Martin"]) {

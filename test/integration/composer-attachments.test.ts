@@ -74,24 +74,26 @@ const byName = (name: string) => {
   return found;
 };
 
+const replyWithFiles = {
+  kind: "reply",
+  body: "Here is the label.",
+  cc: ["paul@example.com", "Compta@Example.org"],
+  attachments: [
+    file("étiquette.png", "image/png", png),
+    file("reçu.pdf", "application/pdf", pdf),
+    file("not-a-picture.png", "image/png", fakePng),
+    file("page.html", "text/html", fakePng),
+    file("drawing.svg", "image/svg+xml", svg),
+  ],
+};
+
 describe("a reply with files and copies", () => {
   it("is stored with its files and copies, and leaves by mail carrying both", async () => {
     conversationId = await openConversation("nina@example.com");
     const res = await call(
       "POST",
       `/api/v1/conversations/${conversationId}/messages`,
-      {
-        kind: "reply",
-        body: "Here is the label.",
-        cc: ["paul@example.com", "Compta@Example.org"],
-        attachments: [
-          file("étiquette.png", "image/png", png),
-          file("reçu.pdf", "application/pdf", pdf),
-          file("not-a-picture.png", "image/png", fakePng),
-          file("page.html", "text/html", fakePng),
-          file("drawing.svg", "image/svg+xml", svg),
-        ],
-      },
+      replyWithFiles,
       { "idempotency-key": "reply-with-files" },
     );
     expect(res.statusCode, res.body).toBe(201);
@@ -135,18 +137,7 @@ describe("a reply with files and copies", () => {
     const again = await call(
       "POST",
       `/api/v1/conversations/${conversationId}/messages`,
-      {
-        kind: "reply",
-        body: "Here is the label.",
-        cc: ["paul@example.com", "Compta@Example.org"],
-        attachments: [
-          file("étiquette.png", "image/png", png),
-          file("reçu.pdf", "application/pdf", pdf),
-          file("not-a-picture.png", "image/png", fakePng),
-          file("page.html", "text/html", fakePng),
-          file("drawing.svg", "image/svg+xml", svg),
-        ],
-      },
+      replyWithFiles,
       { "idempotency-key": "reply-with-files" },
     );
     expect(again.statusCode).toBe(200);
