@@ -198,4 +198,15 @@ describe("the composer", () => {
       page.locator(".message__cc").filter({ hasText: "paul.copy@example.com" }).count(),
     ).resolves.toBe(1);
   });
+
+  it("inserts a canned answer from the picker at the caret", async () => {
+    await text().fill("Before. ");
+    await page.getByRole("button", { name: "Canned answers" }).click();
+    await page.getByRole("combobox", { name: "Find a canned answer" }).fill("bulb type");
+    await page.getByRole("option", { name: new RegExp(`Bulb type ${stamp}`) }).waitFor();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => text().inputValue())
+      .toMatch(/^Before\. Hello Jeanne,\nIt takes an E27 bulb/);
+  });
 });

@@ -6,22 +6,19 @@ import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "rea
 import { useTranslation } from "react-i18next";
 import type { NewMessage } from "../../api/conversations.ts";
 import { newIdempotencyKey } from "../../api/idempotency-key.ts";
-import type { Brand, CannedAnswer, Conversation, MessageKind } from "../../api/types.ts";
-import {
-  type CannedValues,
-  fillVariables,
-  firstNameOf,
-  matchCannedAnswers,
-  slashQuery,
-} from "../../display/canned-answer.ts";
+import type { Brand, Conversation, MessageKind } from "../../api/types.ts";
+import { type CannedValues, firstNameOf } from "../../display/canned-answer.ts";
 import { parseCopies } from "../../display/copies.ts";
 import { useCannedAnswers } from "../../hooks/use-canned-answers.ts";
+import { useCannedPicker } from "../../hooks/use-canned-picker.ts";
 import { useDraft } from "../../hooks/use-draft.ts";
 import { useShortcut } from "../../hooks/use-shortcut.ts";
 import { AttachmentPicker, attachmentsFit } from "../attachments/attachment-picker.tsx";
 import { type PickedFile, readAttachments } from "../attachments/read-files.ts";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { CannedAnswerList, cannedOptionId } from "./canned-answer-list.tsx";
+import { CopiesField } from "./copies-field.tsx";
+import { SignaturePreview } from "./signature-preview.tsx";
 
 type Props = {
   conversation: Conversation;
@@ -45,18 +42,11 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState("");
   const canned = useCannedAnswers(brand?.language ?? null, conversation.brand_id);
-  const [picker, setPicker] = useState<{ open: boolean; query: string }>({
-    open: false,
-    query: "",
-  });
-  const [active, setActive] = useState(0);
-  const [slashDismissed, setSlashDismissed] = useState(false);
+  // Escape is the composer's only while the focus is in it: elsewhere it closes dialogs and menus.
+  const [inside, setInside] = useState(false);
   const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
 
   const copies = parseCopies(kind === "reply" ? ccText : "");
-  const slash = slashDismissed ? null : slashQuery(body);
-  const listQuery = picker.open ? picker.query : slash;
-  const matches = listQuery === null ? [] : matchCannedAnswers(canned.list, listQuery);
   const empty = body.trim() === "";
   const blocked = empty || sending || copies.invalid.length > 0 || !attachmentsFit(files);
 
@@ -68,50 +58,8 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
     "brand.name": brand?.name ?? null,
   };
 
+  const picker = useCannedPicker(canned.list, values, { body, setBody, field: text });
   const focusText = () => text.current?.focus();
-
-  const insert = (answer: CannedAnswer) => {
-    const filled = fillVariables(answer.body, values);
-    if (!picker.open) {
-      setBody(filled);
-    } else {
-      const field = text.current;
-      const start = field?.selectionStart ?? body.length;
-      const end = field?.selectionEnd ?? body.length;
-      setBody(body.slice(0, start) + filled + body.slice(end));
-    }
-    setPicker({ open: false, query: "" });
-    setActive(0);
-    window.setTimeout(focusText, 0);
-  };
-
-  /** Arrows move through the canned answers, Enter or Tab takes one, Escape closes the list. */
-  const onListKey = (event: KeyboardEvent<HTMLElement>): boolean => {
-    if (listQuery === null) return false;
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      setActive((current) => (current + step + matches.length) % Math.max(matches.length, 1));
-      return true;
-    }
-    if ((event.key === "Enter" || event.key === "Tab") && !event.ctrlKey && !event.metaKey) {
-      const answer = matches[Math.min(active, matches.length - 1)];
-      if (!answer) return false;
-      event.preventDefault();
-      insert(answer);
-      return true;
-    }
-    if (event.key === "Escape") {
-      event.preventDefault();
-      event.stopPropagation();
-      if (picker.open) {
-        setPicker({ open: false, query: "" });
-        focusText();
-      } else setSlashDismissed(true);
-      return true;
-    }
-    return false;
-  };
 
   const idempotencyKey = (message: NewMessage) => {
     const fingerprint = JSON.stringify([message, files.map((f) => f.key)]);
@@ -139,7 +87,6 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
       setBody("");
       setCcText("");
       setFiles([]);
-      setSlashDismissed(false);
       setAnnouncement(kind === "reply" ? t("composer.replySent") : t("composer.noteAdded"));
     } catch (caught) {
       setError(caught);
@@ -154,7 +101,7 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
   };
 
   const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (onListKey(event)) return;
+    if (picker.onKey(event)) return;
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void send(false);
@@ -172,9 +119,9 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
     "shortcuts.leaveComposer",
     () => {
       const focused = document.activeElement;
-      if (focused instanceof HTMLElement && focused.closest(".composer")) focused.blur();
+      if (focused instanceof HTMLElement) focused.blur();
     },
-    { inFields: true, enabled: listQuery === null },
+    { inFields: true, enabled: inside && picker.query === null },
   );
 
   const hint =
@@ -184,10 +131,18 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
         ? t("composer.replyHint", { recipient })
         : t("composer.replyHintUnknown");
   const listId = `${id}-canned`;
-  const listOpen = listQuery !== null;
+  const listOpen = picker.query !== null;
+  const activeOption = picker.matches.length ? cannedOptionId(listId, picker.active) : undefined;
 
   return (
-    <form className={`composer composer--${kind}`} onSubmit={onSubmit}>
+    <form
+      className={`composer composer--${kind}`}
+      onSubmit={onSubmit}
+      onFocus={() => setInside(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setInside(false);
+      }}
+    >
       <div className="composer__top">
         <fieldset className="segmented">
           <legend className="visually-hidden">{t("composer.mode")}</legend>
@@ -207,16 +162,13 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
         <button
           type="button"
           className="button button--secondary"
-          aria-expanded={picker.open}
-          onClick={() => {
-            setPicker((current) => ({ open: !current.open, query: "" }));
-            setActive(0);
-          }}
+          aria-expanded={picker.pickerOpen}
+          onClick={picker.togglePicker}
         >
           {t("composer.canned")}
         </button>
       </div>
-      {picker.open ? (
+      {picker.pickerOpen ? (
         <input
           type="search"
           className="composer__canned-search"
@@ -225,36 +177,16 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
           role="combobox"
           aria-expanded="true"
           aria-controls={listId}
-          aria-activedescendant={matches.length ? cannedOptionId(listId, active) : undefined}
+          aria-activedescendant={activeOption}
           // biome-ignore lint/a11y/noAutofocus: the advisor opened the picker to type in it
           autoFocus
-          value={picker.query}
-          onChange={(event) => {
-            setPicker({ open: true, query: event.target.value });
-            setActive(0);
-          }}
-          onKeyDown={onListKey}
+          value={picker.query ?? ""}
+          onChange={(event) => picker.search(event.target.value)}
+          onKeyDown={picker.onKey}
         />
       ) : null}
       {kind === "reply" ? (
-        <div className="composer__cc">
-          <label htmlFor={`${id}-cc`}>{t("composer.cc")}</label>
-          <input
-            id={`${id}-cc`}
-            type="text"
-            inputMode="email"
-            autoComplete="off"
-            value={ccText}
-            aria-describedby={`${id}-cc-hint`}
-            aria-invalid={copies.invalid.length > 0}
-            onChange={(event) => setCcText(event.target.value)}
-          />
-          <span id={`${id}-cc-hint`} className="composer__hint">
-            {copies.invalid.length > 0
-              ? t("composer.ccInvalid", { addresses: copies.invalid.join(", ") })
-              : t("composer.ccHint")}
-          </span>
-        </div>
+        <CopiesField value={ccText} invalid={copies.invalid} onChange={setCcText} />
       ) : null}
       <label htmlFor={`${id}-body`} className="visually-hidden">
         {t("composer.label")}
@@ -270,35 +202,23 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
         }
         aria-describedby={`${id}-hint`}
         aria-controls={listOpen ? listId : undefined}
-        aria-activedescendant={
-          listOpen && !picker.open && matches.length ? cannedOptionId(listId, active) : undefined
-        }
+        aria-activedescendant={listOpen && !picker.pickerOpen ? activeOption : undefined}
         onChange={(event) => {
           setBody(event.target.value);
-          setSlashDismissed(false);
-          setActive(0);
+          picker.edited();
         }}
         onKeyDown={onTextKeyDown}
       />
       {listOpen ? (
         <CannedAnswerList
           id={listId}
-          answers={matches}
-          active={active}
+          answers={picker.matches}
+          active={picker.active}
           loading={canned.state.status === "loading"}
-          onPick={insert}
+          onPick={picker.insert}
         />
       ) : null}
-      {kind === "reply" ? (
-        <div className="composer__signature">
-          <span className="composer__hint">{t("composer.signature")}</span>
-          {brand?.signature ? (
-            <pre className="composer__signature-text">{`--\n${brand.signature}`}</pre>
-          ) : (
-            <span className="composer__hint">{t("composer.noSignature")}</span>
-          )}
-        </div>
-      ) : null}
+      {kind === "reply" ? <SignaturePreview signature={brand?.signature} /> : null}
       <AttachmentPicker files={files} onChange={setFiles} />
       <div className="composer__footer">
         <p id={`${id}-hint`} className="composer__hint">
