@@ -209,4 +209,17 @@ describe("the composer", () => {
       .poll(() => text().inputValue())
       .toMatch(/^Before\. Hello Jeanne,\nIt takes an E27 bulb/);
   });
+
+  it("resolves with e, asking for the reason while the customer is owed an answer", async () => {
+    await page.goto(`/conversations/${conversations[1]?.id}`);
+    await page.getByRole("heading", { level: 1, name: conversations[1]?.subject }).waitFor();
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("e");
+    await page.getByText("This conversation has no human answer yet").waitFor();
+    await page.getByRole("radio", { name: /Nothing to answer/i }).check();
+    await page.getByRole("button", { name: /with this reason/ }).click();
+    await expect
+      .poll(async () => (await api("GET", `/api/v1/conversations/${conversations[1]?.id}`)).status)
+      .toBe("resolved");
+  });
 });
