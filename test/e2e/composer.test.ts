@@ -5,32 +5,28 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openConsole, signIn } from "../helpers/browser.ts";
-import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { type ConsoleDesk, signIn, startConsole } from "../helpers/browser.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 const png = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEklEQVR42mP4z8DwHwyRGQxQJQBm/QvxBWd88wAAAABJRU5ErkJggg==",
   "base64",
 );
 
+let desk: ConsoleDesk;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let csrf = "";
 const stamp = Date.now();
 const conversations: Array<{ id: string; reference: string; subject: string }> = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ({ browser, page } = await openConsole(server.url));
+  desk = await startConsole();
+  ({ server, page } = desk);
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => desk?.stop());
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
 async function api(method: "GET" | "POST" | "PATCH", url: string, data?: object): Promise<any> {

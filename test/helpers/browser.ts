@@ -1,5 +1,6 @@
 // Chromium for the console's tests: headless, offline-minded, English first, one page on the desk.
 import { type Browser, chromium, type Page } from "playwright-core";
+import { startTestServer, type TestServer } from "./server.ts";
 
 export const WAIT_MS = 15_000;
 
@@ -38,4 +39,26 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+}
+
+export type ConsoleDesk = {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+  stop(): Promise<void>;
+};
+
+/** A whole running desk (with the demo) and Chromium signed out on its console. */
+export async function startConsole(extra: Record<string, string> = {}): Promise<ConsoleDesk> {
+  const server = await startTestServer(extra);
+  const { browser, page } = await openConsole(server.url);
+  return {
+    server,
+    browser,
+    page,
+    async stop() {
+      await browser.close();
+      await server.stop();
+    },
+  };
 }

@@ -7,19 +7,16 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../src/commands/access/create-token.ts";
 import { systemActor } from "../../src/commands/events/record-event.ts";
-import { startWorkers, type Workers } from "../../src/jobs/workers.ts";
 import { brands, workspaces } from "../../src/store/schema/index.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
+import { eventually } from "../helpers/eventually.ts";
 
 let desk: Desk;
-let workers: Workers;
 
 beforeAll(async () => {
-  desk = await startDesk();
-  workers = await startWorkers(desk.booted.rt);
+  desk = await startDesk({}, { workers: true });
 });
 afterAll(async () => {
-  await workers?.stop();
   await desk?.close();
 });
 
@@ -50,16 +47,6 @@ async function openConversation(email: string, headers: Headers = {}) {
   );
   expect(res.statusCode, res.body).toBe(201);
   return res.json().conversation_id as string;
-}
-
-async function eventually<T>(probe: () => T | null | Promise<T | null>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const messageCount = async (id: string) =>
