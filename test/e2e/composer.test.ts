@@ -169,6 +169,8 @@ describe("the composer", () => {
 
   it("shows the picture in the thread, and opens it as a preview", async () => {
     await page.goto(`/conversations/${conversations[0]?.id}`);
+    // The reply sent with "send and next" left no draft behind.
+    await expect(text().inputValue()).resolves.toBe("");
     const thumbnail = page.getByRole("img", { name: "Preview of photo.png" });
     await thumbnail.waitFor();
     await expect

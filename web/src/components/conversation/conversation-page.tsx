@@ -38,6 +38,19 @@ function inboxPathFrom(state: unknown): string {
   return "/";
 }
 
+/** The conversation after this one in the view at `inboxPath`, reading on past a page's end. */
+async function nextOf(inboxPath: string, id: string): Promise<string | null> {
+  const filter = inboxFilterOf(inboxPath);
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await fetchInboxPage(filter, cursor);
+    ids.push(...page.items.map((c) => c.id));
+    cursor = page.next_cursor;
+  } while (cursor !== null && needsNextPage(ids, id));
+  return nextConversationId(ids, id);
+}
+
 export function ConversationPage() {
   const { id = "" } = useParams();
   // One screen per conversation: moving to another one starts afresh (status messages, drafts).
@@ -65,15 +78,8 @@ function ConversationScreen({ id }: { id: string }) {
   const send = async (message: NewMessage, idempotencyKey: string, next: boolean) => {
     await screen.send(message, idempotencyKey);
     if (!next) return;
-    const filter = inboxFilterOf(inboxPath);
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await fetchInboxPage(filter, cursor);
-      ids.push(...page.items.map((c) => c.id));
-      cursor = page.next_cursor;
-    } while (cursor !== null && needsNextPage(ids, id));
-    const following = nextConversationId(ids, id);
+    const following = await nextOf(inboxPath, id).catch(() => null);
+    // Sent either way: without a next one (or the view unreadable now), back to the view.
     if (following) navigate(`/conversations/${following}`, { state: { inbox: inboxPath } });
     else navigate(inboxPath);
   };
