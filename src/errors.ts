@@ -16,6 +16,7 @@ export const errorCatalog = {
   invalid_transition: { status: 409, title: "This status change is not allowed" },
   payload_too_large: { status: 413, title: "The request is too large" },
   unsupported_media_type: { status: 415, title: "Send JSON (application/json)" },
+  not_previewable: { status: 415, title: "This file cannot be shown inline: download it" },
   idempotency_key_reused: {
     status: 422,
     title: "This Idempotency-Key was already used with another request",

@@ -67,6 +67,7 @@ export function messageRow(
     authorCustomerId: null,
     authorName: "",
     authorEmail: null,
+    cc: [],
     automated: false,
     spam: false,
     spamScore: null,

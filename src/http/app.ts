@@ -18,6 +18,7 @@ import { registerConsole } from "./plugins/console.ts";
 import { answerRouterError, registerProblems } from "./plugins/problems.ts";
 import { referencePagePolicy, registerSecurityHeaders } from "./plugins/security-headers.ts";
 import { safeValidatorCompiler } from "./plugins/validation.ts";
+import { registerAttachmentRoutes } from "./routes/attachments.ts";
 import { registerCharterRoutes } from "./routes/charter.ts";
 import { registerConversationRoutes } from "./routes/conversations.ts";
 import { registerCustomerRoutes } from "./routes/customers.ts";
@@ -115,6 +116,7 @@ export async function buildApp(
   registerInboundRoutes(app, rt);
   registerConversationRoutes(app, rt);
   registerRawMailRoutes(app, rt);
+  registerAttachmentRoutes(app, rt);
   registerUnansweredRoutes(app, rt);
   registerNotificationRoutes(app, rt);
   registerCharterRoutes(app, rt);

@@ -13,6 +13,7 @@ import { replyTokenHmac } from "../commands/mail/reply-message-id.ts";
 import { createReplyToken, replyToAddress } from "../domain/mail/reply-token.ts";
 import { verpAddress } from "../domain/mail/verp.ts";
 import type { Runtime } from "../runtime.ts";
+import { attachmentsOfMessage } from "../store/queries/attachments.ts";
 import { customerEmailOf } from "../store/queries/conversations.ts";
 import { brands, conversations, messages } from "../store/schema/index.ts";
 import type { JobData } from "./job-data.ts";
@@ -50,7 +51,8 @@ async function loadMail(rt: Runtime, job: SendMailJob) {
     .orderBy(asc(messages.createdAt));
   // The customer's latest message, which the mail answers (In-Reply-To), from the same read.
   const lastFromCustomer = earlier.filter((m) => m.direction === "inbound").at(-1);
-  return { message, conversation, brand, to, earlier, lastFromCustomer };
+  const files = await attachmentsOfMessage(rt.db, job.workspaceId, message.id);
+  return { message, conversation, brand, to, earlier, lastFromCustomer, files };
 }
 
 async function record(
@@ -118,6 +120,13 @@ export async function sendMail(
     .map((m) => m.externalId)
     .filter((x): x is string => !!x && x !== message.externalId);
   const signature = brand?.signature ? `\n\n--\n${brand.signature}` : "";
+  const attachments = await Promise.all(
+    mail.files.map(async (f) => ({
+      filename: f.filename,
+      contentType: f.contentType,
+      content: await rt.blobs.get(f.blobKey),
+    })),
+  );
   const raw = await composeMail({
     from: {
       name: message.automated
@@ -126,6 +135,7 @@ export async function sendMail(
       address: brandAddress,
     },
     to: { address: to.value },
+    cc: message.cc.map((address) => ({ address })),
     replyTo: replyToAddress({ brandAddress, token }),
     subject: message.subject,
     text: message.automated ? message.bodyText : `${message.bodyText}${signature}`,
@@ -133,6 +143,7 @@ export async function sendMail(
     inReplyTo: mail.lastFromCustomer?.externalId ? `<${mail.lastFromCustomer.externalId}>` : null,
     references: references.slice(-20).map((r) => `<${r}>`),
     autoSubmitted: message.automated ? "auto-replied" : undefined,
+    attachments,
     date: rt.now(),
   });
   // Automatic mail goes out with the null return path (RFC 3834); a reply with one that names it,
@@ -149,7 +160,12 @@ export async function sendMail(
       );
   const key = brand ? await ensureDkimKey(rt.db, brand, rt.now()) : null;
   const bytes = key ? await signMail(raw, key) : raw;
-  const outcome = await deliver({ from: returnPath, to: [to.value] }, bytes, message.id, rt.now());
+  const outcome = await deliver(
+    { from: returnPath, to: [to.value, ...message.cc] },
+    bytes,
+    message.id,
+    rt.now(),
+  );
   if (outcome.ok) {
     await record(rt, job, { delivered: true, error: null });
     return;

@@ -2,51 +2,26 @@
 // data: sign in, find a conversation in the unanswered watch, answer the customer, follow a
 // notification, sort spam, manage API tokens, read the console in French.
 import { mkdir } from "node:fs/promises";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "../../src/store/schema/index.ts";
+import { openConsole, WAIT_MS } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 import { openSmtp } from "../helpers/smtp-client.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 const SCREENSHOTS = new URL("../../docs/screenshots/", import.meta.url);
-const WAIT_MS = 15_000;
 
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 /** The conversation the advisor answers, followed by the later tests. */
 let answered: { id: string; reference: string; subject: string };
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  context = await browser.newContext({
-    baseURL: server.url,
-    locale: "en-GB",
-    timezoneId: "Europe/Paris",
-    viewport: { width: 1280, height: 900 },
-  });
-  // Start in English whatever the admin's profile says; the test switches to French itself.
-  await context.addInitScript({
-    content: `if (!localStorage.getItem("rapport.language")) localStorage.setItem("rapport.language", "en");`,
-  });
-  context.setDefaultTimeout(WAIT_MS);
-  page = await context.newPage();
+  ({ browser, page } = await openConsole(server.url));
 }, 180_000);
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import { systemActor } from "../../src/commands/events/record-event.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/app-type.ts";
+import { startWorkers } from "../../src/jobs/workers.ts";
 import { noDns } from "../../src/runtime.ts";
 import { cloneTemplate } from "./databases.ts";
 
@@ -43,13 +44,18 @@ export function testConfig(
   });
 }
 
-export async function startDesk(extra: Record<string, string> = {}): Promise<Desk> {
+/** `workers`: also run the job workers (sending mail into the outbox…), stopped by `close()`. */
+export async function startDesk(
+  extra: Record<string, string> = {},
+  options: { workers?: boolean } = {},
+): Promise<Desk> {
   const database = await cloneTemplate(inject("templateUrl"));
   const dataDir = mkdtempSync(path.join(tmpdir(), "rapport-desk-"));
   const config = testConfig(database.url, dataDir, extra);
   const booted = await boot(config, { mode: "attach", dns: noDns });
   const { rt, workspaceId } = booted;
   const app = await buildApp(rt, { ready: true, waitingFor: "" });
+  const workers = options.workers ? await startWorkers(rt) : null;
   await app.ready();
   const advisor = await createUser(
     rt,
@@ -105,6 +111,7 @@ export async function startDesk(extra: Record<string, string> = {}): Promise<Des
     },
     as: (role) => ({ authorization: `Bearer ${tokens[role]}` }),
     async close() {
+      await workers?.stop();
       await app.close();
       await booted.close();
       await database.drop();

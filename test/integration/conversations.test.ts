@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkers, type Workers } from "../../src/jobs/workers.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
+import { eventually } from "../helpers/eventually.ts";
 
 let desk: Desk;
 let workers: Workers;
@@ -28,16 +29,6 @@ async function inbound(payload: object, headers: Record<string, string> = {}) {
 }
 const get = async (url: string, role: "advisor" | "admin" = "advisor") =>
   desk.app.inject({ method: "GET", url, headers: desk.as(role) });
-
-async function eventually<T>(probe: () => Promise<T | null>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("a conversation", () => {
   it("becomes answered once an advisor's reply has left through the outbox", async () => {

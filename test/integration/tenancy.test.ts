@@ -162,6 +162,21 @@ async function tour() {
     body: "Nous vous envoyons un nouveau colis.",
   });
   await call("POST", `${conversation}/messages`, "advisor", { kind: "note", body: "Vu." });
+  const withFile = await call("POST", `${conversation}/messages`, "advisor", {
+    kind: "reply",
+    body: "Voici l'étiquette.",
+    cc: ["copie@example.com"],
+    attachments: [
+      { filename: "a.pdf", content_type: "application/pdf", content_base64: "JVBERi0xLjQK" },
+    ],
+  });
+  for (const url of [
+    `/api/v1/attachments/${withFile.attachments[0].id}`,
+    `/api/v1/attachments/${withFile.attachments[0].id}/preview`,
+  ]) {
+    const file = await desk.app.inject({ method: "GET", url, headers: desk.as("advisor") });
+    expect(file.statusCode, url).toBe(200);
+  }
   await call("PATCH", conversation, "advisor", { status: "waiting_customer" });
   for (const query of ["?q=tina", "?q=0611", "?email=tour%40example.com", "?phone=%2B33611223344"])
     await call("GET", `/api/v1/customers${query}`, "advisor");

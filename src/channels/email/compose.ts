@@ -1,8 +1,11 @@
 // Builds the exact bytes of an outbound mail (what a relay gets, or the outbox keeps) with
-// nodemailer's MailComposer: our Message-ID, threading headers and loop protection.
+// nodemailer's MailComposer: our Message-ID, threading headers, loop protection, copies and files.
 import MailComposer from "nodemailer/lib/mail-composer";
 
 export type OutboundAddress = { name?: string; address: string };
+
+/** A file the mail carries; its bytes come from the blob store, never from a path. */
+export type OutboundAttachment = { filename: string; contentType: string; content: Uint8Array };
 
 export type OutboundMail = {
   from: OutboundAddress;
@@ -20,6 +23,7 @@ export type OutboundMail = {
   autoSubmitted?: "auto-replied" | "auto-generated";
   /** The language of the text, e.g. "fr". */
   language?: string;
+  attachments?: OutboundAttachment[];
   date: Date;
 };
 
@@ -45,6 +49,11 @@ export async function composeMail(mail: OutboundMail): Promise<Buffer> {
     references: mail.references?.length ? mail.references.map(withBrackets) : undefined,
     date: mail.date,
     headers,
+    attachments: mail.attachments?.map((a) => ({
+      filename: oneLine(a.filename),
+      contentType: oneLine(a.contentType),
+      content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+    })),
     newline: "win",
     // Content only ever comes from strings we pass: never from a path or a URL.
     disableFileAccess: true,

@@ -9,6 +9,7 @@ import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
 import { matchBrandAddress, normalizeAddress } from "../../domain/mail/addresses.ts";
 import { type AutomationReason, classifyAutomation } from "../../domain/mail/automation.ts";
 import { readReplyToken } from "../../domain/mail/reply-token.ts";
+import { safeFilename } from "../../domain/mail/safe-filename.ts";
 import { isVerpAddress } from "../../domain/mail/verp.ts";
 import { parseReferences } from "../../domain/reference.ts";
 import { groupCommitter, type Settled } from "../../intake/group-commit.ts";
@@ -376,15 +377,4 @@ export function mailIntake(
       return batches.submit(prepared);
     },
   };
-}
-
-/** A name safe to show and to offer for download: no path, no control characters, bounded. */
-export function safeFilename(name: string | null): string {
-  const base = (name ?? "attachment").split(/[\\/]/).pop() ?? "attachment";
-  const cleaned = base
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we remove
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
-    .replace(/^\.+/, "")
-    .trim();
-  return cleaned.slice(0, 200) || "attachment";
 }

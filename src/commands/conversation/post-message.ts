@@ -1,12 +1,16 @@
-// An advisor writes on a conversation: a reply to the customer (sent by mail as a durable job) or an
-// internal note. A reply puts the conversation in waiting_customer unless the advisor keeps it open.
+// An advisor writes on a conversation: a reply to the customer (sent by mail as a durable job, with
+// its copies and files) or an internal note. A reply puts the conversation in waiting_customer
+// unless the advisor keeps it open.
+import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { onHumanReply, onNote } from "../../domain/conversation/transitions.ts";
 import { replySubject } from "../../domain/mail/acknowledgement.ts";
+import { bareContentType } from "../../domain/mail/content-sniff.ts";
+import { safeFilename } from "../../domain/mail/safe-filename.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import { customerEmailOf } from "../../store/queries/conversations.ts";
-import { brands, conversations, messages } from "../../store/schema/index.ts";
+import { attachments, brands, conversations, messages } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { conversationMessageId } from "../mail/reply-message-id.ts";
 import { runCommand, type UseCase } from "../run-command.ts";
@@ -14,26 +18,38 @@ import type { UnitOfWork } from "../unit-of-work.ts";
 import { lockConversation } from "./load.ts";
 import { refreshAnswerState } from "./refresh-answer-state.ts";
 
+/** A file sent with a reply or kept with a note. */
+export type NewAttachment = { filename: string; contentType: string; content: Uint8Array };
+
 export type PostMessageInput = {
   conversationId: string;
   kind: "reply" | "note";
   body: string;
   /** Keep the conversation open after a reply instead of waiting on the customer. */
   keepOpen?: boolean;
+  /** Addresses a reply is copied to (Cc). */
+  cc?: string[];
+  attachments?: NewAttachment[];
 };
+
+/** What one message may carry: a mail of 10 MB of files still passes most mail servers. */
+export const messageLimits = { attachments: 10, attachmentBytes: 10 * 1024 * 1024, cc: 10 };
 
 type Conversation = typeof conversations.$inferSelect;
 type Message = typeof messages.$inferSelect;
+type Attachment = typeof attachments.$inferSelect;
 
 export const writeMessage: UseCase<
   PostMessageInput,
-  { message: Message; conversation: Conversation }
+  { message: Message; attachments: Attachment[]; conversation: Conversation }
 > = async (uow, p, input) => {
+  checkLimits(input);
   const conversation = await lockConversation(uow.tx, p.workspaceId, input.conversationId);
   const { message, status } =
     input.kind === "note"
       ? await storeNote(uow, p, conversation, input.body)
       : await storeReply(uow, p, conversation, input);
+  const files = await storeAttachments(uow, p.workspaceId, message.id, input.attachments ?? []);
   await uow.tx
     .update(conversations)
     .set({ messageCount: sql`${conversations.messageCount} + 1`, lastActivityAt: uow.now })
@@ -50,8 +66,49 @@ export const writeMessage: UseCase<
       ? { before: { status: conversation.status }, after: { status } }
       : {}),
   });
-  return { message, conversation: updated };
+  return { message, attachments: files, conversation: updated };
 };
+
+function checkLimits(input: PostMessageInput) {
+  const files = input.attachments ?? [];
+  if (input.kind === "note" && (input.cc?.length ?? 0) > 0)
+    throw new DeskError("invalid_input", "a note is not sent: it has no copies (cc)");
+  if (files.length > messageLimits.attachments)
+    throw new DeskError(
+      "payload_too_large",
+      `at most ${messageLimits.attachments} files on one message`,
+    );
+  const total = files.reduce((sum, f) => sum + f.content.byteLength, 0);
+  if (total > messageLimits.attachmentBytes)
+    throw new DeskError(
+      "payload_too_large",
+      `the files come to ${total} bytes: at most ${messageLimits.attachmentBytes} on one message`,
+    );
+}
+
+/** The bytes are kept (fsynced) before the transaction commits the rows that name them. */
+async function storeAttachments(
+  uow: UnitOfWork,
+  workspaceId: string,
+  messageId: string,
+  files: NewAttachment[],
+): Promise<Attachment[]> {
+  if (files.length === 0) return [];
+  const rows = await Promise.all(
+    files.map(async (file) => ({
+      workspaceId,
+      id: uow.newId(),
+      messageId,
+      filename: safeFilename(file.filename),
+      contentType: bareContentType(file.contentType) || "application/octet-stream",
+      size: file.content.byteLength,
+      sha256: createHash("sha256").update(file.content).digest("hex"),
+      blobKey: await uow.runtime.blobs.put(file.content, { kind: "attachment" }),
+      createdAt: uow.now,
+    })),
+  );
+  return uow.tx.insert(attachments).values(rows).returning();
+}
 
 /** The same use case run in its own transaction (for callers outside HTTP: the demo, tests). */
 export function postMessage(rt: Runtime, p: Principal, input: PostMessageInput) {
@@ -112,6 +169,7 @@ async function storeReply(
       subject: replySubject(conversation.subject, conversation.reference),
       externalId: conversationMessageId(uow.runtime.secret, uow.randomBytes, target, from),
       authorEmail: from,
+      cc: [...new Set(input.cc ?? [])],
       delivery: email ? "queued" : "failed",
       deliveryError: email
         ? null

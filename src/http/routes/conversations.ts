@@ -1,7 +1,7 @@
 // Conversations: the keyset-paged list, one conversation with its messages, changes, replies and notes.
 import { z } from "zod";
 import { markBulk } from "../../commands/conversation/mark-bulk.ts";
-import { writeMessage } from "../../commands/conversation/post-message.ts";
+import { messageLimits, writeMessage } from "../../commands/conversation/post-message.ts";
 import { changeConversation } from "../../commands/conversation/update-conversation.ts";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
 import { runCommand, runIdempotent } from "../../commands/run-command.ts";
@@ -45,6 +45,30 @@ const statusList = z
   .pipe(z.array(z.enum(conversationStatuses)));
 
 const idParams = z.object({ id: z.uuid() });
+
+const newMessageBody = z.strictObject({
+  kind: z.enum(["reply", "note"]),
+  body: z.string().trim().min(1).max(100_000),
+  keep_open: z.boolean().optional().describe("after a reply, keep the conversation open"),
+  cc: z
+    .array(z.email().max(320))
+    .max(messageLimits.cc)
+    .optional()
+    .describe("addresses the reply is copied to (a reply only)"),
+  attachments: z
+    .array(
+      z.strictObject({
+        filename: z.string().trim().min(1).max(255),
+        content_type: z
+          .string()
+          .max(200)
+          .regex(/^[\w.+-]+\/[\w.+-]+$/, "a media type such as image/png")
+          .default("application/octet-stream"),
+        content_base64: z.base64().describe("the file's bytes in base64"),
+      }),
+    )
+    .optional(),
+});
 const withMessages = conversationView.extend({ messages: z.array(messageView) });
 
 export function registerConversationRoutes(app: App, rt: Runtime): void {
@@ -166,22 +190,26 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
   app.post(
     "/api/v1/conversations/:id/messages",
     {
+      // Files travel in the JSON as base64: a third more than their bytes, plus the text.
+      bodyLimit: Math.ceil((messageLimits.attachmentBytes * 4) / 3) + 512 * 1024,
       schema: {
         summary: "Reply to the customer (sent by mail) or add an internal note",
+        description:
+          `A reply may be copied to other addresses (\`cc\`, at most ${messageLimits.cc}) and carry ` +
+          `files (\`attachments\`, base64, at most ${messageLimits.attachments} and ` +
+          `${messageLimits.attachmentBytes / 1024 / 1024} MB together, else 413 ` +
+          "`payload_too_large`); both leave with the mail. A note may keep files too.",
         tags: ["conversations"],
         params: idParams,
         headers: idempotencyHeader,
-        body: z.strictObject({
-          kind: z.enum(["reply", "note"]),
-          body: z.string().trim().min(1).max(100_000),
-          keep_open: z.boolean().optional().describe("after a reply, keep the conversation open"),
-        }),
+        body: newMessageBody,
         response: {
           200: messageView.describe("the answer already given to this Idempotency-Key"),
           201: messageView,
           400: problemView,
           404: problemView,
           409: problemView,
+          413: problemView,
           422: problemView,
         },
       },
@@ -190,11 +218,22 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
       const p = principalOf(request);
       const { id } = request.params;
       const b = request.body;
-      const input = { conversationId: id, kind: b.kind, body: b.body, keepOpen: b.keep_open };
+      const input = {
+        conversationId: id,
+        kind: b.kind,
+        body: b.body,
+        keepOpen: b.keep_open,
+        cc: b.cc,
+        attachments: b.attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.content_type,
+          content: Buffer.from(a.content_base64, "base64"),
+        })),
+      };
       const { answer, replayed } = await runIdempotent(rt, writeMessage, p, input, {
         key: request.headers["idempotency-key"],
         request: { method: "POST", path: `conversations/${id}/messages`, body: b },
-        answer: ({ message }) => presentMessage({ ...message, attachments: [] }),
+        answer: ({ message, attachments }) => presentMessage({ ...message, attachments }),
       });
       return reply.code(replayed ? 200 : 201).send(answer);
     },

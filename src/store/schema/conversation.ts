@@ -166,6 +166,8 @@ export const messages = pgTable(
     authorCustomerId: uuid("author_customer_id"),
     authorName: text("author_name").notNull().default(""),
     authorEmail: text("author_email"),
+    /** The copies of a reply (Cc), addresses as the advisor gave them. */
+    cc: jsonb("cc").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     /** True for acknowledgements, notices and alerts: never a human answer. */
     automated: boolean("automated").notNull().default(false),
     /** Likely spam: kept, but never acknowledged and never awaited. */

@@ -89,6 +89,8 @@ type RequestOptions = {
   signal?: AbortSignal;
   /** A 401 on this call is an answer (sign-in, /me), not a lost session. */
   expectUnauthorized?: boolean;
+  /** Further headers, such as `Idempotency-Key`. */
+  headers?: Record<string, string>;
 };
 
 export async function api<T>(
@@ -96,7 +98,7 @@ export async function api<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { ...options.headers, Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
 

@@ -79,14 +79,36 @@ export function markBulk(id: string, bulk: boolean): Promise<Conversation> {
   return api("POST", `/api/v1/conversations/${encodeURIComponent(id)}/bulk`, { body: { bulk } });
 }
 
-/** `keepOpen`: after a reply, the conversation stays open instead of waiting on the customer. */
+/** A file to send with a reply (or keep with a note), its bytes in base64. */
+export type NewAttachment = { filename: string; content_type: string; content_base64: string };
+
+export type NewMessage = {
+  kind: MessageKind;
+  body: string;
+  /** After a reply, the conversation stays open instead of waiting on the customer. */
+  keepOpen?: boolean;
+  cc?: string[];
+  attachments?: NewAttachment[];
+};
+
+/**
+ * `idempotencyKey`: one per message written, so that a click retried after a lost answer never
+ * sends the reply twice (the server answers the first message again).
+ */
 export function postMessage(
   id: string,
-  kind: MessageKind,
-  body: string,
-  keepOpen = false,
+  message: NewMessage,
+  idempotencyKey: string,
 ): Promise<Message> {
+  const reply = message.kind === "reply";
   return api("POST", `/api/v1/conversations/${encodeURIComponent(id)}/messages`, {
-    body: kind === "reply" && keepOpen ? { kind, body, keep_open: true } : { kind, body },
+    body: {
+      kind: message.kind,
+      body: message.body,
+      ...(reply && message.keepOpen ? { keep_open: true } : {}),
+      ...(reply && message.cc?.length ? { cc: message.cc } : {}),
+      ...(message.attachments?.length ? { attachments: message.attachments } : {}),
+    },
+    headers: { "Idempotency-Key": idempotencyKey },
   });
 }

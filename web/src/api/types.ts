@@ -108,6 +108,8 @@ export type Message = {
     name: string;
     email?: string | null;
   };
+  /** The addresses a reply was copied to. */
+  cc: string[];
   automated: boolean;
   subject: string;
   body_text: string;
@@ -310,7 +312,24 @@ export type User = {
   active: boolean;
 };
 
-export type Brand = { id: string; name: string; slug: string; language: string; time_zone: string };
+export type Brand = {
+  id: string;
+  name: string;
+  slug: string;
+  language: string;
+  time_zone: string;
+  /** Added under every reply's text in the mail. */
+  signature: string;
+};
+
+/** A reusable reply, with variables such as {{customer.first_name}} (display/canned-answer.ts). */
+export type CannedAnswer = {
+  id: string;
+  title: string;
+  language: string;
+  brand_id: string | null;
+  body: string;
+};
 
 export const ROLES = ["advisor", "manager", "admin"] as const satisfies readonly Role[];
 

@@ -11,7 +11,8 @@ export function formatFileSize(bytes: number, language: string): string {
   return new Intl.NumberFormat(language, {
     style: "unit",
     unit: units[index],
-    unitDisplay: "short",
+    // "23 byte" reads wrong; a count of bytes is spelt out ("23 bytes", "23 octets"), "1.2 kB" is not.
+    unitDisplay: index === 0 ? "long" : "short",
     maximumFractionDigits: value < 10 && index > 0 ? 1 : 0,
   }).format(value);
 }

@@ -10,6 +10,7 @@ function message(extra: Partial<Message>): Message {
     direction: "inbound",
     channel: "email",
     author: { kind: "customer", id: "k1", name: "Jeanne", email: "jeanne@example.com" },
+    cc: [],
     automated: false,
     subject: "Hello",
     body_text: "Hello",

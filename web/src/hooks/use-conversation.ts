@@ -7,6 +7,7 @@ import {
   fetchConversation,
   markBulk,
   markSpam,
+  type NewMessage,
   postMessage,
 } from "../api/conversations.ts";
 import type {
@@ -15,7 +16,6 @@ import type {
   ConversationChange,
   ConversationWithMessages,
   Message,
-  MessageKind,
 } from "../api/types.ts";
 import { type CloseRefusal, closeRefusalOf } from "../display/close-refusal.ts";
 import { type AsyncState, useAsync } from "./use-async.ts";
@@ -35,7 +35,7 @@ export type ConversationScreen = {
   dismissCloseRefusal: () => void;
   setSpam: (spam: boolean) => Promise<void>;
   setBulk: (bulk: boolean) => Promise<void>;
-  send: (kind: MessageKind, body: string, keepOpen: boolean) => Promise<Message>;
+  send: (message: NewMessage, idempotencyKey: string) => Promise<Message>;
 };
 
 export function useConversation(id: string): ConversationScreen {
@@ -107,12 +107,16 @@ export function useConversation(id: string): ConversationScreen {
   );
 
   const send = useCallback(
-    async (kind: MessageKind, body: string, keepOpen: boolean) => {
-      const message = await postMessage(id, kind, body, keepOpen);
-      update((current) => ({ ...current, messages: [...current.messages, message] }));
+    async (written: NewMessage, idempotencyKey: string) => {
+      const message = await postMessage(id, written, idempotencyKey);
+      // A retried click is answered with the message already written: shown once.
+      update((current) => ({
+        ...current,
+        messages: [...current.messages.filter((m) => m.id !== message.id), message],
+      }));
       // A reply moves the status and the clocks on the server: read them back.
       reload();
-      if (kind === "reply") {
+      if (written.kind === "reply") {
         followUps.current = FOLLOW_UP_DELAYS_MS.map((delay) => window.setTimeout(reload, delay));
       }
       return message;

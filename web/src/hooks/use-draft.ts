@@ -14,17 +14,34 @@ function readDraft(conversationId: string): string {
   }
 }
 
+function forget(conversationId: string): void {
+  try {
+    window.sessionStorage.removeItem(storageKey(conversationId));
+  } catch {
+    // Storage refused: nothing was kept.
+  }
+}
+
 export function useDraft(conversationId: string): [string, (body: string) => void] {
   const [draft, setDraft] = useState(() => readDraft(conversationId));
 
   useEffect(() => {
     try {
-      if (draft === "") window.sessionStorage.removeItem(storageKey(conversationId));
-      else window.sessionStorage.setItem(storageKey(conversationId), draft);
+      if (draft !== "") window.sessionStorage.setItem(storageKey(conversationId), draft);
+      else window.sessionStorage.removeItem(storageKey(conversationId));
     } catch {
       // Storage refused (private mode, quota): the draft still lives while the page is open.
     }
   }, [conversationId, draft]);
 
-  return [draft, useCallback((body: string) => setDraft(body), [])];
+  // A sent draft is forgotten at once, even when the screen leaves in the same moment ("send and
+  // next"), before the effect above would run.
+  const set = useCallback(
+    (body: string) => {
+      setDraft(body);
+      if (body === "") forget(conversationId);
+    },
+    [conversationId],
+  );
+  return [draft, set];
 }

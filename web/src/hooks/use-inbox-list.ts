@@ -10,28 +10,37 @@ export type InboxFilter = { view: InboxView; mine: boolean; q: string; brand: st
 
 export type InboxRow = Conversation | UnansweredConversation;
 
+/** One page of a view, as the API orders it (the inbox list, and "send and next" after a reply). */
+export function fetchInboxPage(
+  filter: InboxFilter,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<Page<InboxRow>> {
+  const { view, mine, q, brand } = filter;
+  const source = sourceOf(view);
+  const assignee = mine ? ("me" as const) : undefined;
+  if (source.kind === "unanswered") {
+    return listUnanswered({ assignee, brand: brand ?? undefined }, cursor, signal);
+  }
+  return listConversations(
+    {
+      statuses: source.statuses,
+      spam: source.spam,
+      bulk: source.bulk,
+      assignee,
+      brand: brand ?? undefined,
+      q,
+    },
+    cursor,
+    signal,
+  );
+}
+
 export function useInboxList(filter: InboxFilter): PagedList<InboxRow> {
   const { view, mine, q, brand } = filter;
   const fetchPage = useCallback(
-    (cursor: string | null, signal: AbortSignal): Promise<Page<InboxRow>> => {
-      const source = sourceOf(view);
-      const assignee = mine ? ("me" as const) : undefined;
-      if (source.kind === "unanswered") {
-        return listUnanswered({ assignee, brand: brand ?? undefined }, cursor, signal);
-      }
-      return listConversations(
-        {
-          statuses: source.statuses,
-          spam: source.spam,
-          bulk: source.bulk,
-          assignee,
-          brand: brand ?? undefined,
-          q,
-        },
-        cursor,
-        signal,
-      );
-    },
+    (cursor: string | null, signal: AbortSignal) =>
+      fetchInboxPage({ view, mine, q, brand }, cursor, signal),
     [view, mine, q, brand],
   );
   return usePagedList(JSON.stringify([view, mine, q.trim(), brand]), fetchPage);

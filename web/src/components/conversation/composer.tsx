@@ -1,36 +1,92 @@
-// Writing to the customer, or a note for colleagues: a Reply / Note switch, the text, and
-// Ctrl+Enter (⌘+Enter) to send. A note looks like a note, so it is never mistaken for a reply.
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+// Writing to the customer, or a note for colleagues: a Reply / Note switch (r, n), the text with
+// canned answers ("/" at the start, or the picker), copies, files, the brand's signature as it will
+// be added, and Ctrl+Enter (⌘+Enter) to send. A note looks like a note, so it is never mistaken
+// for a reply. Each message carries one Idempotency-Key, so a retried click never sends it twice.
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Message, MessageKind } from "../../api/types.ts";
+import type { NewMessage } from "../../api/conversations.ts";
+import { newIdempotencyKey } from "../../api/idempotency-key.ts";
+import type { Brand, Conversation, MessageKind } from "../../api/types.ts";
+import { type CannedValues, firstNameOf } from "../../display/canned-answer.ts";
+import { parseCopies } from "../../display/copies.ts";
+import { useCannedAnswers } from "../../hooks/use-canned-answers.ts";
+import { useCannedPicker } from "../../hooks/use-canned-picker.ts";
 import { useDraft } from "../../hooks/use-draft.ts";
+import { useShortcut } from "../../hooks/use-shortcut.ts";
+import { AttachmentPicker, attachmentsFit } from "../attachments/attachment-picker.tsx";
+import { type PickedFile, readAttachments } from "../attachments/read-files.ts";
 import { ProblemMessage } from "../common/problem-message.tsx";
+import { CannedAnswerList, cannedOptionId } from "./canned-answer-list.tsx";
+import { CopiesField } from "./copies-field.tsx";
+import { SignaturePreview } from "./signature-preview.tsx";
 
 type Props = {
-  conversationId: string;
+  conversation: Conversation;
   recipient: string | null;
-  onSend: (kind: MessageKind, body: string, keepOpen: boolean) => Promise<Message>;
+  advisorName: string;
+  brand: Brand | undefined;
+  /** Sends the message; `next` also opens the next conversation of the view the advisor came from. */
+  onSend: (message: NewMessage, idempotencyKey: string, next: boolean) => Promise<unknown>;
 };
 
-export function Composer({ conversationId, recipient, onSend }: Props) {
+export function Composer({ conversation, recipient, advisorName, brand, onSend }: Props) {
   const { t } = useTranslation();
   const id = useId();
+  const text = useRef<HTMLTextAreaElement>(null);
   const [kind, setKind] = useState<MessageKind>("reply");
-  const [body, setBody] = useDraft(conversationId);
+  const [body, setBody] = useDraft(conversation.id);
   const [keepOpen, setKeepOpen] = useState(false);
+  const [ccText, setCcText] = useState("");
+  const [files, setFiles] = useState<PickedFile[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState("");
-  const empty = body.trim() === "";
+  const canned = useCannedAnswers(brand?.language ?? null, conversation.brand_id);
+  // Escape is the composer's only while the focus is in it: elsewhere it closes dialogs and menus.
+  const [inside, setInside] = useState(false);
+  const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
 
-  const send = async () => {
-    if (empty || sending) return;
+  const copies = parseCopies(kind === "reply" ? ccText : "");
+  const empty = body.trim() === "";
+  const blocked = empty || sending || copies.invalid.length > 0 || !attachmentsFit(files);
+
+  const values: CannedValues = {
+    "customer.first_name": firstNameOf(conversation.customer.name),
+    "customer.name": conversation.customer.name,
+    "advisor.name": advisorName,
+    "conversation.reference": conversation.reference,
+    "brand.name": brand?.name ?? null,
+  };
+
+  const picker = useCannedPicker(canned.list, values, { body, setBody, field: text });
+  const focusText = () => text.current?.focus();
+
+  const idempotencyKey = (message: NewMessage) => {
+    const fingerprint = JSON.stringify([message, files.map((f) => f.key)]);
+    if (attempt.current?.fingerprint !== fingerprint) {
+      attempt.current = { fingerprint, key: newIdempotencyKey() };
+    }
+    return attempt.current.key;
+  };
+
+  const send = async (next: boolean) => {
+    if (blocked) return;
     setSending(true);
     setError(null);
     setAnnouncement("");
     try {
-      await onSend(kind, body, keepOpen);
+      const message: NewMessage = {
+        kind,
+        body,
+        keepOpen: kind === "reply" && keepOpen,
+        cc: copies.valid,
+        attachments: await readAttachments(files),
+      };
+      await onSend(message, idempotencyKey({ ...message, attachments: [] }), next);
+      attempt.current = null;
       setBody("");
+      setCcText("");
+      setFiles([]);
       setAnnouncement(kind === "reply" ? t("composer.replySent") : t("composer.noteAdded"));
     } catch (caught) {
       setError(caught);
@@ -41,15 +97,32 @@ export function Composer({ conversationId, recipient, onSend }: Props) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void send();
+    void send(false);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+  const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.onKey(event)) return;
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void send();
+      void send(false);
     }
   };
+
+  const write = (option: MessageKind) => {
+    setKind(option);
+    focusText();
+  };
+  useShortcut("r", "shortcuts.reply", () => write("reply"));
+  useShortcut("n", "shortcuts.note", () => write("note"));
+  useShortcut(
+    "escape",
+    "shortcuts.leaveComposer",
+    () => {
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement) focused.blur();
+    },
+    { inFields: true, enabled: inside && picker.query === null },
+  );
 
   const hint =
     kind === "note"
@@ -57,28 +130,69 @@ export function Composer({ conversationId, recipient, onSend }: Props) {
       : recipient
         ? t("composer.replyHint", { recipient })
         : t("composer.replyHintUnknown");
+  const listId = `${id}-canned`;
+  const listOpen = picker.query !== null;
+  const activeOption = picker.matches.length ? cannedOptionId(listId, picker.active) : undefined;
 
   return (
-    <form className={`composer composer--${kind}`} onSubmit={onSubmit}>
-      <fieldset className="segmented">
-        <legend className="visually-hidden">{t("composer.mode")}</legend>
-        {(["reply", "note"] as const).map((option) => (
-          <label key={option} className="segmented__option">
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              value={option}
-              checked={kind === option}
-              onChange={() => setKind(option)}
-            />
-            <span>{t(`composer.${option}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+    <form
+      className={`composer composer--${kind}`}
+      onSubmit={onSubmit}
+      onFocus={() => setInside(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setInside(false);
+      }}
+    >
+      <div className="composer__top">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t("composer.mode")}</legend>
+          {(["reply", "note"] as const).map((option) => (
+            <label key={option} className="segmented__option">
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={option}
+                checked={kind === option}
+                onChange={() => setKind(option)}
+              />
+              <span>{t(`composer.${option}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={picker.pickerOpen}
+          onClick={picker.togglePicker}
+        >
+          {t("composer.canned")}
+        </button>
+      </div>
+      {picker.pickerOpen ? (
+        <input
+          type="search"
+          className="composer__canned-search"
+          aria-label={t("composer.cannedSearch")}
+          placeholder={t("composer.cannedSearch")}
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-activedescendant={activeOption}
+          // biome-ignore lint/a11y/noAutofocus: the advisor opened the picker to type in it
+          autoFocus
+          value={picker.query ?? ""}
+          onChange={(event) => picker.search(event.target.value)}
+          onKeyDown={picker.onKey}
+        />
+      ) : null}
+      {kind === "reply" ? (
+        <CopiesField value={ccText} invalid={copies.invalid} onChange={setCcText} />
+      ) : null}
       <label htmlFor={`${id}-body`} className="visually-hidden">
         {t("composer.label")}
       </label>
       <textarea
+        ref={text}
         id={`${id}-body`}
         className="composer__text"
         rows={6}
@@ -87,12 +201,29 @@ export function Composer({ conversationId, recipient, onSend }: Props) {
           kind === "note" ? t("composer.notePlaceholder") : t("composer.replyPlaceholder")
         }
         aria-describedby={`${id}-hint`}
-        onChange={(event) => setBody(event.target.value)}
-        onKeyDown={onKeyDown}
+        aria-controls={listOpen ? listId : undefined}
+        aria-activedescendant={listOpen && !picker.pickerOpen ? activeOption : undefined}
+        onChange={(event) => {
+          setBody(event.target.value);
+          picker.edited();
+        }}
+        onKeyDown={onTextKeyDown}
       />
+      {listOpen ? (
+        <CannedAnswerList
+          id={listId}
+          answers={picker.matches}
+          active={picker.active}
+          loading={canned.state.status === "loading"}
+          onPick={picker.insert}
+        />
+      ) : null}
+      {kind === "reply" ? <SignaturePreview signature={brand?.signature} /> : null}
+      <AttachmentPicker files={files} onChange={setFiles} />
       <div className="composer__footer">
         <p id={`${id}-hint`} className="composer__hint">
-          {hint} <span className="composer__shortcut">{t("composer.shortcut")}</span>
+          {hint} <span className="composer__shortcut">{t("composer.shortcut")}</span>{" "}
+          <span className="composer__shortcut">{t("composer.cannedSlashHint")}</span>
         </p>
         {kind === "reply" ? (
           <label className="toggle composer__keep-open">
@@ -104,7 +235,15 @@ export function Composer({ conversationId, recipient, onSend }: Props) {
             <span>{t("composer.keepOpen")}</span>
           </label>
         ) : null}
-        <button type="submit" className="button button--primary" disabled={empty || sending}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={blocked}
+          onClick={() => void send(true)}
+        >
+          {t("composer.sendAndNext")}
+        </button>
+        <button type="submit" className="button button--primary" disabled={blocked}>
           {sending
             ? t("composer.sending")
             : kind === "note"

@@ -1,14 +1,23 @@
 // One conversation: the thread and the composer (and why it is in Spam, when it is), its
 // settings, and the customer beside it.
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
+import type { NewMessage } from "../../api/conversations.ts";
 import { formatDateTime } from "../../display/date-time.ts";
+import {
+  inboxFilterOf,
+  needsNextPage,
+  nextConversationId,
+} from "../../display/next-conversation.ts";
 import { replyAddress } from "../../display/reply-address.ts";
+import { useBrands } from "../../hooks/use-brands.ts";
 import { useConversation } from "../../hooks/use-conversation.ts";
+import { fetchInboxPage } from "../../hooks/use-inbox-list.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 import { useNow } from "../../hooks/use-now.ts";
 import { useRefresh } from "../../hooks/use-refresh.ts";
 import { useMe } from "../../hooks/use-session.tsx";
+import { useShortcut } from "../../hooks/use-shortcut.ts";
 import { useUsers } from "../../hooks/use-users.ts";
 import { channelLabel } from "../common/channel-label.ts";
 import { PriorityBadge, Reference, StatusBadge } from "../common/conversation-badges.tsx";
@@ -29,6 +38,19 @@ function inboxPathFrom(state: unknown): string {
   return "/";
 }
 
+/** The conversation after this one in the view at `inboxPath`, reading on past a page's end. */
+async function nextOf(inboxPath: string, id: string): Promise<string | null> {
+  const filter = inboxFilterOf(inboxPath);
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await fetchInboxPage(filter, cursor);
+    ids.push(...page.items.map((c) => c.id));
+    cursor = page.next_cursor;
+  } while (cursor !== null && needsNextPage(ids, id));
+  return nextConversationId(ids, id);
+}
+
 export function ConversationPage() {
   const { id = "" } = useParams();
   // One screen per conversation: moving to another one starts afresh (status messages, drafts).
@@ -43,9 +65,26 @@ function ConversationScreen({ id }: { id: string }) {
   const users = useUsers();
   const me = useMe();
   const now = useNow();
+  const brands = useBrands();
+  const navigate = useNavigate();
+  const inboxPath = inboxPathFrom(location.state);
   useRefresh(screen.reload);
+  // "e" resolves; without a human answer the server refuses and the close-reason form asks why.
+  useShortcut("e", "shortcuts.resolve", () => void screen.change({ status: "resolved" }), {
+    enabled: screen.state.status === "ready",
+  });
+
+  /** Sends, then, for "send and next", opens the next conversation of the view left (or the view). */
+  const send = async (message: NewMessage, idempotencyKey: string, next: boolean) => {
+    await screen.send(message, idempotencyKey);
+    if (!next) return;
+    const following = await nextOf(inboxPath, id).catch(() => null);
+    // Sent either way: without a next one (or the view unreadable now), back to the view.
+    if (following) navigate(`/conversations/${following}`, { state: { inbox: inboxPath } });
+    else navigate(inboxPath);
+  };
   const back = (
-    <Link to={inboxPathFrom(location.state)} className="back-link">
+    <Link to={inboxPath} className="back-link">
       <span aria-hidden="true">← </span>
       {t("conversation.back")}
     </Link>
@@ -129,9 +168,11 @@ function ConversationScreen({ id }: { id: string }) {
           />
           <Composer
             key={conversation.id}
-            conversationId={conversation.id}
+            conversation={conversation}
             recipient={replyAddress(conversation.messages)}
-            onSend={screen.send}
+            advisorName={me.user.name}
+            brand={brands.byId.get(conversation.brand_id)}
+            onSend={send}
           />
         </section>
         <aside className="conversation-side">

@@ -3,8 +3,8 @@
 import { useTranslation } from "react-i18next";
 import type { Message } from "../../api/types.ts";
 import { formatDateTime, formatRelative } from "../../display/date-time.ts";
-import { formatFileSize } from "../../display/file-size.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
+import { MessageAttachments } from "../attachments/message-attachments.tsx";
 import { channelLabel } from "../common/channel-label.ts";
 import { MessageBody } from "./message-body.tsx";
 
@@ -58,6 +58,9 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
       (message.delivery === "failed" || message.delivery === "bounced") ? (
         <p className="message__delivery-error">{message.delivery_error}</p>
       ) : null}
+      {message.cc.length > 0 ? (
+        <p className="message__cc">{t("conversation.cc", { addresses: message.cc.join(", ") })}</p>
+      ) : null}
       <MessageBody message={message} authorName={author} />
       {message.truncated ? (
         <p className="message__truncated">
@@ -69,20 +72,7 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
           ) : null}
         </p>
       ) : null}
-      {message.attachments.length > 0 ? (
-        <div className="message__attachments">
-          <ul aria-label={t("conversation.attachments")}>
-            {message.attachments.map((attachment) => (
-              <li key={attachment.id} className="attachment">
-                {attachment.filename}{" "}
-                <span className="attachment__size">
-                  ({formatFileSize(attachment.size, locale)})
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <MessageAttachments attachments={message.attachments} />
     </article>
   );
 }

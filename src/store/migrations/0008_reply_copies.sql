@@ -1,0 +1,1 @@
+ALTER TABLE "messages" ADD COLUMN "cc" jsonb DEFAULT '[]'::jsonb NOT NULL;
