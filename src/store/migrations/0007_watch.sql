@@ -1,0 +1,6 @@
+ALTER TABLE "conversations" ADD COLUMN "snoozed_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "conversations" ADD COLUMN "snoozed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "conversations" ADD COLUMN "tags" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "conversations" ADD COLUMN "escalated_to_id" uuid;--> statement-breakpoint
+CREATE INDEX "conversations_tags" ON "conversations" USING gin ("tags");--> statement-breakpoint
+CREATE INDEX "conversations_snoozed" ON "conversations" USING btree ("workspace_id","snoozed_until") WHERE snoozed_until is not null;
