@@ -1,16 +1,6 @@
 // The unanswered watch: conversations owed a human answer (snoozed or not: the promise stands),
 // soonest due first.
-import {
-  and,
-  eq,
-  getTableColumns,
-  gt,
-  isNotNull,
-  notInArray,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, eq, getTableColumns, gt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { conversations, customers } from "../schema/index.ts";
 import { owedAnswerCondition } from "./conversation-views.ts";
