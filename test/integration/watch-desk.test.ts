@@ -19,11 +19,9 @@ afterAll(async () => {
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
-async function call(
-  method: string,
-  url: string,
-  payload?: object,
-): Promise<{ status: number; body: any }> {
+type Answer = { status: number; body: any };
+
+async function call(method: string, url: string, payload?: object): Promise<Answer> {
   const res = await desk.app.inject({
     method: method as "GET",
     url,
