@@ -95,7 +95,7 @@ describe("the watch", () => {
     await row(kept.subject).waitFor();
     // Tabs say how many each view holds.
     await expect
-      .poll(() => page.getByRole("link", { name: /^Unanswered/ }).textContent())
+      .poll(() => page.getByRole("link", { name: "Unanswered", exact: true }).textContent())
       .toBe("Unanswered3");
     await row(kept.subject).click();
     await page.getByRole("heading", { level: 1, name: kept.subject }).waitFor();
@@ -163,9 +163,9 @@ describe("the watch", () => {
     await page.goto("/?view=all");
     await row(conversations.second.subject).waitFor();
     expect(await row(third.subject).count()).toBe(0);
-    await page.getByRole("link", { name: /^Snoozed/ }).click();
+    await page.getByRole("link", { name: "Snoozed", exact: true }).click();
     await row(third.subject).waitFor();
-    await page.getByRole("link", { name: /^Unanswered/ }).click();
+    await page.getByRole("link", { name: "Unanswered", exact: true }).click();
     await row(third.subject).waitFor();
     await expect(row(third.subject).textContent()).resolves.toContain("Snoozed until");
   });

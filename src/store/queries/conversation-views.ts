@@ -175,26 +175,31 @@ export type CountFilter = {
   now: Date;
 };
 
-/** How many conversations each view holds, up to `countCap`, each read through its own index. */
+/** The statement that counts one view, up to one past `countCap` (benches EXPLAIN it). */
+export function viewCount(db: Db, f: CountFilter, view: InboxView) {
+  const capped = db
+    .select({ one: sql`1`.as("one") })
+    .from(conversations)
+    .where(
+      inWorkspace(
+        conversations,
+        f.workspaceId,
+        viewCondition(view, f.now),
+        f.brandId ? eq(conversations.brandId, f.brandId) : undefined,
+        f.assigneeId ? eq(conversations.assigneeId, f.assigneeId) : undefined,
+      ),
+    )
+    .limit(countCap + 1)
+    .as("capped");
+  return db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
+}
+
+/** How many conversations each view holds, up to one past `countCap`, each through its own index. */
 export async function countViews(db: Db, f: CountFilter): Promise<Record<InboxView, number>> {
   const counts = await Promise.all(
     inboxViews.map(async (view) => {
-      const capped = db
-        .select({ one: sql`1`.as("one") })
-        .from(conversations)
-        .where(
-          inWorkspace(
-            conversations,
-            f.workspaceId,
-            viewCondition(view, f.now),
-            f.brandId ? eq(conversations.brandId, f.brandId) : undefined,
-            f.assigneeId ? eq(conversations.assigneeId, f.assigneeId) : undefined,
-          ),
-        )
-        .limit(countCap + 1)
-        .as("capped");
-      const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
-      return [view, Math.min(row?.n ?? 0, countCap + 1)] as const;
+      const [row] = await viewCount(db, f, view);
+      return [view, row?.n ?? 0] as const;
     }),
   );
   return Object.fromEntries(counts) as Record<InboxView, number>;

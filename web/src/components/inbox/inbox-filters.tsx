@@ -1,6 +1,6 @@
 // The inbox's view tabs with their counts, the search box ("/" focuses it), the brand filter (when
 // there is more than one brand), the tag in force and the "only mine" switch.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ViewCounts } from "../../api/types.ts";
@@ -30,6 +30,7 @@ export function InboxFilters(props: Props) {
   const { onMineChange, onBrandChange, onSearch } = props;
   const { t } = useTranslation();
   const locale = useLocale();
+  const countId = useId();
   const [draft, setDraft] = useState(q);
   const search = useRef<HTMLInputElement>(null);
   const onSearchRef = useRef(onSearch);
@@ -78,13 +79,14 @@ export function InboxFilters(props: Props) {
             to={viewLink(target)}
             className="view-tabs__tab"
             aria-current={target === view ? "page" : undefined}
+            aria-describedby={
+              counts?.counts[target] !== undefined ? `${countId}-${target}` : undefined
+            }
           >
             {t(`inbox.views.${target}`)}
             {counts?.counts[target] !== undefined ? (
-              <span
-                className="view-tabs__count"
-                title={t("inbox.count", { count: counts.counts[target] })}
-              >
+              // Read as the tab's description, so that its name stays the view's name.
+              <span id={`${countId}-${target}`} className="view-tabs__count" aria-hidden="true">
                 {countLabel(counts.counts[target], counts.more[target] ?? false, locale)}
               </span>
             ) : null}
