@@ -143,6 +143,12 @@ export const conversations = pgTable(
     index("conversations_unanswered")
       .on(t.workspaceId, sql`coalesce(first_response_due_at, next_response_due_at)`, t.id)
       .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),
+    // One advisor's share of the watch, and of each status: the tabs' counts for "only mine" read
+    // these instead of walking every conversation the advisor ever held.
+    index("conversations_unanswered_assignee")
+      .on(t.workspaceId, t.assigneeId)
+      .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),
+    index("conversations_assignee_status").on(t.workspaceId, t.assigneeId, t.status),
     index("conversations_created").on(t.workspaceId, t.brandId, t.createdAt),
     // No key to workspaces here: the brand's key already implies it, and every intake would
     // otherwise lock the one workspace row again.

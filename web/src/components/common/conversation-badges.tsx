@@ -1,6 +1,7 @@
 // The small labels a conversation carries everywhere: its status, its priority, its reference,
 // whether it is owed an answer, its tags.
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Conversation, ConversationStatus, Priority } from "../../api/types.ts";
 
 export function StatusBadge({ status }: { status: ConversationStatus }) {
@@ -41,17 +42,28 @@ export function AnswerBadge({
   ) : null;
 }
 
-export function Tags({ tags }: { tags: readonly string[] }) {
+/** `linked`: each tag leads to the conversations carrying it (not inside a row, itself a link). */
+export function Tags({ tags, linked = false }: { tags: readonly string[]; linked?: boolean }) {
   const { t } = useTranslation();
   if (tags.length === 0) return null;
   return (
     <span className="tags">
       <span className="visually-hidden">{t("inbox.tags")}: </span>
-      {tags.map((tag) => (
-        <span key={tag} className="tag tag--label">
-          {tag}
-        </span>
-      ))}
+      {tags.map((tag) =>
+        linked ? (
+          <Link
+            key={tag}
+            to={`/?view=all&tag=${encodeURIComponent(tag)}`}
+            className="tag tag--label"
+          >
+            {tag}
+          </Link>
+        ) : (
+          <span key={tag} className="tag tag--label">
+            {tag}
+          </span>
+        ),
+      )}
     </span>
   );
 }

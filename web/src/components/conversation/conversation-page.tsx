@@ -100,7 +100,7 @@ function ConversationScreen({ id }: { id: string }) {
           <StatusBadge status={conversation.status} />
           <PriorityBadge priority={conversation.priority} />
           <AnswerBadge conversation={conversation} />
-          <Tags tags={conversation.tags} />
+          <Tags tags={conversation.tags} linked />
           <DueLabel conversation={conversation} now={now} />
           <span className="conversation-header__detail">
             {[
