@@ -2,6 +2,7 @@
 // domain/conversation/owed.ts), the details a list row shows, and each view's count.
 import { and, eq, inArray, isNotNull, notInArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { previewOf } from "../../domain/conversation/preview.ts";
 import type { Db } from "../database.ts";
 import { conversations, messages, teams, users } from "../schema/index.ts";
 import { inWorkspace } from "./workspace-scope.ts";
@@ -31,9 +32,6 @@ export function notSnoozedCondition(now: Date): SQL {
 export function taggedCondition(tag: string): SQL {
   return sql`${conversations.tags} @> ${JSON.stringify([tag])}::jsonb`;
 }
-
-/** How long a row's preview of the last message is (characters). */
-export const previewLength = 140;
 
 export type RowDetails = {
   assignee: { id: string; name: string } | null;
@@ -114,15 +112,6 @@ export async function rowDetailsOf(
       },
     ]),
   );
-}
-
-/** Plain text on one line, cut at a word near `previewLength`. */
-export function previewOf(body: string): string {
-  const line = body.replace(/\s+/g, " ").trim();
-  if (line.length <= previewLength) return line;
-  const cut = line.slice(0, previewLength);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > previewLength / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 export const inboxViews = [
