@@ -63,9 +63,17 @@ async function assigneeFor(tx: Tx, c: Conversation): Promise<string | null> {
   return customer?.advisorId ?? null;
 }
 
+/** Raises one alert; answers whom it went to (null: nobody to tell). */
 async function raise(rt: Runtime, tx: Tx, c: Conversation, alert: SlaAlert, dueAt: Date | null) {
   const recipient =
     alert.kind === "warn_assignee" ? await assigneeFor(tx, c) : await managerFor(tx, c);
+  // The timeline names whom it was escalated to, as they were called then.
+  const [named] = recipient
+    ? await tx
+        .select({ name: users.name })
+        .from(users)
+        .where(and(eq(users.workspaceId, c.workspaceId), eq(users.id, recipient)))
+    : [];
   const now = rt.now();
   const data = {
     kind: alert.kind,
@@ -81,9 +89,9 @@ async function raise(rt: Runtime, tx: Tx, c: Conversation, alert: SlaAlert, dueA
     actor: systemActor,
     conversationId: c.id,
     customerId: c.customerId,
-    data: { ...data, recipient_id: recipient },
+    data: { ...data, recipient_id: recipient, recipient_name: named?.name ?? null },
   });
-  if (!recipient) return;
+  if (!recipient) return null;
   const id = rt.newId();
   await tx.insert(notifications).values({
     workspaceId: c.workspaceId,
@@ -95,6 +103,7 @@ async function raise(rt: Runtime, tx: Tx, c: Conversation, alert: SlaAlert, dueA
     createdAt: now,
   });
   await rt.queue.send(tx, "notify-user", { workspaceId: c.workspaceId, notificationId: id });
+  return recipient;
 }
 
 /** Handles the conversations whose next SLA alert is due; returns how many it looked at. */
@@ -111,14 +120,16 @@ export async function sweepSla(rt: Runtime, batch = 100): Promise<number> {
     for (const c of due) {
       const clock = await runningClock(tx, c);
       const fired = [...c.slaAlerts];
+      let escalatedToId = c.escalatedToId;
       for (const alert of dueSlaAlerts({ ...clock, fired }, now)) {
-        await raise(rt, tx, c, alert, clock.due);
+        const recipient = await raise(rt, tx, c, alert, clock.due);
+        if (alert.kind === "warn_manager" && recipient) escalatedToId = recipient;
         fired.push(alert.kind);
       }
       const next = nextSlaAlert({ ...clock, fired });
       await tx
         .update(conversations)
-        .set({ slaAlerts: fired, slaNextAlertAt: next?.at ?? null })
+        .set({ slaAlerts: fired, slaNextAlertAt: next?.at ?? null, escalatedToId })
         .where(and(eq(conversations.workspaceId, c.workspaceId), eq(conversations.id, c.id)));
     }
     return due.length;

@@ -153,8 +153,22 @@ async function tour() {
     "?q=commande",
     "?customer_email=tour%40example.com",
     "?limit=1",
+    "?tag=colis",
+    "?snoozed=true",
+    "?snoozed=false&spam=false&bulk=false",
   ])
     await call("GET", `/api/v1/conversations${query}`, "advisor");
+  await call("GET", "/api/v1/conversations/counts", "advisor");
+  await call("GET", `/api/v1/conversations/counts?assignee=${desk.users.advisor.id}`, "advisor");
+  await call("PATCH", conversation, "advisor", { tags: ["Colis"] });
+  await call("POST", "/api/v1/conversations/changes", "advisor", {
+    ids: [first.conversation_id],
+    add_tags: ["retour"],
+  });
+  await call("POST", `${conversation}/snooze`, "advisor", {
+    until: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  await call("DELETE", `${conversation}/snooze`, "advisor");
   await call("GET", conversation, "advisor");
   await call("PATCH", conversation, "advisor", { assignee_id: advisor, priority: "high" });
   await call("POST", `${conversation}/messages`, "advisor", {

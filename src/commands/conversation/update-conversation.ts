@@ -1,10 +1,11 @@
-// Changes a conversation's status, priority, assignee or team; no silent close (docs/CONTRACT.md §6).
+// Changes a conversation's status, priority, assignee, team or tags; no silent close (docs/CONTRACT.md §6).
 import { and, eq } from "drizzle-orm";
 import {
   type ConversationPatch,
   changedFields,
   decideConversationChange,
 } from "../../domain/conversation/change.ts";
+import { decideTags } from "../../domain/conversation/tags.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
@@ -41,11 +42,18 @@ export async function changeConversation(
     const code = decision.code === "close_reason_not_applicable" ? "invalid_input" : decision.code;
     throw new DeskError(code, decision.message);
   }
+  const tags = patch.tags === undefined ? null : decideTags(patch.tags);
+  if (tags && !tags.ok) throw new DeskError("invalid_input", tags.message);
   if (patch.assigneeId) await mustExist(tx, p.workspaceId, users, patch.assigneeId, "user");
   if (patch.teamId) await mustExist(tx, p.workspaceId, teams, patch.teamId, "team");
   const [changed] = await tx
     .update(conversations)
-    .set({ ...decision.changes, lastActivityAt: now, updatedAt: now })
+    .set({
+      ...decision.changes,
+      ...(tags ? { tags: tags.tags } : {}),
+      lastActivityAt: now,
+      updatedAt: now,
+    })
     .where(and(eq(conversations.workspaceId, p.workspaceId), eq(conversations.id, id)))
     .returning();
   if (!changed) throw new Error("the conversation vanished");
@@ -58,8 +66,12 @@ export async function changeConversation(
       mark: "spam",
     });
   }
-  const diff = changedFields(before, after);
-  if (diff) {
+  const diff = changedFields(before, after) ?? { before: {}, after: {} };
+  if (tags && tags.tags.join("\n") !== before.tags.join("\n")) {
+    diff.before.tags = before.tags;
+    diff.after.tags = after.tags;
+  }
+  if (Object.keys(diff.after).length > 0) {
     await uow.record({
       type: "conversation.updated",
       conversationId: id,

@@ -1,8 +1,9 @@
 // An advisor marks a conversation as spam or not spam. The workspace's model learns from the mark
 // (and unlearns a reversed one); "not spam" starts the clocks from this moment and sends the
-// acknowledgement the mail never got.
+// acknowledgement the mail never got — never a second one to a mail that was acknowledged.
 import { and, eq } from "drizzle-orm";
 import { type BayesModel, train, untrain } from "../../domain/mail/bayes.ts";
+import { inWorkspace } from "../../store/queries/workspace-scope.ts";
 import { messages } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { lockConversation } from "../conversation/load.ts";
@@ -56,7 +57,12 @@ export async function markSpam(
     spam ? "conversation.marked_spam" : "conversation.marked_not_spam",
   );
   const first = inbound.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
-  if (!spam && first && before.channel === "email") {
+  if (
+    !spam &&
+    first &&
+    before.channel === "email" &&
+    !(await acknowledged(uow, ws, conversationId))
+  ) {
     const automated = first.flags.some((f) => f.startsWith("automated:"));
     await acknowledgeIfDue(
       tx,
@@ -84,4 +90,26 @@ export async function markSpam(
     );
   }
   return after;
+}
+
+/** Whether the customer already got an automatic mail in this conversation (its acknowledgement). */
+async function acknowledged(
+  uow: UnitOfWork,
+  workspaceId: string,
+  conversationId: string,
+): Promise<boolean> {
+  const [sent] = await uow.tx
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      inWorkspace(
+        messages,
+        workspaceId,
+        eq(messages.conversationId, conversationId),
+        eq(messages.direction, "outbound"),
+        eq(messages.automated, true),
+      ),
+    )
+    .limit(1);
+  return sent !== undefined;
 }

@@ -9,6 +9,8 @@ export type ConversationPatch = {
   assigneeId?: string | null;
   teamId?: string | null;
   closeReason?: CloseReason | null;
+  /** The whole list of tags (tags.ts normalises it); the status rules do not read it. */
+  tags?: string[];
 };
 
 /** The fields a change may set, as they stand. */

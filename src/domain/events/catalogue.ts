@@ -31,6 +31,9 @@ export const eventCatalogue = {
   "conversation.marked_not_spam": none,
   "conversation.marked_bulk": none,
   "conversation.marked_owed_answer": none,
+  /** Out of the advisor's active views until `until` or the customer's next message. */
+  "conversation.snoozed": payload({ until: z.string() }),
+  "conversation.unsnoozed": none,
   "conversation.purged": payload({ reason }),
   /** Its messages and subject were erased (the workspace's retention period); no personal data. */
   "conversation.erased": payload({ reason, days: z.number().nullable().optional() }),
@@ -71,6 +74,8 @@ export const eventCatalogue = {
     due_at: z.string().nullable(),
     reference: z.string(),
     subject: z.string(),
+    /** Whom it was escalated to, by name (events written before it carry only `recipient_id`). */
+    recipient_name: z.string().nullable().optional(),
   }),
   "sla.breached": payload({
     kind: z.string(),

@@ -1,7 +1,14 @@
-// Conversations: the keyset-paged list, one conversation with its messages, changes, replies and notes.
+// Conversations: the keyset-paged list and its views' counts, one conversation with its messages,
+// changes (one or a selection), snoozes, replies and notes.
 import { z } from "zod";
+import {
+  changeMany,
+  largestSelection,
+  type ManyChange,
+} from "../../commands/conversation/change-many.ts";
 import { markBulk } from "../../commands/conversation/mark-bulk.ts";
 import { messageLimits, writeMessage } from "../../commands/conversation/post-message.ts";
+import { snoozeConversation } from "../../commands/conversation/snooze.ts";
 import { changeConversation } from "../../commands/conversation/update-conversation.ts";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
 import { runCommand, runIdempotent } from "../../commands/run-command.ts";
@@ -11,9 +18,18 @@ import {
   conversationStatuses,
   priorities,
 } from "../../domain/conversation/status.ts";
+import { maxTags, normaliseTag } from "../../domain/conversation/tags.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import {
+  countCap,
+  countViews,
+  type InboxView,
+  inboxViews,
+  rowDetailsOf,
+} from "../../store/queries/conversation-views.ts";
+import {
+  customerNames,
   getConversation,
   listConversations,
   messagesOf,
@@ -23,12 +39,14 @@ import { principalOf } from "../plugins/authentication.ts";
 import {
   assigneeFilter,
   assigneeQuery,
+  conversationRowView,
   conversationView,
   messageView,
   page,
   paging,
   presentConversation,
   presentMessage,
+  presentRow,
   problemView,
 } from "../schemas/conversation.ts";
 import { idempotencyHeader } from "../schemas/idempotency.ts";
@@ -69,6 +87,7 @@ const newMessageBody = z.strictObject({
     )
     .optional(),
 });
+const tagQuery = z.string().min(1).max(100).transform(normaliseTag);
 const withMessages = conversationView.extend({ messages: z.array(messageView) });
 
 export function registerConversationRoutes(app: App, rt: Runtime): void {
@@ -96,19 +115,27 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
                 "newest activity; relevance is computed among the newest 1,000 matching messages (and subjects).",
             ),
           spam: z.enum(["true", "false"]).optional(),
+          tag: tagQuery.optional().describe("only conversations carrying this tag"),
+          snoozed: z
+            .enum(["true", "false"])
+            .optional()
+            .describe("`true`: only those snoozed now; `false`: none of them (the active views)"),
           bulk: z
             .enum(["true", "false"])
             .optional()
             .describe("`true`: the bulk view (list and bulk mail, owed no answer until said so)"),
           ...paging,
         }),
-        response: { 200: page(conversationView), 400: problemView },
+        response: { 200: page(conversationRowView), 400: problemView },
       },
     },
     async (request) => {
       const p = principalOf(request);
       const q = request.query;
       const { rows, next } = await listConversations(rt.db, {
+        now: rt.now(),
+        tag: q.tag,
+        snoozed: q.snoozed === undefined ? undefined : q.snoozed === "true",
         workspaceId: p.workspaceId,
         statuses: q.status,
         customerEmail: q.customer_email,
@@ -120,13 +147,137 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
         after: q.cursor ? decodeCursor(rt.secret, q.cursor) : undefined,
         limit: q.limit,
       });
+      const details = await rowDetailsOf(
+        rt.db,
+        p.workspaceId,
+        rows.map((r) => r.conversation.id),
+      );
       return {
-        items: rows.map((r) => presentConversation(r.conversation, r.customerName)),
+        items: rows.map((r) =>
+          presentRow(r.conversation, r.customerName, details.get(r.conversation.id)),
+        ),
         next_cursor: next ? encodeCursor(rt.secret, next) : null,
       };
     },
   );
 
+  app.get(
+    "/api/v1/conversations/counts",
+    {
+      schema: {
+        summary: "How many conversations each inbox view holds (counted up to 1,000)",
+        description:
+          "The views: `unanswered` (owed a human answer, snoozed or not), `waiting`, `resolved` " +
+          "(and closed), `all` (neither spam nor list mail, not snoozed), `snoozed`, `bulk`, " +
+          "`spam`. Each count stops at 1,000: `more` says there are more.",
+        tags: ["conversations"],
+        querystring: z.strictObject({ brand: z.uuid().optional(), assignee: assigneeQuery }),
+        response: {
+          200: z.object({
+            counts: z.record(z.enum(inboxViews), z.number()),
+            more: z.record(z.enum(inboxViews), z.boolean()),
+          }),
+          400: problemView,
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const counted = await countViews(rt.db, {
+        workspaceId: p.workspaceId,
+        brandId: request.query.brand,
+        assigneeId: assigneeFilter(request.query.assignee, p.userId),
+        now: rt.now(),
+      });
+      const views = Object.entries(counted) as Array<[InboxView, number]>;
+      return {
+        counts: Object.fromEntries(views.map(([v, n]) => [v, Math.min(n, countCap)])) as Record<
+          InboxView,
+          number
+        >,
+        more: Object.fromEntries(views.map(([v, n]) => [v, n > countCap])) as Record<
+          InboxView,
+          boolean
+        >,
+      };
+    },
+  );
+
+  app.post(
+    "/api/v1/conversations/changes",
+    {
+      schema: {
+        summary: "Assign, close with a reason or tag a selection of conversations",
+        description:
+          "Each conversation is changed as one would be (PATCH), in its own transaction: a refusal " +
+          "(a close without a human answer and without a reason, say) is reported for that one in " +
+          "`items`, with its problem `code`, and the others are changed all the same.",
+        tags: ["conversations"],
+        body: z
+          .strictObject({
+            ids: z.array(z.uuid()).min(1).max(largestSelection),
+            assignee_id: z.uuid().nullable().optional(),
+            status: z.enum(["resolved", "closed"]).optional(),
+            close_reason: z.enum(closeReasons).optional(),
+            add_tags: z.array(z.string().max(100)).min(1).max(maxTags).optional(),
+          })
+          .refine(
+            (b) =>
+              [
+                b.assignee_id !== undefined,
+                b.status !== undefined,
+                b.add_tags !== undefined,
+              ].filter(Boolean).length === 1,
+            "say one change: assignee_id, status (with close_reason if need be) or add_tags",
+          )
+          .refine(
+            (b) => b.close_reason === undefined || b.status !== undefined,
+            "close_reason goes with status",
+          ),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                ok: z.boolean(),
+                conversation: conversationView.optional(),
+                problem: z
+                  .object({ code: z.string(), status: z.number(), detail: z.string() })
+                  .optional(),
+              }),
+            ),
+          }),
+          400: problemView,
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const b = request.body;
+      const change: ManyChange = b.add_tags
+        ? { kind: "tag", add: b.add_tags }
+        : b.status
+          ? { kind: "change", patch: { status: b.status, closeReason: b.close_reason } }
+          : { kind: "change", patch: { assigneeId: b.assignee_id } };
+      const outcomes = await changeMany(rt, p, b.ids, change);
+      const names = await customerNames(rt.db, p.workspaceId, outcomes);
+      return {
+        items: outcomes.map((o) =>
+          o.ok
+            ? {
+                id: o.id,
+                ok: true,
+                conversation: presentConversation(o.conversation, names.get(o.id) ?? ""),
+              }
+            : {
+                id: o.id,
+                ok: false,
+                problem: { code: o.code, status: o.status, detail: o.detail },
+              },
+        ),
+      };
+    },
+  );
   app.get(
     "/api/v1/conversations/:id",
     {
@@ -153,7 +304,7 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
     "/api/v1/conversations/:id",
     {
       schema: {
-        summary: "Change status, priority, assignee, team or close reason",
+        summary: "Change status, priority, assignee, team, close reason or tags",
         description: "Resolving or closing without a human answer needs a close_reason, else 409.",
         tags: ["conversations"],
         params: idParams,
@@ -164,6 +315,11 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
             assignee_id: z.uuid().nullable().optional(),
             team_id: z.uuid().nullable().optional(),
             close_reason: z.enum(closeReasons).nullable().optional(),
+            tags: z
+              .array(z.string().max(100))
+              .max(50)
+              .optional()
+              .describe(`the whole list: normalised (lower case, hyphens), at most ${maxTags}`),
           })
           .refine((b) => Object.keys(b).length > 0, "nothing to change"),
         response: { 200: conversationView, 400: problemView, 404: problemView, 409: problemView },
@@ -180,6 +336,7 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
           assigneeId: b.assignee_id,
           teamId: b.team_id,
           closeReason: b.close_reason,
+          tags: b.tags,
         },
       });
       const found = await getConversation(rt.db, p.workspaceId, updated.id);
@@ -287,6 +444,53 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
       });
       const found = await getConversation(rt.db, p.workspaceId, marked.id);
       return presentConversation(marked, found?.customerName ?? "");
+    },
+  );
+
+  app.post(
+    "/api/v1/conversations/:id/snooze",
+    {
+      schema: {
+        summary: "Snooze a conversation until a date",
+        description:
+          "It leaves the active views (`snoozed=false`) until `until` or the customer's next " +
+          "message, whichever comes first. Its clocks run on: the unanswered watch still lists it " +
+          "while it is owed an answer.",
+        tags: ["conversations"],
+        params: idParams,
+        body: z.strictObject({ until: z.iso.datetime({ offset: true }) }),
+        response: { 200: conversationView, 400: problemView, 404: problemView, 409: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const snoozed = await runCommand(rt, snoozeConversation, p, {
+        conversationId: request.params.id,
+        until: new Date(request.body.until),
+      });
+      const found = await getConversation(rt.db, p.workspaceId, snoozed.id);
+      return presentConversation(snoozed, found?.customerName ?? "");
+    },
+  );
+
+  app.delete(
+    "/api/v1/conversations/:id/snooze",
+    {
+      schema: {
+        summary: "Wake a snoozed conversation now",
+        tags: ["conversations"],
+        params: idParams,
+        response: { 200: conversationView, 404: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const woken = await runCommand(rt, snoozeConversation, p, {
+        conversationId: request.params.id,
+        until: null,
+      });
+      const found = await getConversation(rt.db, p.workspaceId, woken.id);
+      return presentConversation(woken, found?.customerName ?? "");
     },
   );
 }

@@ -1,21 +1,23 @@
-// GET /api/v1/unanswered: every conversation still owed a human answer, the soonest due first.
+// GET /api/v1/unanswered: every conversation still owed a human answer (snoozed ones too: the
+// promise stands), the soonest due first.
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
 import type { Runtime } from "../../runtime.ts";
+import { rowDetailsOf } from "../../store/queries/conversation-views.ts";
 import { listUnanswered } from "../../store/queries/unanswered.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import {
   assigneeFilter,
   assigneeQuery,
-  conversationView,
+  conversationRowView,
   page,
   paging,
-  presentConversation,
+  presentRow,
   problemView,
 } from "../schemas/conversation.ts";
 
-const unansweredView = conversationView.extend({
+const unansweredView = conversationRowView.extend({
   due_at: z
     .string()
     .nullable()
@@ -52,9 +54,14 @@ export function registerUnansweredRoutes(app: App, rt: Runtime): void {
         limit: q.limit,
       });
       const now = rt.now().getTime();
+      const details = await rowDetailsOf(
+        rt.db,
+        p.workspaceId,
+        rows.map((r) => r.conversation.id),
+      );
       return {
         items: rows.map((r) => ({
-          ...presentConversation(r.conversation, r.customerName),
+          ...presentRow(r.conversation, r.customerName, details.get(r.conversation.id)),
           due_at: r.dueAt?.toISOString() ?? null,
           minutes_left: r.dueAt ? Math.floor((r.dueAt.getTime() - now) / 60_000) : null,
         })),

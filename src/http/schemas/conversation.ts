@@ -5,6 +5,7 @@ import {
   deliveryStates,
   messageDirections,
 } from "../../domain/conversation/message-kinds.ts";
+import { owesAnswer, snoozeEnd } from "../../domain/conversation/owed.ts";
 import {
   channels,
   closeReasons,
@@ -12,6 +13,7 @@ import {
   priorities,
 } from "../../domain/conversation/status.ts";
 import { DeskError } from "../../errors.ts";
+import type { RowDetails } from "../../store/queries/conversation-views.ts";
 import type { attachments, conversations, messages } from "../../store/schema/index.ts";
 
 const iso = z.string().describe("ISO-8601 UTC");
@@ -37,18 +39,56 @@ export const conversationView = z.object({
     .boolean()
     .describe("opened by list or bulk mail: owed no answer until an advisor says it is"),
   flags: z.array(z.string()),
-  answered: z.boolean().describe("a human answer stands"),
+  answered: z
+    .boolean()
+    .describe("a human answer was given at least once; `owed_answer` says whether one is owed now"),
+  owed_answer: z
+    .boolean()
+    .describe(
+      "a customer message waits for a human answer (not spam, not list mail, not resolved or " +
+        "closed): what the unanswered watch lists, snoozed or not",
+    ),
   awaiting_answer_since: isoOrNull.describe(
     "the oldest customer message still owed a human answer",
   ),
   first_response_due_at: isoOrNull,
   next_response_due_at: isoOrNull,
   resolution_due_at: isoOrNull,
+  snoozed_until: isoOrNull.describe(
+    "out of the active views until then; null when not snoozed or woken by the customer's message",
+  ),
+  tags: z.array(z.string()),
   message_count: z.number(),
   created_at: iso,
   updated_at: iso,
   last_activity_at: iso,
 });
+
+const named = z.object({ id: z.string(), name: z.string() }).nullable();
+
+/** A conversation as a list row shows it: who holds it, whom it was escalated to, how it ends. */
+export const conversationRowView = conversationView.extend({
+  assignee: named,
+  team: named,
+  escalated_to: named.describe("the manager the SLA sweep last warned about this conversation"),
+  preview: z
+    .string()
+    .describe("the opening words of the newest reply or customer message, plain text"),
+});
+
+export function presentRow(
+  c: ConversationRow,
+  customerName: string,
+  details: RowDetails | undefined,
+): z.infer<typeof conversationRowView> {
+  return {
+    ...presentConversation(c, customerName),
+    assignee: details?.assignee ?? null,
+    team: details?.team ?? null,
+    escalated_to: details?.escalatedTo ?? null,
+    preview: details?.preview ?? "",
+  };
+}
 
 export const attachmentView = z.object({
   id: z.string(),
@@ -123,10 +163,13 @@ export function presentConversation(
     bulk: c.bulk,
     flags: c.flags,
     answered: c.answered,
+    owed_answer: owesAnswer(c),
     awaiting_answer_since: toIso(c.awaitingSince),
     first_response_due_at: toIso(c.firstResponseDueAt),
     next_response_due_at: toIso(c.nextResponseDueAt),
     resolution_due_at: toIso(c.resolutionDueAt),
+    snoozed_until: toIso(snoozeEnd(c)),
+    tags: c.tags,
     message_count: c.messageCount,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),

@@ -11,6 +11,7 @@ import {
   customers,
   messages,
 } from "../schema/index.ts";
+import { notSnoozedCondition, snoozedCondition, taggedCondition } from "./conversation-views.ts";
 import { after, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
 import { inWorkspace } from "./workspace-scope.ts";
 
@@ -23,6 +24,11 @@ export type ConversationFilter = {
   q?: string;
   spam?: boolean;
   bulk?: boolean;
+  /** A normalised tag (domain/conversation/tags.ts). */
+  tag?: string | undefined;
+  /** Only snoozed conversations, or none of them, at `now`. */
+  snoozed?: boolean | undefined;
+  now: Date;
   after?: Position | undefined;
   limit: number;
 };
@@ -40,6 +46,10 @@ export async function listConversations(db: Db, f: ConversationFilter) {
   if (f.assigneeId) where.push(eq(conversations.assigneeId, f.assigneeId));
   if (f.spam !== undefined) where.push(eq(conversations.spam, f.spam));
   if (f.bulk !== undefined) where.push(eq(conversations.bulk, f.bulk));
+  if (f.tag) where.push(taggedCondition(f.tag));
+  if (f.snoozed !== undefined) {
+    where.push(f.snoozed ? snoozedCondition(f.now) : notSnoozedCondition(f.now));
+  }
   if (f.customerEmail) {
     where.push(
       inArray(
@@ -262,3 +272,33 @@ export const customerEmailOf = async (db: Tx, workspaceId: string, customerId: s
     .limit(1);
   return row ?? null;
 };
+
+/** The customers' names of some conversations (the answer to a change of a selection). */
+export async function customerNames(
+  db: Db,
+  workspaceId: string,
+  of: ReadonlyArray<{ id: string }>,
+): Promise<Map<string, string>> {
+  if (of.length === 0) return new Map();
+  const rows = await db
+    .select({ id: conversations.id, name: customers.name })
+    .from(conversations)
+    .innerJoin(
+      customers,
+      and(
+        eq(customers.workspaceId, conversations.workspaceId),
+        eq(customers.id, conversations.customerId),
+      ),
+    )
+    .where(
+      inWorkspace(
+        conversations,
+        workspaceId,
+        inArray(
+          conversations.id,
+          of.map((o) => o.id),
+        ),
+      ),
+    );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,17 +1,9 @@
-// The unanswered view: conversations whose latest customer message has no human answer, soonest due first.
-import {
-  and,
-  eq,
-  getTableColumns,
-  gt,
-  isNotNull,
-  notInArray,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+// The unanswered watch: conversations owed a human answer (snoozed or not: the promise stands),
+// soonest due first.
+import { and, eq, getTableColumns, gt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { conversations, customers } from "../schema/index.ts";
+import { owedAnswerCondition } from "./conversation-views.ts";
 import { after, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
 import { inWorkspace } from "./workspace-scope.ts";
 
@@ -31,12 +23,7 @@ const soonest: Keyset = { at: dueAt, id: conversations.id, order: "soonest" };
 const { searchVector: _vector, ...listedColumns } = getTableColumns(conversations);
 
 export async function listUnanswered(db: Db, f: UnansweredFilter) {
-  const where: SQL[] = [
-    inWorkspace(conversations, f.workspaceId),
-    isNotNull(conversations.awaitingSince),
-    eq(conversations.spam, false),
-    notInArray(conversations.status, ["resolved", "closed"]),
-  ];
+  const where: SQL[] = [inWorkspace(conversations, f.workspaceId), owedAnswerCondition];
   if (f.brandId) where.push(eq(conversations.brandId, f.brandId));
   if (f.assigneeId) where.push(eq(conversations.assigneeId, f.assigneeId));
   if (f.after && f.after.at.getTime() === noClock.getTime()) {

@@ -73,6 +73,13 @@ export const conversations = pgTable(
     slaNextAlertAt: at("sla_next_alert_at"),
     /** The first-response time promised when the conversation opened (kept for the charter). */
     promisedFirstResponseAt: at("promised_first_response_at"),
+    /** Set aside by an advisor until then; a customer message after `snoozedAt` wakes it earlier. */
+    snoozedUntil: at("snoozed_until"),
+    snoozedAt: at("snoozed_at"),
+    /** Normalised labels (domain/conversation/tags.ts), filterable through a GIN index. */
+    tags: jsonb("tags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Whom the response was last escalated to (the manager warned by the SLA sweep). */
+    escalatedToId: uuid("escalated_to_id"),
     messageCount: integer("message_count").notNull().default(0),
     lastCustomerMessageAt: at("last_customer_message_at"),
     lastActivityAt: pagedAt("last_activity_at").notNull().defaultNow(),
@@ -120,6 +127,11 @@ export const conversations = pgTable(
       .on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc())
       .where(sql`bulk`),
     index("conversations_search").using("gin", t.searchVector),
+    index("conversations_tags").using("gin", t.tags),
+    // Few conversations are snoozed at a time: the Snoozed view and its count read only those.
+    index("conversations_snoozed")
+      .on(t.workspaceId, t.snoozedUntil)
+      .where(sql`snoozed_until is not null`),
     index("conversations_first_due").on(t.workspaceId, t.firstResponseDueAt),
     index("conversations_next_due").on(t.workspaceId, t.nextResponseDueAt),
     index("conversations_sla_alert").on(t.slaNextAlertAt),
@@ -131,6 +143,12 @@ export const conversations = pgTable(
     index("conversations_unanswered")
       .on(t.workspaceId, sql`coalesce(first_response_due_at, next_response_due_at)`, t.id)
       .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),
+    // One advisor's share of the watch, and of each status: the tabs' counts for "only mine" read
+    // these instead of walking every conversation the advisor ever held.
+    index("conversations_unanswered_assignee")
+      .on(t.workspaceId, t.assigneeId)
+      .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),
+    index("conversations_assignee_status").on(t.workspaceId, t.assigneeId, t.status),
     index("conversations_created").on(t.workspaceId, t.brandId, t.createdAt),
     // No key to workspaces here: the brand's key already implies it, and every intake would
     // otherwise lock the one workspace row again.

@@ -4,12 +4,16 @@ import { api, query } from "./client.ts";
 import type {
   Conversation,
   ConversationChange,
+  ConversationRow,
   ConversationStatus,
   ConversationWithMessages,
   Message,
   MessageKind,
   Page,
+  SelectionChange,
+  SelectionOutcome,
   UnansweredConversation,
+  ViewCounts,
 } from "./types.ts";
 
 const PAGE_SIZE = 25;
@@ -21,13 +25,16 @@ export type ConversationFilter = {
   assignee?: "me";
   brand?: string;
   q?: string;
+  tag?: string;
+  /** false: the active views leave snoozed conversations out; true: only them. */
+  snoozed?: boolean;
 };
 
 export function listConversations(
   filter: ConversationFilter,
   cursor: string | null,
   signal?: AbortSignal,
-): Promise<Page<Conversation>> {
+): Promise<Page<ConversationRow>> {
   const path = `/api/v1/conversations${query({
     status: filter.statuses.join(","),
     spam: String(filter.spam),
@@ -35,6 +42,8 @@ export function listConversations(
     assignee: filter.assignee,
     brand: filter.brand,
     q: filter.q?.trim(),
+    tag: filter.tag,
+    snoozed: filter.snoozed === undefined ? undefined : String(filter.snoozed),
     cursor,
     limit: PAGE_SIZE,
   })}`;
@@ -111,4 +120,24 @@ export function postMessage(
     },
     headers: { "Idempotency-Key": idempotencyKey },
   });
+}
+
+/** How many conversations each view holds (the tabs' counts). */
+export function countViews(filter: UnansweredFilter, signal?: AbortSignal): Promise<ViewCounts> {
+  return api(
+    "GET",
+    `/api/v1/conversations/counts${query({ assignee: filter.assignee, brand: filter.brand })}`,
+    { signal },
+  );
+}
+
+/** Out of the active views until `until` (or the customer's next message); null wakes it now. */
+export function snooze(id: string, until: string | null): Promise<Conversation> {
+  const path = `/api/v1/conversations/${encodeURIComponent(id)}/snooze`;
+  return until ? api("POST", path, { body: { until } }) : api("DELETE", path);
+}
+
+/** The same change to each conversation of a selection; refusals come back one by one. */
+export function changeSelection(ids: string[], change: SelectionChange): Promise<SelectionOutcome> {
+  return api("POST", "/api/v1/conversations/changes", { body: { ids, ...change } });
 }

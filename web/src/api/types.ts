@@ -67,8 +67,13 @@ export type Conversation = {
   /** Opened by list or bulk mail: owed no answer until an advisor says it is. */
   bulk: boolean;
   flags: string[];
-  /** A human answer stands. */
+  /** A human answer was given at least once; `owed_answer` says whether one is owed now. */
   answered: boolean;
+  /** A customer message waits for a human answer: the one rule the header, rows and watch show. */
+  owed_answer: boolean;
+  /** Out of the active views until then; null when not snoozed (or woken by the customer). */
+  snoozed_until: string | null;
+  tags: string[];
   /** The oldest customer message still owed a human answer. */
   awaiting_answer_since: string | null;
   first_response_due_at: string | null;
@@ -81,8 +86,20 @@ export type Conversation = {
   last_activity_at: string;
 };
 
+export type Named = { id: string; name: string };
+
+/** A conversation as a list shows it. */
+export type ConversationRow = Conversation & {
+  assignee: Named | null;
+  team: Named | null;
+  /** The manager last warned that its response is due. */
+  escalated_to: Named | null;
+  /** The opening words of the newest reply or customer message, plain text. */
+  preview: string;
+};
+
 /** A row of the unanswered watch, soonest due first. */
-export type UnansweredConversation = Conversation & {
+export type UnansweredConversation = ConversationRow & {
   /** The running response clock's due time; null while it is paused. */
   due_at: string | null;
   /** Wall-clock minutes to the due time when the server answered; negative when overdue. */
@@ -140,6 +157,7 @@ export type ConversationChange = {
   assignee_id?: string | null;
   team_id?: string | null;
   close_reason?: CloseReason | null;
+  tags?: string[];
 };
 
 export type MessageKind = "reply" | "note";
@@ -352,3 +370,24 @@ export type ApiToken = {
 export type CreatedToken = ApiToken & { token: string | null };
 
 export type NewToken = { name: string; role: Role; expires_at?: string };
+
+/** How many conversations each inbox view holds, counted up to 1,000 (`more`: beyond it). */
+export type ViewCounts = {
+  counts: Record<string, number>;
+  more: Record<string, boolean>;
+};
+
+/** One change applied to a selection: each conversation's outcome, refusals included. */
+export type SelectionOutcome = {
+  items: Array<{
+    id: string;
+    ok: boolean;
+    conversation?: Conversation;
+    problem?: { code: string; status: number; detail: string };
+  }>;
+};
+
+export type SelectionChange =
+  | { assignee_id: string | null }
+  | { status: "resolved" | "closed"; close_reason?: CloseReason }
+  | { add_tags: string[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInboxView, searchView, sourceOf } from "./inbox-views.ts";
+import { countLabel, parseInboxView, searchView, sourceOf } from "./inbox-views.ts";
 
 describe("inbox views", () => {
   it("reads the unanswered view from the unanswered watch", () => {
@@ -17,6 +17,19 @@ describe("inbox views", () => {
     expect(sourceOf("all")).toMatchObject({ bulk: false });
     expect(sourceOf("waiting")).toMatchObject({ bulk: false });
     expect(parseInboxView("bulk")).toBe("bulk");
+  });
+
+  it("leaves snoozed conversations out of the active views, not out of the watch", () => {
+    expect(sourceOf("all")).toMatchObject({ snoozed: false });
+    expect(sourceOf("waiting")).toMatchObject({ snoozed: false });
+    expect(sourceOf("snoozed")).toMatchObject({ snoozed: true, spam: false });
+    expect(sourceOf("unanswered")).toEqual({ kind: "unanswered" });
+  });
+
+  it("shows a capped count with a plus, in the console's locale", () => {
+    expect(countLabel(12, false, "en")).toBe("12");
+    expect(countLabel(1000, true, "en")).toBe("1,000+");
+    expect(countLabel(1000, true, "fr")).toBe("1\u202f000+");
   });
 
   it("searches every conversation when a search starts in the unanswered watch", () => {

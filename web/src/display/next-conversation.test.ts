@@ -3,12 +3,19 @@ import { inboxFilterOf, needsNextPage, nextConversationId } from "./next-convers
 
 describe("send and next", () => {
   it("reads the view the advisor came from", () => {
-    expect(inboxFilterOf("/")).toEqual({ view: "unanswered", mine: false, q: "", brand: null });
-    expect(inboxFilterOf("/?view=waiting&mine=1&brand=b1")).toEqual({
+    expect(inboxFilterOf("/")).toEqual({
+      view: "unanswered",
+      mine: false,
+      q: "",
+      brand: null,
+      tag: null,
+    });
+    expect(inboxFilterOf("/?view=waiting&mine=1&brand=b1&tag=refund")).toEqual({
       view: "waiting",
       mine: true,
       q: "",
       brand: "b1",
+      tag: "refund",
     });
     // A search from the unanswered watch looks through every conversation.
     expect(inboxFilterOf("/?q=lamp").view).toBe("all");

@@ -12,6 +12,7 @@ export function inboxFilterOf(inboxPath: string): InboxFilter {
     mine: params.get("mine") === "1",
     q,
     brand: params.get("brand"),
+    tag: params.get("tag"),
   };
 }
 

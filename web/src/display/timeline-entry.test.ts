@@ -74,7 +74,12 @@ describe("timelineLine", () => {
     expect(timelineLine(entry("sla.warning", { data: { kind: "warn_manager" } })).fact).toEqual({
       kind: "sla_warning",
       alert: "warn_manager",
+      recipient: null,
     });
+    const named = entry("sla.warning", {
+      data: { kind: "warn_manager", recipient_name: "Max Manager" },
+    });
+    expect(timelineLine(named).fact).toMatchObject({ recipient: "Max Manager" });
   });
 
   it("reads a logged call, and whether it answered the customer", () => {

@@ -22,7 +22,7 @@ export type TimelineFact =
   | { kind: "acknowledgement_withheld"; reason: string | null }
   | { kind: "message_delivered"; automated: boolean }
   | { kind: "message_delivery_failed"; automated: boolean; error: string | null }
-  | { kind: "sla_warning"; alert: string | null }
+  | { kind: "sla_warning"; alert: string | null; recipient: string | null }
   | { kind: "sla_breached"; dueAt: string | null }
   | { kind: "customer_created" }
   | { kind: "customer_updated" }
@@ -123,7 +123,11 @@ function factOf(entry: TimelineEntry): TimelineFact {
         error: text(data, "error"),
       };
     case "sla.warning":
-      return { kind: "sla_warning", alert: text(data, "kind") };
+      return {
+        kind: "sla_warning",
+        alert: text(data, "kind"),
+        recipient: text(data, "recipient_name"),
+      };
     case "sla.breached":
       return { kind: "sla_breached", dueAt: text(data, "due_at") };
     case "customer.created":

@@ -1,5 +1,6 @@
-// One conversation with its thread, and what an advisor does to it: change its settings, mark it
-// as spam or not, as list mail or owed an answer, write a reply or a note. A refused close (no human
+// One conversation with its thread, and what an advisor does to it: change its settings, tags or
+// snooze, mark it as spam or not, as list mail or owed an answer, write a reply or a note. After
+// each, the conversation is read back: whether it is owed an answer is the server's to say. A refused close (no human
 // answer yet) is kept so the screen can ask for a close reason; any other refusal is shown as it is.
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
@@ -9,6 +10,7 @@ import {
   markSpam,
   type NewMessage,
   postMessage,
+  snooze as snoozeConversation,
 } from "../api/conversations.ts";
 import type {
   CloseReason,
@@ -20,7 +22,10 @@ import type {
 import { type CloseRefusal, closeRefusalOf } from "../display/close-refusal.ts";
 import { type AsyncState, useAsync } from "./use-async.ts";
 
-const FOLLOW_UP_DELAYS_MS = [3_000, 10_000, 30_000];
+// A reply counts once it has left: read back until it is no longer queued, for a minute at most.
+const FOLLOW_UP_DELAYS_MS = [
+  1_000, 2_000, 3_000, 5_000, 8_000, 12_000, 20_000, 30_000, 45_000, 60_000,
+];
 
 export type SaveState = "idle" | "saving" | "saved";
 
@@ -35,6 +40,8 @@ export type ConversationScreen = {
   dismissCloseRefusal: () => void;
   setSpam: (spam: boolean) => Promise<void>;
   setBulk: (bulk: boolean) => Promise<void>;
+  /** `until` an ISO instant, or null to wake it now. */
+  snooze: (until: string | null) => Promise<void>;
   send: (message: NewMessage, idempotencyKey: string) => Promise<Message>;
 };
 
@@ -54,6 +61,7 @@ export function useConversation(id: string): ConversationScreen {
         const conversation = await changeConversation(id, requested);
         update((current) => ({ ...current, ...conversation }));
         setSave("saved");
+        reload();
       } catch (error) {
         setSave("idle");
         const refusal = closeRefusalOf(error, requested);
@@ -61,7 +69,7 @@ export function useConversation(id: string): ConversationScreen {
         else setSaveError(error);
       }
     },
-    [id, update],
+    [id, update, reload],
   );
 
   const closeWithReason = useCallback(
@@ -95,10 +103,18 @@ export function useConversation(id: string): ConversationScreen {
   );
   const setSpam = useCallback((spam: boolean) => refile(() => markSpam(id, spam)), [id, refile]);
   const setBulk = useCallback((bulk: boolean) => refile(() => markBulk(id, bulk)), [id, refile]);
+  const snooze = useCallback(
+    (until: string | null) => refile(() => snoozeConversation(id, until)),
+    [id, refile],
+  );
 
   // A reply is queued, then sent by a job: its delivery, and whether it counts as the human
   // answer, are read back a little later.
   const followUps = useRef<number[]>([]);
+  const queuedReplies = useRef(false);
+  queuedReplies.current =
+    state.status === "ready" &&
+    state.data.messages.some((m) => m.direction === "outbound" && m.delivery === "queued");
   useEffect(
     () => () => {
       for (const timer of followUps.current) window.clearTimeout(timer);
@@ -114,10 +130,15 @@ export function useConversation(id: string): ConversationScreen {
         ...current,
         messages: [...current.messages.filter((m) => m.id !== message.id), message],
       }));
-      // A reply moves the status and the clocks on the server: read them back.
+      // A reply or a note moves the status and the clocks on the server: read them back.
       reload();
       if (written.kind === "reply") {
-        followUps.current = FOLLOW_UP_DELAYS_MS.map((delay) => window.setTimeout(reload, delay));
+        for (const timer of followUps.current) window.clearTimeout(timer);
+        followUps.current = FOLLOW_UP_DELAYS_MS.map((delay) =>
+          window.setTimeout(() => {
+            if (queuedReplies.current) reload();
+          }, delay),
+        );
       }
       return message;
     },
@@ -135,6 +156,7 @@ export function useConversation(id: string): ConversationScreen {
     dismissCloseRefusal,
     setSpam,
     setBulk,
+    snooze,
     send,
   };
 }

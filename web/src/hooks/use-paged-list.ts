@@ -12,13 +12,17 @@ export type PagedList<T> = {
   loadMore: () => void;
   /** Loads the first page again; what is on screen stays until it arrives. */
   reload: () => void;
-  /** A quiet reload, skipped once the advisor has paged further (it would lose their place). */
+  /**
+   * A quiet reload of the first page. Once the advisor has paged further it would lose their
+   * place: with `idOf`, what is new is put on top and the rest stays; without, it is skipped.
+   */
   refresh: () => void;
 };
 
 export function usePagedList<T>(
   key: string,
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<Page<T>>,
+  idOf?: (item: T) => string,
 ): PagedList<T> {
   const [status, setStatus] = useState<PagedList<T>["status"]>("loading");
   const [items, setItems] = useState<T[]>([]);
@@ -81,8 +85,28 @@ export function usePagedList<T>(
   }, [cursor, loadingMore]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  const idRef = useRef(idOf);
+  idRef.current = idOf;
   const refresh = useCallback(() => {
-    if (pagesLoaded.current <= 1) setGeneration((value) => value + 1);
+    if (pagesLoaded.current <= 1) {
+      setGeneration((value) => value + 1);
+      return;
+    }
+    const identify = idRef.current;
+    const controller = listController.current;
+    if (!identify || !controller) return;
+    fetchRef.current(null, controller.signal).then(
+      (page) => {
+        if (controller.signal.aborted) return;
+        setItems((current) => {
+          const known = new Set(current.map(identify));
+          const fresh = page.items.filter((item) => !known.has(identify(item)));
+          return fresh.length === 0 ? current : [...fresh, ...current];
+        });
+      },
+      // A failed quiet refresh changes nothing on screen; the next one tries again.
+      () => undefined,
+    );
   }, []);
 
   return {

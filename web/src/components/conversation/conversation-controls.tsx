@@ -1,5 +1,6 @@
-// A conversation's settings: status, priority, assigned advisor, the spam mark and the list-mail mark. A close the
-// server refuses (no human answer yet) asks for the reason instead of failing.
+// A conversation's settings: status, priority, assigned advisor (active users only), snooze, tags,
+// the spam mark and the list-mail mark. A close the server refuses (no human answer yet) asks for
+// the reason instead of failing.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -14,6 +15,7 @@ import type { SaveState } from "../../hooks/use-conversation.ts";
 import type { Users } from "../../hooks/use-users.ts";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { CloseReasonForm } from "./close-reason-form.tsx";
+import { SnoozeControl, TagsControl } from "./snooze-and-tags.tsx";
 
 type Props = {
   conversation: Conversation;
@@ -27,6 +29,8 @@ type Props = {
   onDismissCloseRefusal: () => void;
   onSetSpam: (spam: boolean) => Promise<void>;
   onSetBulk: (bulk: boolean) => Promise<void>;
+  onSnooze: (until: string | null) => Promise<void>;
+  now: Date;
 };
 
 export function ConversationControls(props: Props) {
@@ -95,11 +99,13 @@ export function ConversationControls(props: Props) {
           onChange={(event) => void props.onChange({ assignee_id: event.target.value || null })}
         >
           <option value="">{t("conversation.unassigned")}</option>
-          {users.list.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name}
-            </option>
-          ))}
+          {users.list
+            .filter((user) => user.active || user.id === conversation.assignee_id)
+            .map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
           {!assigneeKnown && conversation.assignee_id ? (
             <option value={conversation.assignee_id}>{conversation.assignee_id}</option>
           ) : null}
@@ -118,6 +124,17 @@ export function ConversationControls(props: Props) {
           </button>
         ) : null}
       </div>
+      <SnoozeControl
+        conversation={conversation}
+        now={props.now}
+        saving={saving}
+        onSnooze={props.onSnooze}
+      />
+      <TagsControl
+        tags={conversation.tags}
+        saving={saving}
+        onSave={(tags) => props.onChange({ tags })}
+      />
       <div className="field field--spam">
         <button
           type="button"

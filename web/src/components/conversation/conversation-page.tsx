@@ -20,7 +20,13 @@ import { useMe } from "../../hooks/use-session.tsx";
 import { useShortcut } from "../../hooks/use-shortcut.ts";
 import { useUsers } from "../../hooks/use-users.ts";
 import { channelLabel } from "../common/channel-label.ts";
-import { PriorityBadge, Reference, StatusBadge } from "../common/conversation-badges.tsx";
+import {
+  AnswerBadge,
+  PriorityBadge,
+  Reference,
+  StatusBadge,
+  Tags,
+} from "../common/conversation-badges.tsx";
 import { DueLabel } from "../common/due-label.tsx";
 import { LoadingState } from "../common/loading-state.tsx";
 import { PageHeading } from "../common/page-heading.tsx";
@@ -132,11 +138,8 @@ function ConversationScreen({ id }: { id: string }) {
           ) : null}
           <StatusBadge status={conversation.status} />
           <PriorityBadge priority={conversation.priority} />
-          {conversation.spam || conversation.bulk ? null : (
-            <span className={`answered answered--${conversation.answered ? "yes" : "no"}`}>
-              {conversation.answered ? t("conversation.answered") : t("conversation.unanswered")}
-            </span>
-          )}
+          <AnswerBadge conversation={conversation} />
+          <Tags tags={conversation.tags} linked />
           <DueLabel conversation={conversation} now={now} />
           <span className="conversation-header__detail">
             {[
@@ -188,6 +191,8 @@ function ConversationScreen({ id }: { id: string }) {
             onDismissCloseRefusal={screen.dismissCloseRefusal}
             onSetSpam={screen.setSpam}
             onSetBulk={screen.setBulk}
+            onSnooze={screen.snooze}
+            now={now}
           />
           <CustomerPanel customerId={conversation.customer_id} users={users} />
         </aside>

@@ -72,6 +72,15 @@ describe("timelineText", () => {
     expect(say("en", entry("sla.warning", { data: { kind: "warn_manager" } })).sentence).toBe(
       "Response due soon: escalated to the team’s manager.",
     );
+    const named = entry("sla.warning", {
+      data: { kind: "warn_manager", recipient_name: "Max Manager" },
+    });
+    expect(say("en", named).sentence).toBe(
+      "Response due soon: escalated to Max Manager, the team’s manager.",
+    );
+    expect(say("fr", named).sentence).toBe(
+      "Échéance proche : escaladée à Max Manager, responsable de l’équipe.",
+    );
     expect(say("fr", entry("sla.breached")).tone).toBe("alert");
     expect(say("fr", entry("sla.breached")).sentence).toBe(
       "Promesse non tenue : pas de réponse dans le délai.",

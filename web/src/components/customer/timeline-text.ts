@@ -184,7 +184,9 @@ function sentenceOf(line: TimelineLine, context: TimelineContext): string {
       return fact.alert === "warn_assignee"
         ? t("timeline.line.slaWarnAssignee")
         : fact.alert === "warn_manager"
-          ? t("timeline.line.slaWarnManager")
+          ? fact.recipient
+            ? t("timeline.line.slaWarnManagerNamed", { name: fact.recipient })
+            : t("timeline.line.slaWarnManager")
           : t("timeline.line.slaWarning");
     case "sla_breached":
       return fact.dueAt

@@ -1,10 +1,12 @@
-// The inbox's view tabs, the search box ("/" focuses it), the brand filter (when there is more
-// than one brand) and the "only mine" switch.
-import { useEffect, useRef, useState } from "react";
+// The inbox's view tabs with their counts, the search box ("/" focuses it), the brand filter (when
+// there is more than one brand), the tag in force and the "only mine" switch.
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { INBOX_VIEWS, type InboxView } from "../../display/inbox-views.ts";
+import type { ViewCounts } from "../../api/types.ts";
+import { countLabel, INBOX_VIEWS, type InboxView } from "../../display/inbox-views.ts";
 import type { Brands } from "../../hooks/use-brands.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
 
 type Props = {
   view: InboxView;
@@ -12,6 +14,9 @@ type Props = {
   q: string;
   brand: string | null;
   brands: Brands;
+  /** The tabs' counts, once known. */
+  counts: ViewCounts | null;
+  tag: string | null;
   params: URLSearchParams;
   onMineChange: (mine: boolean) => void;
   onBrandChange: (brand: string | null) => void;
@@ -21,8 +26,11 @@ type Props = {
 const SEARCH_DELAY_MS = 300;
 
 export function InboxFilters(props: Props) {
-  const { view, mine, q, brand, brands, params, onMineChange, onBrandChange, onSearch } = props;
+  const { view, mine, q, brand, brands, counts, tag, params } = props;
+  const { onMineChange, onBrandChange, onSearch } = props;
   const { t } = useTranslation();
+  const locale = useLocale();
+  const countId = useId();
   const [draft, setDraft] = useState(q);
   const search = useRef<HTMLInputElement>(null);
   const onSearchRef = useRef(onSearch);
@@ -71,8 +79,17 @@ export function InboxFilters(props: Props) {
             to={viewLink(target)}
             className="view-tabs__tab"
             aria-current={target === view ? "page" : undefined}
+            aria-describedby={
+              counts?.counts[target] !== undefined ? `${countId}-${target}` : undefined
+            }
           >
             {t(`inbox.views.${target}`)}
+            {counts?.counts[target] !== undefined ? (
+              // Read as the tab's description, so that its name stays the view's name.
+              <span id={`${countId}-${target}`} className="view-tabs__count" aria-hidden="true">
+                {countLabel(counts.counts[target], counts.more[target] ?? false, locale)}
+              </span>
+            ) : null}
           </Link>
         ))}
       </nav>
@@ -113,6 +130,14 @@ export function InboxFilters(props: Props) {
             </select>
           </label>
         ) : null}
+        {tag ? (
+          <span className="inbox-filters__tag">
+            <span className="tag tag--label">{t("inbox.tagFilter", { tag })}</span>
+            <Link to={withoutTag(params)} className="link-button">
+              {t("inbox.clearTag")}
+            </Link>
+          </span>
+        ) : null}
         <label className="toggle">
           <input
             type="checkbox"
@@ -124,4 +149,11 @@ export function InboxFilters(props: Props) {
       </div>
     </div>
   );
+}
+
+function withoutTag(params: URLSearchParams): string {
+  const next = new URLSearchParams(params);
+  next.delete("tag");
+  const text = next.toString();
+  return text === "" ? "/" : `/?${text}`;
 }

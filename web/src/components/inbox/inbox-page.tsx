@@ -1,21 +1,30 @@
 // The inbox: one view at a time (the unanswered watch, soonest due first; waiting, resolved, all,
-// spam), one brand or all, only mine or everyone's, searchable, paged with "load more". The
-// filters live in the address so Back returns to them.
+// snoozed, list mail, spam), each tab with its count; one brand or all, only mine or everyone's, one
+// tag or all, searchable, paged with "load more" while new conversations come on top. Rows can be
+// selected and changed together. The filters live in the address so Back returns to them.
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { parseInboxView, searchView } from "../../display/inbox-views.ts";
 import { useBrands } from "../../hooks/use-brands.ts";
-import { useInboxList } from "../../hooks/use-inbox-list.ts";
+import { useInboxList, useViewCounts } from "../../hooks/use-inbox-list.ts";
 import { useNow } from "../../hooks/use-now.ts";
 import { useRefresh } from "../../hooks/use-refresh.ts";
+import { useSelection } from "../../hooks/use-selection.ts";
+import { useMe } from "../../hooks/use-session.tsx";
+import { useUsers } from "../../hooks/use-users.ts";
 import { LoadMore } from "../common/load-more.tsx";
 import { LoadingState } from "../common/loading-state.tsx";
 import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { ConversationList } from "./conversation-list.tsx";
 import { InboxFilters } from "./inbox-filters.tsx";
+import { SelectionBar } from "./selection-bar.tsx";
 
-const REFRESH_MS = 30_000;
+// Until the realtime stream exists, new conversations are looked for this often; the tabs' counts,
+// dearer to read, less often.
+const REFRESH_MS = 15_000;
+const COUNTS_REFRESH_MS = 60_000;
 
 export function InboxPage() {
   const { t } = useTranslation();
@@ -26,10 +35,23 @@ export function InboxPage() {
   const view = searching ? searchView(requested) : requested;
   const mine = params.get("mine") === "1";
   const brand = params.get("brand");
+  const tag = params.get("tag");
   const brands = useBrands();
-  const list = useInboxList({ view, mine, q, brand });
+  const users = useUsers();
+  const me = useMe();
+  const list = useInboxList({ view, mine, q, brand, tag });
+  const counts = useViewCounts(mine, brand);
   const now = useNow(REFRESH_MS);
-  useRefresh(list.refresh, REFRESH_MS);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const { refresh: refreshList, reload: reloadList } = list;
+  const { reload: reloadCounts } = counts;
+  useRefresh(refreshList, REFRESH_MS);
+  useRefresh(reloadCounts, COUNTS_REFRESH_MS);
+  const afterChange = useCallback(() => {
+    reloadList();
+    reloadCounts();
+  }, [reloadList, reloadCounts]);
+  const selection = useSelection(afterChange);
 
   const setFilter = (change: { mine?: boolean; q?: string; brand?: string | null }) => {
     setParams(
@@ -61,13 +83,19 @@ export function InboxPage() {
 
   const emptyText = searching
     ? t("inbox.empty.search", { q })
-    : view === "unanswered"
-      ? t("inbox.empty.unanswered")
-      : view === "spam"
-        ? t("inbox.empty.spam")
-        : view === "bulk"
-          ? t("inbox.empty.bulk")
-          : t("inbox.empty.other");
+    : view === "unanswered" || view === "spam" || view === "bulk" || view === "snoozed"
+      ? t(`inbox.empty.${view}`)
+      : t("inbox.empty.other");
+  const hint =
+    view === "unanswered" || view === "spam" || view === "bulk" || view === "snoozed"
+      ? t(`inbox.${view === "unanswered" ? "watch" : view}Hint`)
+      : null;
+  const subjectOf = (id: string) =>
+    list.items.find((row) => row.id === id)?.subject || t("inbox.noSubject");
+  const assignToMe = () => {
+    const ids = selection.selected.size > 0 ? [...selection.selected] : activeId ? [activeId] : [];
+    void selection.apply(ids, { assignee_id: me.user.id });
+  };
 
   return (
     <div className="page page--inbox">
@@ -78,14 +106,37 @@ export function InboxPage() {
         q={q}
         brand={brand}
         brands={brands}
+        counts={counts.state.status === "ready" ? counts.state.data : null}
+        tag={tag}
         params={params}
         onMineChange={(value) => setFilter({ mine: value })}
         onBrandChange={(value) => setFilter({ brand: value })}
         onSearch={(value) => setFilter({ q: value })}
       />
-      {view === "unanswered" ? <p className="inbox-hint">{t("inbox.watchHint")}</p> : null}
-      {view === "spam" ? <p className="inbox-hint">{t("inbox.spamHint")}</p> : null}
-      {view === "bulk" ? <p className="inbox-hint">{t("inbox.bulkHint")}</p> : null}
+      {hint ? <p className="inbox-hint">{hint}</p> : null}
+      {selection.selected.size > 0 ? (
+        <SelectionBar
+          count={selection.selected.size}
+          users={users}
+          busy={selection.busy}
+          onApply={(change) => void selection.apply([...selection.selected], change)}
+          onClear={selection.clear}
+        />
+      ) : null}
+      {selection.outcome ? (
+        <div className="selection-outcome" role="status">
+          <p>{t("inbox.selection.done", { count: selection.outcome.changed })}</p>
+          {selection.outcome.refused.map((refusal) => (
+            <p key={refusal.id} className="selection-outcome__refused">
+              {t("inbox.selection.refused", {
+                subject: subjectOf(refusal.id),
+                detail: refusal.detail,
+              })}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      {selection.error ? <ProblemMessage error={selection.error} /> : null}
       {list.status === "loading" ? <LoadingState /> : null}
       {list.status === "error" ? <ProblemMessage error={list.error} onRetry={list.reload} /> : null}
       {list.status === "ready" && list.items.length === 0 ? (
@@ -98,6 +149,11 @@ export function InboxPage() {
             brands={brands}
             now={now}
             inboxPath={params.size > 0 ? `/?${params.toString()}` : "/"}
+            activeId={activeId}
+            onActivate={setActiveId}
+            selected={selection.selected}
+            onToggle={selection.toggle}
+            onAssignToMe={assignToMe}
           />
           <LoadMore list={list} label={t("inbox.loadMore")} end={t("inbox.end")} />
         </>
