@@ -26,6 +26,7 @@ import { registerInboundRoutes } from "./routes/inbound.ts";
 import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
+import { registerSearchRoutes } from "./routes/search.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
@@ -120,6 +121,7 @@ export async function buildApp(
   registerMailSetupRoutes(app, rt);
   registerWorkspaceRoutes(app, rt);
   registerCustomerRoutes(app, rt);
+  registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   registerTokenRoutes(app, rt);
   await registerConsole(app);

@@ -3,6 +3,7 @@
 import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { ConversationStatus } from "../../domain/conversation/status.ts";
+import { headlineStart, headlineStop } from "../../domain/search/highlight.ts";
 import type { Db, Tx } from "../database.ts";
 import {
   attachments,
@@ -262,3 +263,48 @@ export const customerEmailOf = async (db: Tx, workspaceId: string, customerId: s
     .limit(1);
   return row ?? null;
 };
+
+/**
+ * For the conversations of one page of search results, the subject and an excerpt of the newest
+ * matching message with the words `text` matches between the headline markers: ts_headline reads
+ * whole texts, so it runs on those few rows only, never on the matches it did not list.
+ */
+export async function headlinesOf(db: Db, workspaceId: string, ids: string[], text: string) {
+  if (ids.length === 0) return new Map<string, { subject: string; excerpt: string | null }>();
+  const query = sql`rapport_search_query(${text})`;
+  const marks = `StartSel="${headlineStart}", StopSel="${headlineStop}"`;
+  const excerptOptions = `${marks}, MaxWords=20, MinWords=8, ShortWord=2, MaxFragments=1`;
+  const [subjects, excerpts] = await Promise.all([
+    db
+      .select({
+        id: conversations.id,
+        subject: sql<string>`ts_headline('rapport_headline', ${conversations.subject}, ${query}, ${`${marks}, HighlightAll=true`})`,
+      })
+      .from(conversations)
+      .where(inWorkspace(conversations, workspaceId, inArray(conversations.id, ids))),
+    db
+      .selectDistinctOn([messages.conversationId], {
+        id: messages.conversationId,
+        excerpt: sql<string>`ts_headline('rapport_headline', left(${messages.bodyText}, ${headlineLength}), ${query}, ${excerptOptions})`,
+      })
+      .from(messages)
+      .where(
+        inWorkspace(
+          messages,
+          workspaceId,
+          inArray(messages.conversationId, ids),
+          sql`(${messages.searchVector} @@ ${query} or (${messages.searchVector} is null and rapport_search_vector(${messages.bodyText}) @@ ${query}))`,
+        ),
+      )
+      .orderBy(messages.conversationId, sql`${messages.createdAt} desc`),
+  ]);
+  return new Map(
+    subjects.map((s) => [
+      s.id,
+      { subject: s.subject, excerpt: excerpts.find((e) => e.id === s.id)?.excerpt ?? null },
+    ]),
+  );
+}
+
+// As much of a body as the search vectors index (rapport_search_vector reads its first 10,000 characters).
+const headlineLength = 10_000;
