@@ -1,11 +1,12 @@
-// The bar above every signed-in screen: where you are, notifications, the language, who you are,
-// signing out.
+// The bar above every signed-in screen: where you are, search everywhere, notifications, the
+// language, who you are, signing out.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { useMe, useSession } from "../../hooks/use-session.tsx";
 import { chooseLanguage, currentLanguage, LANGUAGES, supportedLanguage } from "../../i18n/i18n.ts";
 import { problemText } from "../common/problem-message.tsx";
+import { SearchBox } from "../search/search-box.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 
 export function AppHeader() {
@@ -34,6 +35,9 @@ export function AppHeader() {
         <NavLink to="/" end className="app-header__link">
           {t("header.inbox")}
         </NavLink>
+        <NavLink to="/customers" end className="app-header__link">
+          {t("header.customers")}
+        </NavLink>
         <NavLink to="/settings/workspace" className="app-header__link">
           {t("workspace.nav")}
         </NavLink>
@@ -41,6 +45,7 @@ export function AppHeader() {
           {t("header.tokens")}
         </NavLink>
       </nav>
+      <SearchBox />
       <div className="app-header__tools">
         <NotificationBell />
         <label className="language-select">
