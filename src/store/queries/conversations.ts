@@ -104,7 +104,7 @@ const { searchVector: _messageVector, ...messageColumns } = getTableColumns(mess
 const referenceRank = 1000;
 // A common word matches a large share of the desk: relevance is computed among its newest matches
 // only, so a search costs the same at any size.
-export const searchCandidates = 1000;
+export const searchCandidates = 500;
 // How far back the newest-first walk looks for them (rows): a word in more than one message (or
 // subject) in 25 of the newest is met that way, reading no more than this; a rarer one is gathered
 // from the GIN index, whose matches then number a few per cent of the desk at most.
@@ -147,9 +147,9 @@ async function bodyHits(db: Db, workspaceId: string, query: SQL): Promise<Hit[]>
             ts_rank(recent.search_vector, ${query}) as rank
           from (select ${messages.conversationId}, ${messages.searchVector}, ${messages.createdAt}
                 from ${messages} where ${inWorkspace(messages, workspaceId)}
-                order by ${messages.createdAt} desc limit ${searchWalk}) recent
+                order by ${messages.createdAt} desc nulls last limit ${searchWalk}) recent
           where recent.search_vector @@ ${query}
-          order by recent.created_at desc limit ${limit}`),
+          order by recent.created_at desc nulls last limit ${limit}`),
       ),
     async (tx) =>
       tx
@@ -159,7 +159,7 @@ async function bodyHits(db: Db, workspaceId: string, query: SQL): Promise<Hit[]>
         })
         .from(messages)
         .where(inWorkspace(messages, workspaceId, sql`${messages.searchVector} @@ ${query}`))
-        .orderBy(sql`${messages.createdAt} desc`)
+        .orderBy(sql`${messages.createdAt} desc nulls last`)
         .limit(searchCandidates),
   );
   // A message not indexed yet (the indexer fills its vector a moment after it is stored) is matched
@@ -191,10 +191,12 @@ function subjectHits(db: Db, workspaceId: string, query: SQL): Promise<Hit[]> {
           from (select ${conversations.id}, ${conversations.searchVector},
                   ${conversations.lastActivityAt}
                 from ${conversations} where ${inWorkspace(conversations, workspaceId)}
-                order by ${conversations.lastActivityAt} desc, ${conversations.id} desc
+                order by ${conversations.lastActivityAt} desc nulls last,
+                  ${conversations.id} desc nulls last
                 limit ${searchWalk}) recent
           where recent.search_vector @@ ${query}
-          order by recent.last_activity_at desc, recent.id desc limit ${limit}`),
+          order by recent.last_activity_at desc nulls last, recent.id desc nulls last
+          limit ${limit}`),
       ),
     async (tx) =>
       tx
