@@ -105,19 +105,20 @@ const referenceRank = 1000;
 // A common word matches a large share of the desk: relevance is computed among its newest matches
 // only, so a search costs the same at any size.
 export const searchCandidates = 500;
-// How far back the newest-first walk looks for them (rows): a word in more than one message (or
-// subject) in 25 of the newest is met that way, reading no more than this; a rarer one is gathered
-// from the GIN index, whose matches then number a few per cent of the desk at most.
-export const searchWalk = 25_000;
+// Where they are looked for first (rows, newest first through the time index): a word with at least
+// `searchWalkEnough` matches there is searched there only; a rarer one in the whole desk, through
+// the GIN index, where it then has few matches (under one row in 500, on average).
+export const searchWalk = 20_000;
+export const searchWalkEnough = 40;
 
 type Hit = { id: string; rank: number };
 
 /**
- * The newest matches of one table, by the cheaper of two plans chosen by what the data holds rather
- * than by PostgreSQL's estimate of a tsquery's selectivity (which the French and English forms and
- * words that only meet in different languages, "order livraison", make wrong by orders of
- * magnitude): first the newest `searchWalk` rows read newest first through the time index, which
- * finds a common word's newest matches at once; when that walk finds fewer than the candidates, the
+ * The newest matches of one table, by a plan chosen by what the data holds rather than by
+ * PostgreSQL's estimate of a tsquery's selectivity (which French and English forms, and words that
+ * only meet in different languages, "order livraison", make wrong by orders of magnitude): first
+ * the newest `searchWalk` rows, read newest first through the time index, which stops at the
+ * candidates for a common word; when that walk finds fewer than `searchWalkEnough` matches, the
  * word is rare and the GIN index gathers all its matches (a bitmap scan, the only plan allowed).
  */
 async function newestMatches(
@@ -126,7 +127,7 @@ async function newestMatches(
   gather: (tx: Tx) => Promise<Hit[]>,
 ): Promise<Hit[]> {
   const walked = await walk(searchCandidates);
-  if (walked.length >= searchCandidates) return walked;
+  if (walked.length >= searchWalkEnough) return walked;
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
     await tx.execute(sql`set local enable_indexscan = off`);
