@@ -2,8 +2,9 @@
 // "/" focuses the header's box; it finds a customer by a surname and by an email, and a conversation
 // by a word of a message, its words marked; the arrow keys and Enter open a result; the customers
 // page lists, searches and filters by advisor.
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, signedInPage } from "../helpers/console-browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -16,35 +17,8 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: "en-GB",
-    timezoneId: "Europe/Paris",
-    viewport: { width: 1280, height: 900 },
-  });
-  await context.addInitScript({
-    content: `localStorage.setItem("rapport.language", "en");`,
-  });
-  context.setDefaultTimeout(WAIT_MS);
-  page = await context.newPage();
-  await page.goto("/");
-  await page.getByLabel("Email").fill(server.adminEmail);
-  await page.getByLabel("Password").fill(server.adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+  browser = await launchChromium();
+  page = await signedInPage(browser, server, WAIT_MS);
 }, 180_000);
 
 afterAll(async () => {
