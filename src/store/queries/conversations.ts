@@ -110,24 +110,32 @@ export const searchCandidates = 500;
 // the GIN index, where it then has few matches (under one row in 500, on average).
 export const searchWalk = 20_000;
 export const searchWalkEnough = 40;
+// A glance at the newest rows comes first: a word none of them holds is rare (or absent), and goes
+// straight to the GIN index; a very common one has all its candidates there.
+const searchGlance = 2_000;
 
 type Hit = { id: string; rank: number };
 
 /**
  * The newest matches of one table, by a plan chosen by what the data holds rather than by
  * PostgreSQL's estimate of a tsquery's selectivity (which French and English forms, and words that
- * only meet in different languages, "order livraison", make wrong by orders of magnitude): first
- * the newest `searchWalk` rows, read newest first through the time index, which stops at the
- * candidates for a common word; when that walk finds fewer than `searchWalkEnough` matches, the
- * word is rare and the GIN index gathers all its matches (a bitmap scan, the only plan allowed).
+ * only meet in different languages, "order livraison", make wrong by orders of magnitude): the
+ * newest rows read newest first through the time index, which stops at the candidates for a common
+ * word, a glance, then if it found any, the newest `searchWalk`; when the glance finds none or the
+ * walk fewer than `searchWalkEnough`, the word is rare and the GIN index gathers all its matches
+ * (a bitmap scan, the only plan allowed).
  */
 async function newestMatches(
   db: Db,
-  walk: (limit: number) => Promise<Hit[]>,
+  walk: (rows: number) => Promise<Hit[]>,
   gather: (tx: Tx) => Promise<Hit[]>,
 ): Promise<Hit[]> {
-  const walked = await walk(searchCandidates);
-  if (walked.length >= searchWalkEnough) return walked;
+  const glanced = await walk(searchGlance);
+  if (glanced.length >= searchCandidates) return glanced;
+  if (glanced.length > 0) {
+    const walked = await walk(searchWalk);
+    if (walked.length >= searchWalkEnough) return walked;
+  }
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
     await tx.execute(sql`set local enable_indexscan = off`);
@@ -142,15 +150,15 @@ const hitRows = (result: { rows: Array<Record<string, unknown>> }): Hit[] =>
 async function bodyHits(db: Db, workspaceId: string, query: SQL): Promise<Hit[]> {
   const indexed = newestMatches(
     db,
-    async (limit) =>
+    async (rows) =>
       hitRows(
         await db.execute(sql`select recent.conversation_id as id,
             ts_rank(recent.search_vector, ${query}) as rank
           from (select ${messages.conversationId}, ${messages.searchVector}, ${messages.createdAt}
                 from ${messages} where ${inWorkspace(messages, workspaceId)}
-                order by ${messages.createdAt} desc nulls last limit ${searchWalk}) recent
+                order by ${messages.createdAt} desc nulls last limit ${rows}) recent
           where recent.search_vector @@ ${query}
-          order by recent.created_at desc nulls last limit ${limit}`),
+          order by recent.created_at desc nulls last limit ${searchCandidates}`),
       ),
     async (tx) =>
       tx
@@ -186,7 +194,7 @@ async function bodyHits(db: Db, workspaceId: string, query: SQL): Promise<Hit[]>
 function subjectHits(db: Db, workspaceId: string, query: SQL): Promise<Hit[]> {
   return newestMatches(
     db,
-    async (limit) =>
+    async (rows) =>
       hitRows(
         await db.execute(sql`select recent.id, 2 * ts_rank(recent.search_vector, ${query}) as rank
           from (select ${conversations.id}, ${conversations.searchVector},
@@ -194,10 +202,10 @@ function subjectHits(db: Db, workspaceId: string, query: SQL): Promise<Hit[]> {
                 from ${conversations} where ${inWorkspace(conversations, workspaceId)}
                 order by ${conversations.lastActivityAt} desc nulls last,
                   ${conversations.id} desc nulls last
-                limit ${searchWalk}) recent
+                limit ${rows}) recent
           where recent.search_vector @@ ${query}
           order by recent.last_activity_at desc nulls last, recent.id desc nulls last
-          limit ${limit}`),
+          limit ${searchCandidates}`),
       ),
     async (tx) =>
       tx
