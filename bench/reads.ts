@@ -189,7 +189,17 @@ async function main() {
     `search q=${words.at(-1)}, pages 2–5`,
     walk(`/api/v1/conversations?q=${encodeURIComponent(words.at(-1) ?? "")}`, 5),
   );
+  // Words that each match a third of the desk but never together (one English, one French): the
+  // case a selectivity estimate gets most wrong. Then a word found nowhere, and a French form.
+  await measure("search q=order livraison", once("/api/v1/conversations?q=order%20livraison"));
+  await measure("search q=hippopotame (no match)", once("/api/v1/conversations?q=hippopotame"));
+  await measure(
+    `search q=reçue (French form)`,
+    once(`/api/v1/conversations?q=${encodeURIComponent("reçue")}`),
+  );
   await measure("search by reference", once(`/api/v1/conversations?q=${sample.reference}`));
+  for (const q of [lastName, words[0] ?? "order", words.at(-1) ?? "glasses"])
+    await measure(`search everywhere q=${q}`, once(`/api/v1/search?q=${encodeURIComponent(q)}`));
   await measure(
     "search by [#reference]",
     once(`/api/v1/conversations?q=${encodeURIComponent(`[#${sample.reference}]`)}`),

@@ -1,19 +1,39 @@
-// A Chromium signed in to the console as the test server's admin, in English, for browser tests,
-// and a customer's message written in through the API as that admin.
+// A Chromium for the console's browser tests: the flags every test launches it with, a context in
+// English at a fixed locale and time zone, signing in as the test server's admin, and a customer's
+// message written in through the API as that admin.
 import { type Browser, chromium, type Page } from "playwright-core";
 import type { startTestServer } from "./server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-export async function signedInConsole(
-  server: TestServer,
-  { waitMs = 15_000, locale = "en-GB" } = {},
-): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
-  const context = await browser.newContext({ baseURL: server.url, locale });
+
+/** A page of a new context, the console in English (until the test switches), signed in as the admin, on the inbox. */
+export async function signedInPage(
+  browser: Browser,
+  server: TestServer,
+  waitMs: number,
+  locale = "en-GB",
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale,
+    timezoneId: "Europe/Paris",
+    viewport: { width: 1280, height: 900 },
+  });
   await context.addInitScript({
     content: `if (!localStorage.getItem("rapport.language")) localStorage.setItem("rapport.language", "en");`,
   });
@@ -23,8 +43,17 @@ export async function signedInConsole(
   await page.getByLabel("Email").fill(server.adminEmail);
   await page.getByLabel("Password").fill(server.adminPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Inbox" }).waitFor();
-  return { browser, page };
+  await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+  return page;
+}
+
+/** A browser of its own with one signed-in page. */
+export async function signedInConsole(
+  server: TestServer,
+  { waitMs = 15_000, locale = "en-GB" } = {},
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium();
+  return { browser, page: await signedInPage(browser, server, waitMs, locale) };
 }
 
 export type WrittenIn = { customer_id: string; conversation_id: string; reference: string };

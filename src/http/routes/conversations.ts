@@ -112,7 +112,7 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
                 'case and accents folded; every word must match, `"a phrase"`, `or` and `-word` ' +
                 "as in web search) or a reference (`K7M2QX9A` or `[#K7M2QX9A]`, listed first). " +
                 "With `q`, the list is ranked by relevance (a subject counts twice a body), then " +
-                "newest activity; relevance is computed among the newest 1,000 matching messages (and subjects).",
+                "newest activity; relevance is computed among the newest 500 matching messages (and subjects).",
             ),
           spam: z.enum(["true", "false"]).optional(),
           tag: tagQuery.optional().describe("only conversations carrying this tag"),

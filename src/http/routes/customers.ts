@@ -11,6 +11,7 @@ import { logInteraction } from "../../commands/customer/log-interaction.ts";
 import { updateCustomer } from "../../commands/customer/update-customer.ts";
 import { idempotencyOf, runCommand } from "../../commands/run-command.ts";
 import { normalizeEmail, normalizePhone } from "../../domain/identity/normalize.ts";
+import { phoneDigitsOf } from "../../domain/search/phone-digits.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import {
@@ -47,7 +48,6 @@ const erasureView = z.object({
   conversations: z.number().describe("conversations whose subject and messages were erased"),
   messages: z.number().describe("messages whose words, addresses and files were erased"),
 });
-const phoneLike = /^[+0-9 ().-]+$/;
 
 export function registerCustomerRoutes(app: App, rt: Runtime): void {
   app.get(
@@ -57,12 +57,15 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
         summary: "Find customers by email, phone or words, newest first",
         description:
           "`email` matches an identity whatever its case; `phone` a normalised number; `q` names " +
-          "and identities (part of a word is enough). Filters combine. Merged profiles are left out.",
+          "and identities (part of a word is enough); `advisor` and `organisation` the customers " +
+          "of one advisor or one organisation. Filters combine. Merged profiles are left out.",
         tags: ["customers"],
         querystring: z.strictObject({
           email: z.string().trim().min(1).max(320).optional(),
           phone: z.string().trim().min(1).max(40).optional(),
           q: z.string().trim().min(1).max(200).optional(),
+          advisor: z.uuid().optional().describe("the customers this user is the advisor of"),
+          organisation: z.uuid().optional().describe("the customers of this organisation"),
           ...paging,
         }),
         response: { 200: page(customerView), 400: invalidInputView },
@@ -73,13 +76,15 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
       const q = request.query;
       const phone = q.phone === undefined ? undefined : normalizePhone(q.phone);
       if (phone === null) throw new DeskError("invalid_input", "phone: not a phone number");
-      const digits = q.q && phoneLike.test(q.q) ? normalizePhone(q.q)?.replace(/^\+/, "") : null;
+      const digits = q.q ? phoneDigitsOf(q.q) : null;
       const result = await listCustomers(rt.db, {
         workspaceId: p.workspaceId,
         email: q.email === undefined ? undefined : normalizeEmail(q.email),
         phone,
         q: q.q,
         qDigits: digits ?? undefined,
+        advisorId: q.advisor,
+        organisationId: q.organisation,
         after: q.cursor ? decodeCursor(rt.secret, q.cursor) : undefined,
         limit: q.limit,
       });

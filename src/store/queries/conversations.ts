@@ -1,8 +1,8 @@
 // Reading conversations: keyset-paged lists (newest activity first, or ranked by a full-text search)
 // and one conversation with its messages.
 import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
 import type { ConversationStatus } from "../../domain/conversation/status.ts";
+import { headlineStart, headlineStop } from "../../domain/search/highlight.ts";
 import type { Db, Tx } from "../database.ts";
 import {
   attachments,
@@ -113,84 +113,158 @@ const { searchVector: _messageVector, ...messageColumns } = getTableColumns(mess
 // Relevance: a reference typed in full ranks first; a subject counts twice a body.
 const referenceRank = 1000;
 // A common word matches a large share of the desk: relevance is computed among its newest matches
-// only (read newest first through an index), so a search costs the same at any size. A rare word's
-// matches are all ranked (PostgreSQL finds them through the GIN index, then keeps the newest).
-export const searchCandidates = 1000;
+// only, so a search costs the same at any size.
+export const searchCandidates = 500;
+// Where they are looked for first (rows, newest first through the time index): a word with at least
+// `searchWalkEnough` matches there is searched there only; a rarer one in the whole desk, through
+// the GIN index, where it then has few matches (under one row in 500, on average).
+export const searchWalk = 20_000;
+export const searchWalkEnough = 40;
+// A glance at the newest rows comes first: a word none of them holds is rare (or absent), and goes
+// straight to the GIN index; a very common one has all its candidates there.
+const searchGlance = 2_000;
 
-/** How many rows of `table` match, counting no further than one more than the search candidates. */
-async function countUpTo(
+type Hit = { id: string; rank: number };
+
+/**
+ * The newest matches of one table, by a plan chosen by what the data holds rather than by
+ * PostgreSQL's estimate of a tsquery's selectivity (which French and English forms, and words that
+ * only meet in different languages, "order livraison", make wrong by orders of magnitude): the
+ * newest rows read newest first through the time index, which stops at the candidates for a common
+ * word, a glance, then if it found any, the newest `searchWalk`; when the glance finds none or the
+ * walk fewer than `searchWalkEnough`, the word is rare and the GIN index gathers all its matches
+ * (a bitmap scan, the only plan allowed).
+ */
+async function newestMatches(
   db: Db,
-  table: typeof messages | typeof conversations,
-  where: SQL | undefined,
-) {
-  const capped = db
-    .select({ one: sql`1`.as("one") })
-    .from(table)
-    .where(where)
-    .limit(searchCandidates + 1)
-    .as("capped");
-  const [found] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
-  return found?.n ?? 0;
+  walk: (rows: number) => Promise<Hit[]>,
+  gather: (tx: Tx) => Promise<Hit[]>,
+): Promise<Hit[]> {
+  const glanced = await walk(searchGlance);
+  if (glanced.length >= searchCandidates) return glanced;
+  if (glanced.length > 0) {
+    const walked = await walk(searchWalk);
+    if (walked.length >= searchWalkEnough) return walked;
+  }
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    await tx.execute(sql`set local enable_indexscan = off`);
+    return gather(tx);
+  });
+}
+
+const hitRows = (result: { rows: Array<Record<string, unknown>> }): Hit[] =>
+  result.rows.map((r) => ({ id: String(r.id), rank: Number(r.rank) }));
+
+/** Message bodies `query` matches, newest first, with their rank, and the not yet indexed ones. */
+async function bodyHits(db: Db, workspaceId: string, query: SQL): Promise<Hit[]> {
+  const indexed = newestMatches(
+    db,
+    async (rows) =>
+      hitRows(
+        await db.execute(sql`select recent.conversation_id as id,
+            ts_rank(recent.search_vector, ${query}) as rank
+          from (select ${messages.conversationId}, ${messages.searchVector}, ${messages.createdAt}
+                from ${messages} where ${inWorkspace(messages, workspaceId)}
+                order by ${messages.createdAt} desc nulls last limit ${rows}) recent
+          where recent.search_vector @@ ${query}
+          order by recent.created_at desc nulls last limit ${searchCandidates}`),
+      ),
+    async (tx) =>
+      tx
+        .select({
+          id: messages.conversationId,
+          rank: sql<number>`ts_rank(${messages.searchVector}, ${query})`.mapWith(Number),
+        })
+        .from(messages)
+        .where(inWorkspace(messages, workspaceId, sql`${messages.searchVector} @@ ${query}`))
+        .orderBy(sql`${messages.createdAt} desc nulls last`)
+        .limit(searchCandidates),
+  );
+  // A message not indexed yet (the indexer fills its vector a moment after it is stored) is matched
+  // on its body directly: found at once, through the small partial index of such messages.
+  const bodyVector = sql`rapport_search_vector(${messages.bodyText})`;
+  const unindexed = db
+    .select({
+      id: messages.conversationId,
+      rank: sql<number>`ts_rank(${bodyVector}, ${query})`.mapWith(Number),
+    })
+    .from(messages)
+    .where(
+      inWorkspace(
+        messages,
+        workspaceId,
+        sql`${messages.searchVector} is null and ${bodyVector} @@ ${query}`,
+      ),
+    );
+  return (await Promise.all([indexed, unindexed])).flat();
+}
+
+/** Subjects `query` matches, most recent activity first, with their rank (a subject counts twice). */
+function subjectHits(db: Db, workspaceId: string, query: SQL): Promise<Hit[]> {
+  return newestMatches(
+    db,
+    async (rows) =>
+      hitRows(
+        await db.execute(sql`select recent.id, 2 * ts_rank(recent.search_vector, ${query}) as rank
+          from (select ${conversations.id}, ${conversations.searchVector},
+                  ${conversations.lastActivityAt}
+                from ${conversations} where ${inWorkspace(conversations, workspaceId)}
+                order by ${conversations.lastActivityAt} desc nulls last,
+                  ${conversations.id} desc nulls last
+                limit ${rows}) recent
+          where recent.search_vector @@ ${query}
+          order by recent.last_activity_at desc nulls last, recent.id desc nulls last
+          limit ${searchCandidates}`),
+      ),
+    async (tx) =>
+      tx
+        .select({
+          id: conversations.id,
+          rank: sql<number>`2 * ts_rank(${conversations.searchVector}, ${query})`.mapWith(Number),
+        })
+        .from(conversations)
+        .where(
+          inWorkspace(conversations, workspaceId, sql`${conversations.searchVector} @@ ${query}`),
+        )
+        .orderBy(...orderOf(byActivity))
+        .limit(searchCandidates),
+  );
+}
+
+/** Each conversation once, with its best rank. */
+export function bestRanks(hits: Hit[]): Hit[] {
+  const best = new Map<string, number>();
+  for (const hit of hits) best.set(hit.id, Math.max(best.get(hit.id) ?? -Infinity, hit.rank));
+  return [...best].map(([id, rank]) => ({ id, rank }));
 }
 
 /** The conversations `text` matches, each with its best rank (a subquery to join). */
 async function matchesOf(db: Db, workspaceId: string, text: string) {
   const query = sql`rapport_search_query(${text})`;
   const reference = text.toUpperCase().replace(/[[\]#\s]/g, "");
-  // A message not indexed yet (the indexer fills its vector a moment after it is stored) is
-  // matched on its body directly: found at once, through the small index of such messages.
-  const bodyVector = sql`coalesce(${messages.searchVector}, rapport_search_vector(${messages.bodyText}))`;
-  const bodyMatch = inWorkspace(
-    messages,
-    workspaceId,
-    sql`(${messages.searchVector} @@ ${query} or (${messages.searchVector} is null and rapport_search_vector(${messages.bodyText}) @@ ${query}))`,
-  );
-  const subjectMatch = inWorkspace(
-    conversations,
-    workspaceId,
-    sql`${conversations.searchVector} @@ ${query}`,
-  );
-  // How many matches, counting no further than the cap: a rare word's few matches are all ranked
-  // (found through the GIN index); a common word's newest ones are read newest first through the
-  // time index, which would have to walk the whole desk for a rare word.
-  const [bodies, subjects] = await Promise.all([
-    countUpTo(db, messages, bodyMatch),
-    countUpTo(db, conversations, subjectMatch),
+  const [bodies, subjects, byReference] = await Promise.all([
+    bodyHits(db, workspaceId, query),
+    subjectHits(db, workspaceId, query),
+    db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(inWorkspace(conversations, workspaceId, eq(conversations.reference, reference))),
   ]);
-  const allBodies = db
-    .select({
-      id: messages.conversationId,
-      rank: sql<number>`ts_rank(${bodyVector}, ${query})`.as("rank"),
-    })
-    .from(messages)
-    .where(bodyMatch);
-  const inBodies =
-    bodies > searchCandidates
-      ? allBodies.orderBy(sql`${messages.createdAt} desc nulls last`).limit(searchCandidates)
-      : allBodies;
-  const allSubjects = db
-    .select({
-      id: conversations.id,
-      rank: sql<number>`2 * ts_rank(${conversations.searchVector}, ${query})`.as("rank"),
-    })
-    .from(conversations)
-    .where(subjectMatch);
-  const inSubjects =
-    subjects > searchCandidates
-      ? allSubjects.orderBy(...orderOf(byActivity)).limit(searchCandidates)
-      : allSubjects;
-  const byReference = db
-    .select({ id: conversations.id, rank: sql<number>`${referenceRank}::real`.as("rank") })
-    .from(conversations)
-    .where(inWorkspace(conversations, workspaceId, eq(conversations.reference, reference)));
-  const hits = unionAll(inBodies, inSubjects, byReference).as("hits");
+  const hits = bestRanks([
+    ...bodies,
+    ...subjects,
+    ...byReference.map((c) => ({ id: c.id, rank: referenceRank })),
+  ]);
+  // Two array parameters, however many candidates (ids are uuids, ranks numbers: nothing to quote).
+  const ids = `{${hits.map((h) => h.id).join(",")}}`;
+  const ranks = `{${hits.map((h) => h.rank).join(",")}}`;
   return db
     .select({
-      id: hits.id,
-      rank: sql<number>`max(${hits.rank})`.mapWith(Number).as("best_rank"),
+      id: sql<string>`matched.id`.as("matched_id"),
+      rank: sql<number>`matched.rank`.mapWith(Number).as("best_rank"),
     })
-    .from(hits)
-    .groupBy(hits.id)
+    .from(sql`unnest(${ids}::uuid[], ${ranks}::real[]) as matched(id, rank)`)
     .as("matches");
 }
 
@@ -302,3 +376,48 @@ export async function customerNames(
     );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * For the conversations of one page of search results, the subject and an excerpt of the newest
+ * matching message with the words `text` matches between the headline markers: ts_headline reads
+ * whole texts, so it runs on those few rows only, never on the matches it did not list.
+ */
+export async function headlinesOf(db: Db, workspaceId: string, ids: string[], text: string) {
+  if (ids.length === 0) return new Map<string, { subject: string; excerpt: string | null }>();
+  const query = sql`rapport_search_query(${text})`;
+  const marks = `StartSel="${headlineStart}", StopSel="${headlineStop}"`;
+  const excerptOptions = `${marks}, MaxWords=20, MinWords=8, ShortWord=2, MaxFragments=1`;
+  const [subjects, excerpts] = await Promise.all([
+    db
+      .select({
+        id: conversations.id,
+        subject: sql<string>`ts_headline('rapport_headline', ${conversations.subject}, ${query}, ${`${marks}, HighlightAll=true`})`,
+      })
+      .from(conversations)
+      .where(inWorkspace(conversations, workspaceId, inArray(conversations.id, ids))),
+    db
+      .selectDistinctOn([messages.conversationId], {
+        id: messages.conversationId,
+        excerpt: sql<string>`ts_headline('rapport_headline', left(${messages.bodyText}, ${headlineLength}), ${query}, ${excerptOptions})`,
+      })
+      .from(messages)
+      .where(
+        inWorkspace(
+          messages,
+          workspaceId,
+          inArray(messages.conversationId, ids),
+          sql`(${messages.searchVector} @@ ${query} or (${messages.searchVector} is null and rapport_search_vector(${messages.bodyText}) @@ ${query}))`,
+        ),
+      )
+      .orderBy(messages.conversationId, sql`${messages.createdAt} desc`),
+  ]);
+  return new Map(
+    subjects.map((s) => [
+      s.id,
+      { subject: s.subject, excerpt: excerpts.find((e) => e.id === s.id)?.excerpt ?? null },
+    ]),
+  );
+}
+
+// As much of a body as the search vectors index (rapport_search_vector reads its first 10,000 characters).
+const headlineLength = 10_000;

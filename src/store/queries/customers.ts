@@ -41,6 +41,8 @@ export type CustomerFilter = {
   q?: string | undefined;
   /** Digits of `q` when it looks like a phone number, to find it inside stored numbers. */
   qDigits?: string | undefined;
+  advisorId?: string | undefined;
+  organisationId?: string | undefined;
   after?: Position | undefined;
   limit: number;
 };
@@ -74,7 +76,7 @@ const hasIdentity = (db: Db, workspaceId: string, condition: SQL | undefined) =>
     .from(customerIdentities)
     .where(identityMatch(workspaceId, condition))})`;
 
-/** Customers newest first; profiles merged into another one are left out. */
+/** Customers newest first (of one advisor, one organisation); merged profiles are left out. */
 export async function listCustomers(db: Db, f: CustomerFilter) {
   const where: Array<SQL | undefined> = [
     inWorkspace(customers, f.workspaceId),
@@ -100,6 +102,8 @@ export async function listCustomers(db: Db, f: CustomerFilter) {
     );
   }
   if (f.q !== undefined) where.push(matchingWords({ ...f, q: f.q }));
+  if (f.advisorId !== undefined) where.push(eq(customers.advisorId, f.advisorId));
+  if (f.organisationId !== undefined) where.push(eq(customers.organisationId, f.organisationId));
   const rows = await db
     .select(customerColumns)
     .from(customers)

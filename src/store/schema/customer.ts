@@ -96,6 +96,19 @@ export const customers = pgTable(
     }),
     index("customers_name").on(t.workspaceId, t.name),
     index("customers_created").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    // The customers list filtered by advisor or organisation, newest first.
+    index("customers_advisor_created").on(
+      t.workspaceId,
+      t.advisorId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    index("customers_organisation_created").on(
+      t.workspaceId,
+      t.organisationId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
     // Search: trigrams of the search text serve "contains" in any case and accent.
     index("customers_search_trigram").using("gin", sql`search_text gin_trgm_ops`),
   ],

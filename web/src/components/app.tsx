@@ -8,6 +8,7 @@ import { LoadingState } from "./common/loading-state.tsx";
 import { ProblemMessage } from "./common/problem-message.tsx";
 import { ConversationPage } from "./conversation/conversation-page.tsx";
 import { CustomerPage } from "./customer/customer-page.tsx";
+import { CustomersPage } from "./customers-list/customers-page.tsx";
 import { InboxPage } from "./inbox/inbox-page.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
@@ -42,6 +43,7 @@ function Screens() {
           <Route element={<AppLayout />}>
             <Route index element={<InboxPage />} />
             <Route path="conversations/:id" element={<ConversationPage />} />
+            <Route path="customers" element={<CustomersPage />} />
             <Route path="customers/:id" element={<CustomerPage />} />
             <Route path="settings/*" element={<SettingsRoutes />} />
             <Route path="reports" element={<ReportsRoute />} />

@@ -1,4 +1,4 @@
-// The inbox's view tabs with their counts, the search box ("/" focuses it), the brand filter (when
+// The inbox's view tabs with their counts, the search box (the header's box is the one "/" focuses), the brand filter (when
 // there is more than one brand), the tag in force and the "only mine" switch.
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -32,7 +32,6 @@ export function InboxFilters(props: Props) {
   const locale = useLocale();
   const countId = useId();
   const [draft, setDraft] = useState(q);
-  const search = useRef<HTMLInputElement>(null);
   const onSearchRef = useRef(onSearch);
   onSearchRef.current = onSearch;
 
@@ -44,18 +43,6 @@ export function InboxFilters(props: Props) {
     const timer = window.setTimeout(() => onSearchRef.current(draft), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [draft, q]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
-      event.preventDefault();
-      search.current?.focus();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, []);
 
   const viewLink = (target: InboxView) => {
     const next = new URLSearchParams(params);
@@ -105,7 +92,6 @@ export function InboxFilters(props: Props) {
               {t("inbox.search")}
             </label>
             <input
-              ref={search}
               id="inbox-search"
               type="search"
               value={draft}

@@ -1,5 +1,5 @@
-// The bar above every signed-in screen: where you are, notifications, the language, who you are,
-// signing out.
+// The bar above every signed-in screen: where you are, search everywhere, notifications, the
+// language, who you are, signing out.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
@@ -7,6 +7,7 @@ import { useMe, useSession } from "../../hooks/use-session.tsx";
 import { chooseLanguage, currentLanguage, LANGUAGES, supportedLanguage } from "../../i18n/i18n.ts";
 import { problemText } from "../common/problem-message.tsx";
 import { readsReports } from "../settings/settings-sections.ts";
+import { SearchBox } from "../search/search-box.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 
 export function AppHeader() {
@@ -35,6 +36,9 @@ export function AppHeader() {
         <NavLink to="/" end className="app-header__link">
           {t("header.inbox")}
         </NavLink>
+        <NavLink to="/customers" end className="app-header__link">
+          {t("header.customers")}
+        </NavLink>
         {/* Only for roles that change a setting or read the reports: an advisor has neither. */}
         {readsReports(me.role) ? (
           <>
@@ -50,6 +54,7 @@ export function AppHeader() {
           {t("header.tokens")}
         </NavLink>
       </nav>
+      <SearchBox />
       <div className="app-header__tools">
         <NotificationBell />
         <label className="language-select">
