@@ -3,6 +3,7 @@
 // keeps the values and says it again in its own words. A sentence it does not know is shown as sent.
 import type { TFunction } from "i18next";
 import type { SpamReason } from "../api/types.ts";
+import { formatNumber } from "./format.ts";
 
 type Detail = keyof typeof sentences;
 
@@ -69,7 +70,7 @@ export function spamDetailText(t: TFunction, reason: SpamReason, locale: string)
     }
     for (const name of ["score", "threshold"] as const) {
       if (typeof values[name] === "string") {
-        values[name] = new Intl.NumberFormat(locale).format(Number(values[name]));
+        values[name] = formatNumber(Number(values[name]), locale, 2);
       }
     }
     if (key === "spamassassin" && values.symbols === undefined) values.symbols = "";
