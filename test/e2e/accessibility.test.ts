@@ -38,7 +38,8 @@ beforeAll(async () => {
     },
   });
   const created = await inbound.json();
-  if (inbound.status() !== 201) throw new Error(`inbound: ${inbound.status()} ${JSON.stringify(created)}`);
+  if (inbound.status() !== 201)
+    throw new Error(`inbound: ${inbound.status()} ${JSON.stringify(created)}`);
   const conversation = await (
     await page.request.get(`/api/v1/conversations/${created.conversation_id}`)
   ).json();

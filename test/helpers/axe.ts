@@ -27,7 +27,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         nodes: Array<{ target: unknown[]; failureSummary?: string }>;
       }>;
     };
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
       resultTypes: ["violations"],
