@@ -1,30 +1,21 @@
 // The console's language, keyboard help and focus as a person meets them in a real Chromium: a
 // French browser signs in and stays French; Shift+? opens the shortcuts; Back never loses focus.
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleContext, customerWritesIn, launchChromium } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 const WAIT_MS = 15_000;
 
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-  });
+  browser = await launchChromium();
   // A French browser, and no language ever chosen in it.
-  context = await browser.newContext({
-    baseURL: server.url,
-    locale: "fr-FR",
-    timezoneId: "Europe/Paris",
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(WAIT_MS);
+  const context = await consoleContext(browser, server.url, "fr", { chosen: false });
   page = await context.newPage();
 }, 180_000);
 
@@ -33,13 +24,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** What has the focus: "h1", "a /conversations/…", or "nothing". Runs in the page. */
 const focused = () =>
-  page.evaluate(() => {
+  page.evaluate(`(() => {
     const element = document.activeElement;
-    return element && element !== document.body
-      ? `${element.tagName.toLowerCase()}${element.getAttribute("href") ? ` ${element.getAttribute("href")}` : ""}`
-      : "nothing";
-  });
+    if (!element || element === document.body) return "nothing";
+    const href = element.getAttribute("href");
+    return element.tagName.toLowerCase() + (href ? " " + href : "");
+  })()`) as Promise<string>;
 
 describe("the console for a French browser", () => {
   it("signs in in French and stays French for an advisor who works in French and English", async () => {
@@ -67,17 +59,12 @@ describe("the console for a French browser", () => {
   });
 
   it("gives the focus back to the conversation's row on Back", async () => {
-    const me = await (await page.request.get("/api/v1/me")).json();
-    const inbound = await page.request.post("/api/v1/messages/inbound", {
-      headers: { "X-CSRF-Token": me.csrf_token },
-      data: {
-        channel: "form",
-        from: { email: "jeanne.durand@example.com", name: "Jeanne Durand" },
-        subject: "Colis jamais arrivé",
-        body: "Bonjour, mon colis devait arriver lundi.",
-      },
+    const { conversationId: id } = await customerWritesIn(page, {
+      subject: "Colis jamais arrivé",
+      body: "Bonjour, mon colis devait arriver lundi.",
+      email: "jeanne.durand@example.com",
+      name: "Jeanne Durand",
     });
-    const { conversation_id: id } = await inbound.json();
     await page.reload();
     const row = page.locator(`a.conversation-row[href="/conversations/${id}"]`);
     await row.focus();

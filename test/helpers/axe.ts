@@ -16,31 +16,23 @@ export type AxeViolation = {
 
 /** WCAG 2.1 A and AA rules, as most public-sector and customer contracts ask. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  const present = await page.evaluate(() => "axe" in window);
-  if (!present) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    type Result = {
-      violations: Array<{
-        id: string;
-        impact?: string | null;
-        help: string;
-        nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-      }>;
-    };
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact as "serious" | "critical",
-        help: v.help,
-        nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
-      }));
-  });
+  if (!(await page.evaluate(`"axe" in window`))) await page.addScriptTag({ content: axeSource });
+  // Runs in the page, where axe is now a global.
+  const violations = (await page.evaluate(`axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    resultTypes: ["violations"],
+  }).then((result) => result.violations)`)) as Array<{
+    id: string;
+    impact?: string | null;
+    help: string;
+    nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+  }>;
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact as AxeViolation["impact"],
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+    }));
 }
