@@ -19,6 +19,7 @@ export const PROBLEM_CODES = [
   "unsupported_media_type",
   "idempotency_key_reused",
   "rate_limited",
+  "internal_error",
   "not_ready",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
