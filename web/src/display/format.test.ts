@@ -1,6 +1,5 @@
-import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
-import { resources } from "../i18n/i18n.ts";
+import { i18nIn } from "../i18n/i18n.ts";
 import { formatNumber, formatPercent } from "./format.ts";
 
 describe("numbers in the console's locale", () => {
@@ -16,10 +15,15 @@ describe("numbers in the console's locale", () => {
     expect(formatPercent(45.5, "en")).toBe("45.5%");
   });
 
-  it("reach the spam score and points through the catalogues", async () => {
-    const i18n = createInstance();
-    await i18n.init({ resources, lng: "fr", interpolation: { escapeValue: false } });
-    expect(i18n.t("spam.score", { score: 7.5 })).toBe("Score de spam 7,5");
-    expect(i18n.t("spam.points", { count: 2.5 })).toBe("+2,5 points");
+  it("reach every number put into a translation", async () => {
+    const { t } = await i18nIn("fr");
+    expect(t("spam.score", { score: 7.5 })).toBe("Score de spam 7,5");
+    expect(t("spam.points", { count: 2.5 })).toBe("+2,5 points");
+    expect(t("problems.rate_limited", { count: 12_345 })).toMatch(
+      /dans 12[\u00a0\u202f]345\u00a0secondes/,
+    );
+    expect(t("problems.rate_limited", { count: 2026 })).toContain("dans 2026\u00a0secondes");
+    const english = await i18nIn("en");
+    expect(english.t("problems.rate_limited", { count: 12_345 })).toContain("in 12,345 seconds");
   });
 });

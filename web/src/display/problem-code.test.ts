@@ -1,19 +1,14 @@
-import { createInstance, type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import { errorCatalog } from "../../../src/errors.ts";
 import { ApiProblem } from "../api/client.ts";
 import { problemText } from "../components/common/problem-message.tsx";
 import en from "../i18n/en.json";
 import fr from "../i18n/fr.json";
-import { resources } from "../i18n/i18n.ts";
+import { i18nIn } from "../i18n/i18n.ts";
 import { closeRefusalText } from "./close-refusal.ts";
 import { PROBLEM_CODES } from "./problem-code.ts";
 
-async function translator(language: "en" | "fr"): Promise<TFunction> {
-  const i18n = createInstance();
-  await i18n.init({ resources, lng: language, interpolation: { escapeValue: false } });
-  return i18n.t;
-}
+const translator = async (language: "en" | "fr") => (await i18nIn(language)).t;
 
 describe("every problem the server can send has words in both languages", () => {
   it("the console knows every code of the server's error catalogue", () => {

@@ -1,16 +1,11 @@
-import { createInstance, type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import { type SpamInput, scoreSpam } from "../../../src/domain/mail/spam-rules.ts";
-import { resources } from "../i18n/i18n.ts";
+import { i18nIn } from "../i18n/i18n.ts";
 import { spamDetailText } from "./spam-detail.ts";
 
 const now = new Date("2026-11-03T10:00:00Z");
 
-async function translator(language: "en" | "fr"): Promise<TFunction> {
-  const i18n = createInstance();
-  await i18n.init({ resources, lng: language, interpolation: { escapeValue: false } });
-  return i18n.t;
-}
+const translator = async (language: "en" | "fr") => (await i18nIn(language)).t;
 
 /** Mails that trip most of the server's rules, so the test reads the sentences it really writes. */
 const nasty: SpamInput[] = [

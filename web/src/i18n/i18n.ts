@@ -1,10 +1,11 @@
 // The console's two languages, the same from the sign-in page on: the advisor's own choice
 // (remembered in this browser), else their profile's language (remembered from the last sign-in
 // here), else the browser's.
-import i18next from "i18next";
+import i18next, { type InitOptions, type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import fr from "./fr.json";
+import { localisedNumbers } from "./numbers.ts";
 
 export const LANGUAGES = ["en", "fr"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -56,16 +57,28 @@ function apply(language: Language): void {
   void i18next.changeLanguage(language);
 }
 
+const options = {
+  resources,
+  fallbackLng: "en",
+  // React escapes what it renders; alwaysFormat writes every number through Intl (numbers.ts).
+  interpolation: { escapeValue: false, alwaysFormat: true },
+  returnNull: false,
+} satisfies InitOptions;
+
 export function setUpI18n(): void {
   const language = rememberedLanguage() ?? stored(PROFILE_KEY) ?? browserLanguage() ?? "en";
   document.documentElement.lang = language;
-  void i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: "en",
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void i18next
+    .use(initReactI18next)
+    .use(localisedNumbers)
+    .init({ ...options, lng: language });
+}
+
+/** A separate instance with the console's catalogues and options, in `language`. */
+export async function i18nIn(language: Language): Promise<i18n> {
+  const instance = i18next.createInstance().use(localisedNumbers);
+  await instance.init({ ...options, lng: language });
+  return instance;
 }
 
 /**
