@@ -1,5 +1,6 @@
 // The console's language, keyboard help and focus as a person meets them in a real Chromium: a
-// French browser signs in and stays French; Shift+? opens the shortcuts; Back never loses focus.
+// French browser signs in and stays French; Shift+? opens the shortcuts; Back never loses focus;
+// the server's refusals are said in French.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleContext, customerWritesIn, launchChromium } from "../helpers/browser.ts";
@@ -10,6 +11,8 @@ const WAIT_MS = 15_000;
 let server: TestServer;
 let browser: Browser;
 let page: Page;
+/** The conversation a customer opens in the third test, followed by the next. */
+let id: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -59,12 +62,12 @@ describe("the console for a French browser", () => {
   });
 
   it("gives the focus back to the conversation's row on Back", async () => {
-    const { conversationId: id } = await customerWritesIn(page, {
+    ({ conversationId: id } = await customerWritesIn(page, {
       subject: "Colis jamais arrivé",
       body: "Bonjour, mon colis devait arriver lundi.",
       email: "jeanne.durand@example.com",
       name: "Jeanne Durand",
-    });
+    }));
     await page.reload();
     const row = page.locator(`a.conversation-row[href="/conversations/${id}"]`);
     await row.focus();
@@ -79,5 +82,28 @@ describe("the console for a French browser", () => {
     await page.goForward();
     await page.getByRole("heading", { level: 1, name: "Colis jamais arrivé" }).waitFor();
     await expect.poll(focused, { timeout: WAIT_MS }).toBe("h1");
+  });
+
+  it("says the server's refusals in French: no silent close, no way back to new", async () => {
+    await page.getByLabel("Statut").selectOption("resolved");
+    await page
+      .getByRole("alert")
+      .filter({
+        hasText:
+          "Pas de clôture silencieuse\u202f: pour passer cette conversation à «\u202fRésolue\u202f»",
+      })
+      .waitFor();
+    await page.getByRole("button", { name: "La laisser ouverte" }).click();
+
+    // Once opened, a conversation cannot go back to new.
+    await page.getByLabel("Statut").selectOption("open");
+    await expect
+      .poll(
+        async () => (await (await page.request.get(`/api/v1/conversations/${id}`)).json()).status,
+      )
+      .toBe("open");
+    await page.getByLabel("Statut").selectOption("new");
+    await page.getByRole("alert").filter({ hasText: "n’est pas permis" }).waitFor();
+    expect(await page.getByText("no silent close").count()).toBe(0);
   });
 });
