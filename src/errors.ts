@@ -22,6 +22,7 @@ export const errorCatalog = {
     title: "This Idempotency-Key was already used with another request",
   },
   rate_limited: { status: 429, title: "Too many requests" },
+  internal_error: { status: 500, title: "Something went wrong on our side" },
   not_ready: { status: 503, title: "Rapport is starting" },
 } as const;
 

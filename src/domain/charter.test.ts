@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type CharterRow, charterByChannel, charterFigures, percentile } from "./charter.ts";
+import {
+  type CharterRow,
+  charterByChannel,
+  charterFigures,
+  charterLanguage,
+  percentile,
+} from "./charter.ts";
 import { defaultCalendar } from "./sla/calendar.ts";
 
 const calendar = defaultCalendar("Europe/Paris");
@@ -101,5 +107,17 @@ describe("the commitment charter", () => {
   it("takes percentiles by nearest rank", () => {
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
     expect(percentile([7], 50)).toBe(7);
+  });
+});
+
+describe("the public charter's language", () => {
+  it("follows ?lang= first, then the browser's languages by weight, then the brand's", () => {
+    expect(charterLanguage("fr", "en-GB,en", "en")).toBe("fr");
+    expect(charterLanguage("de", "fr-CA;q=0.5,en;q=0.9", "fr")).toBe("en");
+    expect(charterLanguage(undefined, "de-DE,fr;q=0.8,en;q=0.7", "en")).toBe("fr");
+    expect(charterLanguage(undefined, "de-DE", "fr")).toBe("fr");
+    expect(charterLanguage(undefined, undefined, "fr")).toBe("fr");
+    expect(charterLanguage(undefined, "en;q=0, fr;q=0.1", "en")).toBe("fr");
+    expect(charterLanguage(undefined, "", "nl")).toBe("en");
   });
 });

@@ -104,3 +104,40 @@ export function charterByChannel(
     })),
   };
 }
+
+/** The languages the public charter page is written in. */
+export const charterLanguages = ["en", "fr"] as const;
+export type CharterLanguage = (typeof charterLanguages)[number];
+
+const supported = (tag: string | undefined): CharterLanguage | null => {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return charterLanguages.find((l) => l === primary) ?? null;
+};
+
+/**
+ * The reader's language for the public charter: `?lang=` when it names one we write, else the
+ * first of the browser's `Accept-Language` we write (by weight), else the brand's, else English.
+ */
+export function charterLanguage(
+  asked: string | undefined,
+  acceptLanguage: string | undefined,
+  brandLanguage: string,
+): CharterLanguage {
+  const fromQuery = supported(asked);
+  if (fromQuery) return fromQuery;
+  const ranked = (acceptLanguage ?? "")
+    .split(",")
+    .map((part, index) => {
+      const [tag, ...params] = part.split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q === undefined ? 1 : Number(q.slice(2));
+      return { tag, weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((entry) => entry.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const entry of ranked) {
+    const language = supported(entry.tag);
+    if (language) return language;
+  }
+  return supported(brandLanguage) ?? "en";
+}

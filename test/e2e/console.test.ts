@@ -221,7 +221,7 @@ describe("the advisors' console", () => {
     await page.goto(`/conversations/${answered.id}`);
     await page.getByRole("heading", { level: 1, name: answered.subject }).waitFor();
     await page.getByLabel("Status").selectOption("new");
-    await page.getByRole("alert").filter({ hasText: "cannot go back to new" }).waitFor();
+    await page.getByRole("alert").filter({ hasText: "not allowed" }).waitFor();
     expect(await page.getByText("This conversation has no human answer yet").count()).toBe(0);
   }, 60_000);
 

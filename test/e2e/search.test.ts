@@ -4,7 +4,8 @@
 // page lists, searches and filters by advisor.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signedInPage } from "../helpers/console-browser.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { signedInPage } from "../helpers/console-browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;

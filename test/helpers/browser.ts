@@ -1,11 +1,43 @@
-// Chromium for the console's tests: headless, offline-minded, English first, one page on the desk.
-import { type Browser, chromium, type Page } from "playwright-core";
+// Chromium for the console: launched the same way everywhere, a context in one of the console's
+// languages, a customer writing in through the API, and the console's main screens as one list
+// (the accessibility test checks them all, the screenshots and the console bench take them all).
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
 import { startTestServer, type TestServer } from "./server.ts";
 
-export const WAIT_MS = 15_000;
+export type Language = "en" | "fr";
 
-export async function openConsole(baseURL: string): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({
+/** What a screen needs to know of the desk to find its address. */
+export type DeskFacts = { conversationId: string; customerId: string; brandSlug: string };
+
+export type ConsoleScreen = {
+  /** The file name of its screenshot, and its name in reports. */
+  name: string;
+  path(facts: DeskFacts): string;
+  /** What shows the page has drawn its content. */
+  ready: string;
+};
+
+/** A new page is one more entry here. */
+export const consoleScreens: ConsoleScreen[] = [
+  { name: "inbox", path: () => "/", ready: "a.conversation-row" },
+  { name: "conversation", path: (f) => `/conversations/${f.conversationId}`, ready: ".thread" },
+  { name: "customer", path: (f) => `/customers/${f.customerId}`, ready: "main h1" },
+  { name: "customers", path: () => "/customers", ready: "main h1" },
+  { name: "settings", path: () => "/settings", ready: "main h1" },
+  { name: "workspace", path: () => "/settings/workspace", ready: "main h1" },
+  { name: "reports", path: () => "/reports", ready: "main h1" },
+  { name: "tokens", path: () => "/tokens", ready: "main h1" },
+  { name: "charter", path: (f) => `/charter/${f.brandSlug}`, ready: "table" },
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       "--headless",
@@ -18,27 +50,24 @@ export async function openConsole(baseURL: string): Promise<{ browser: Browser; 
       "--no-first-run",
     ],
   });
+}
+
+export const WAIT_MS = 15_000;
+
+/** Chromium on the console, in English until a test switches (the choice is kept across pages). */
+export async function openConsole(baseURL: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium();
   const context = await browser.newContext({
     baseURL,
     locale: "en-GB",
     timezoneId: "Europe/Paris",
     viewport: { width: 1280, height: 900 },
   });
-  // Start in English whatever the profile says; a test may switch to French itself.
   await context.addInitScript({
     content: `if (!localStorage.getItem("rapport.language")) localStorage.setItem("rapport.language", "en");`,
   });
   context.setDefaultTimeout(WAIT_MS);
   return { browser, page: await context.newPage() };
-}
-
-/** Signs in through the sign-in page and waits for the inbox. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
 }
 
 export type ConsoleDesk = {
@@ -61,4 +90,63 @@ export async function startConsole(extra: Record<string, string> = {}): Promise<
       await server.stop();
     },
   };
+}
+
+/**
+ * A context with the browser's locale in `language`; `chosen` also stores it as the advisor's
+ * choice, whatever their profile says.
+ */
+export async function consoleContext(
+  browser: Browser,
+  url: string,
+  language: Language,
+  options: { chosen?: boolean } & BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const { chosen = true, ...contextOptions } = options;
+  const context = await browser.newContext({
+    baseURL: url,
+    locale: language === "fr" ? "fr-FR" : "en-GB",
+    timezoneId: "Europe/Paris",
+    viewport: { width: 1280, height: 860 },
+    ...contextOptions,
+  });
+  if (chosen) {
+    await context.addInitScript({
+      content: `localStorage.setItem("rapport.language", ${JSON.stringify(language)});`,
+    });
+  }
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+/** Signs in on the sign-in page, whatever its language, and waits for the inbox's list. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/");
+  await page.locator("input[type=email]").fill(email);
+  await page.locator("input[type=password]").fill(password);
+  await page.locator("form button[type=submit]").click();
+  await page.locator(".app-main h1").waitFor();
+}
+
+/** A customer writes in through the public API, as the signed-in advisor of `page`. */
+export async function customerWritesIn(
+  page: Page,
+  message: { subject: string; body: string; email: string; name: string },
+): Promise<{ conversationId: string; customerId: string }> {
+  const me = await (await page.request.get("/api/v1/me")).json();
+  const inbound = await page.request.post("/api/v1/messages/inbound", {
+    headers: { "X-CSRF-Token": me.csrf_token },
+    data: {
+      channel: "form",
+      from: { email: message.email, name: message.name },
+      subject: message.subject,
+      body: message.body,
+    },
+  });
+  const created = await inbound.json();
+  if (inbound.status() !== 201) throw new Error(`inbound: ${JSON.stringify(created)}`);
+  const conversation = await (
+    await page.request.get(`/api/v1/conversations/${created.conversation_id}`)
+  ).json();
+  return { conversationId: conversation.id, customerId: conversation.customer.id };
 }

@@ -1,25 +1,11 @@
-// A Chromium for the console's browser tests: the flags every test launches it with, a context in
+// A Chromium for the console's browser tests (launched as in browser.ts): a context in
 // English at a fixed locale and time zone, signing in as the test server's admin, and a customer's
 // message written in through the API as that admin.
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./browser.ts";
 import type { startTestServer } from "./server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
 
 /** A page of a new context, the console in English (until the test switches), signed in as the admin, on the inbox. */
 export async function signedInPage(

@@ -15,6 +15,7 @@ const reserved = /^\/(api|healthz|charter|portal|assets|ws)(\/|$|\?)/;
 /**
  * Hashed assets are cached for a year (`immutable`: their name changes with their content);
  * index.html is asked again each time, so that an upgrade reaches the browser at once.
+ * JSON answers are not compressed: no compression plugin is installed, and they are small pages.
  */
 export async function registerConsole(app: App, distFolder = builtConsole): Promise<void> {
   const built = existsSync(path.join(distFolder, "index.html"));
@@ -24,6 +25,8 @@ export async function registerConsole(app: App, distFolder = builtConsole): Prom
       prefix: "/assets/",
       immutable: true,
       maxAge: "365d",
+      // build-web.js writes `.br` and `.gz` beside each asset; the browser gets the smallest it accepts.
+      preCompressed: true,
     });
   }
   app.setNotFoundHandler((request, reply) => {

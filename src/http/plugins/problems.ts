@@ -50,12 +50,12 @@ export function registerProblems(app: App): void {
       return sendProblem(reply, "invalid_input", error.message);
     }
     request.log.error({ err: error }, "unexpected error");
-    return reply.code(500).type("application/problem+json").send({
-      type: "about:blank",
-      title: "Internal error",
-      status: 500,
-      detail: "Something went wrong on our side; it has been logged.",
-    });
+    // Coded like every other problem, so that a client can say it in its own language.
+    return sendProblem(
+      reply,
+      "internal_error",
+      "Something went wrong on our side; it has been logged.",
+    );
   });
 }
 

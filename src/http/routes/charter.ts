@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { charterReport } from "../../commands/reports/charter-report.ts";
-import type { CharterFigures } from "../../domain/charter.ts";
+import { type CharterFigures, charterLanguage } from "../../domain/charter.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import { brands } from "../../store/schema/index.ts";
@@ -93,7 +93,7 @@ export function registerCharterRoutes(app: App, rt: Runtime): void {
       schema: {
         hide: true,
         params: z.object({ slug: z.string().max(100) }),
-        querystring: z.object(period),
+        querystring: z.object({ ...period, lang: z.string().max(35).optional() }),
       },
     },
     async (request, reply) => {
@@ -109,10 +109,17 @@ export function registerCharterRoutes(app: App, rt: Runtime): void {
         from: date(request.query.from),
         to: date(request.query.to),
       });
+      const language = charterLanguage(
+        request.query.lang,
+        request.headers["accept-language"],
+        brand.language,
+      );
       return reply
         .type("text/html; charset=utf-8")
+        .header("content-language", language)
+        .header("vary", "accept-language")
         .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'")
-        .send(charterPage(r));
+        .send(charterPage(r, language));
     },
   );
 }

@@ -1,8 +1,10 @@
-// Says what went wrong with a call, in the advisor's language, with the server's detail when it helps.
+// Says what went wrong with a call, in the advisor's language: by the problem's code, and with the
+// server's own text only for a code the console does not know.
 import type { TFunction } from "i18next";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem } from "../../api/client.ts";
+import { codedProblemText } from "../../display/problem-code.ts";
 
 export function problemText(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiProblem)) return t("errors.server");
@@ -11,6 +13,12 @@ export function problemText(t: TFunction, error: unknown): string {
       return t("errors.network");
     case "server":
       return t("errors.server");
+    default:
+      break;
+  }
+  const coded = codedProblemText(t, error);
+  if (coded !== null) return coded;
+  switch (error.kind) {
     case "not_found":
       return t("errors.notFound");
     case "forbidden":
@@ -39,7 +47,7 @@ export function ProblemMessage({ error, onRetry, what }: Props) {
     <div
       className={`problem${what ? " problem--compact" : ""}`}
       role="alert"
-      title={what && error instanceof ApiProblem ? (error.detail ?? error.title) : undefined}
+      title={what ? problemText(t, error) : undefined}
     >
       <p>{what ?? problemText(t, error)}</p>
       {onRetry ? (

@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CLOSE_REASONS, type CloseReason } from "../../api/types.ts";
-import type { CloseRefusal } from "../../display/close-refusal.ts";
+import { type CloseRefusal, closeRefusalText } from "../../display/close-refusal.ts";
 
 type Props = {
   refusal: CloseRefusal;
@@ -43,7 +43,7 @@ export function CloseReasonForm({ refusal, saving, onConfirm, onCancel }: Props)
         {t("conversation.close.title")}
       </h3>
       <p id={`${id}-detail`} className="close-reason__detail" role="alert">
-        {refusal.detail || t("conversation.close.explain")}
+        {closeRefusalText(t, refusal)}
       </p>
       <fieldset>
         <legend>{t("conversation.close.reasonLabel")}</legend>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Message } from "../../api/types.ts";
 import { formatDateTime } from "../../display/date-time.ts";
 import { oneOf, readable } from "../../display/one-of.ts";
+import { spamDetailText } from "../../display/spam-detail.ts";
 import { spamEvidence } from "../../display/spam-evidence.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 
@@ -65,7 +66,7 @@ export function SpamExplanation({ messages }: Props) {
                 <span className="spam-why__points">
                   {t("spam.points", { count: reason.points })}
                 </span>
-                <span className="spam-why__detail">{reason.detail}</span>
+                <span className="spam-why__detail">{spamDetailText(t, reason, locale)}</span>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
-// The inbox's view tabs with their counts, the search box (the header's box is the one "/" focuses), the brand filter (when
-// there is more than one brand), the tag in force and the "only mine" switch.
+// The inbox's view tabs with their counts, the inbox's own search box (the header's is the one "/"
+// focuses), the brand filter (when there is more than one brand), the tag in force and the "only
+// mine" switch.
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";

@@ -1,7 +1,8 @@
 // The frame of every signed-in screen: a skip link, the header, the page, and the list of
-// keyboard shortcuts that "?" opens.
+// keyboard shortcuts that "?" opens; the focus follows navigation.
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
+import { RouteFocus } from "../keyboard/route-focus.tsx";
 import { ShortcutHelp } from "../keyboard/shortcut-help.tsx";
 import { AppHeader } from "./app-header.tsx";
 
@@ -17,6 +18,7 @@ export function AppLayout() {
         <Outlet />
       </main>
       <ShortcutHelp />
+      <RouteFocus />
     </>
   );
 }
