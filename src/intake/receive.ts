@@ -103,11 +103,11 @@ export type StoredMessage = {
 };
 
 /** Follow-ups a channel writes in the batch's transaction (acknowledgements, idempotency records). */
-export type AfterBatch = (tx: Tx, stored: StoredMessage[]) => Promise<void>;
+export type AfterBatch = (tx: Transaction, stored: StoredMessage[]) => Promise<void>;
 
 /** What one message's channel writes in its transaction (an idempotency record, say). */
 export type AfterStore = (
-  tx: Tx,
+  tx: Transaction,
   intake: Intake,
   conversation: Conversation,
   brand: Brand | undefined,

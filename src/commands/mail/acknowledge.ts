@@ -8,7 +8,6 @@ import { type Automation, acknowledgementAllowed } from "../../domain/mail/autom
 import { promiseText } from "../../domain/sla/promise-text.ts";
 import type { Intake } from "../../intake/receive.ts";
 import type { Conversation } from "../../intake/thread.ts";
-import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
 import { insertRows } from "../../store/insert-rows.ts";
 import {
@@ -19,7 +18,8 @@ import {
   messages,
   users,
 } from "../../store/schema/index.ts";
-import { type EventInput, recordEvents, systemActor } from "../events/record-event.ts";
+import { systemActor } from "../events/record-event.ts";
+import type { AnyNewEvent, UnitOfWork } from "../unit-of-work.ts";
 import { conversationMessageId } from "./reply-message-id.ts";
 
 export type AcknowledgementContext = {
@@ -67,12 +67,11 @@ async function recentAcknowledgements(
 
 /** The acknowledgements of one workspace's new mails; the others are left alone or noted. */
 export async function acknowledgeMany(
-  tx: Tx,
-  rt: Runtime,
+  uow: UnitOfWork,
   workspaceId: string,
   requests: AcknowledgementRequest[],
 ): Promise<void> {
-  const now = rt.now();
+  const { tx, now } = uow;
   const candidates = requests.filter((r) => !r.intake.continued);
   if (candidates.length === 0) return;
   const recent = await recentAcknowledgements(
@@ -81,7 +80,7 @@ export async function acknowledgeMany(
     [...new Set(candidates.map((r) => r.intake.customerId))],
     now,
   );
-  const happened: EventInput[] = [];
+  const happened: AnyNewEvent[] = [];
   const allowed: AcknowledgementRequest[] = [];
   for (const r of candidates) {
     const count = recent.get(r.intake.customerId) ?? 0;
@@ -97,9 +96,6 @@ export async function acknowledgeMany(
       recent.set(r.intake.customerId, count + 1);
     } else if (decision.reason !== "reply_in_open_thread") {
       happened.push({
-        workspaceId,
-        id: rt.newId(),
-        at: now,
         type: "acknowledgement.withheld",
         actor: systemActor,
         conversationId: r.conversation.id,
@@ -108,18 +104,17 @@ export async function acknowledgeMany(
       });
     }
   }
-  if (allowed.length > 0) await writeAcknowledgements(tx, rt, workspaceId, allowed, happened, now);
-  await recordEvents(tx, happened);
+  if (allowed.length > 0) await writeAcknowledgements(uow, workspaceId, allowed, happened);
+  await uow.recordAll(happened);
 }
 
 async function writeAcknowledgements(
-  tx: Tx,
-  rt: Runtime,
+  uow: UnitOfWork,
   workspaceId: string,
   allowed: AcknowledgementRequest[],
-  happened: EventInput[],
-  now: Date,
+  happened: AnyNewEvent[],
 ) {
+  const { tx, now, runtime: rt } = uow;
   const ws = workspaceId;
   const known = new Map(allowed.flatMap((r) => (r.brand ? [[r.brand.id, r.brand]] : [])));
   const missingBrands = allowed.map((r) => r.conversation.brandId).filter((id) => !known.has(id));
@@ -176,9 +171,6 @@ async function writeAcknowledgements(
       // Remembered: what we send them next is in the language they wrote in, until they say otherwise.
       learnt.set(customer.id, detected.language);
       happened.push({
-        workspaceId: ws,
-        id: rt.newId(),
-        at: now,
         type: "customer.updated",
         actor: systemActor,
         customerId: customer.id,
@@ -203,7 +195,7 @@ async function writeAcknowledgements(
       signature: brand.signature || null,
     });
     const from = brand.addresses[0] ?? rt.config.supportAddress;
-    const id = rt.newId();
+    const id = uow.newId();
     rows.push({
       workspaceId: ws,
       id,
@@ -227,9 +219,6 @@ async function writeAcknowledgements(
       createdAt: now,
     });
     happened.push({
-      workspaceId: ws,
-      id: rt.newId(),
-      at: now,
       type: "acknowledgement.queued",
       actor: systemActor,
       conversationId: r.conversation.id,
@@ -255,14 +244,13 @@ async function writeAcknowledgements(
 
 /** One mail's acknowledgement (a mail an advisor took out of Spam, say). */
 export async function acknowledgeIfDue(
-  tx: Tx,
-  rt: Runtime,
+  uow: UnitOfWork,
   intake: Intake,
   conversation: Conversation,
   context: AcknowledgementContext,
   known?: typeof brands.$inferSelect,
 ): Promise<void> {
-  await acknowledgeMany(tx, rt, conversation.workspaceId, [
+  await acknowledgeMany(uow, conversation.workspaceId, [
     { intake, conversation, context, brand: known },
   ]);
 }

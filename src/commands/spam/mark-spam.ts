@@ -59,8 +59,7 @@ export async function markSpam(
   if (!spam && first && before.channel === "email") {
     const automated = first.flags.some((f) => f.startsWith("automated:"));
     await acknowledgeIfDue(
-      tx,
-      uow.runtime,
+      uow,
       {
         conversationId,
         messageId: first.id,
