@@ -116,17 +116,7 @@ export async function loadDemo(rt: Runtime, workspaceId: string): Promise<boolea
       conversations: demoConversations.length,
       statuses,
     };
-    // The count is the story's, not a field of the catalogue's "demo.loaded": written as it is.
-    await recordEvents(tx, [
-      {
-        workspaceId,
-        id: uow.newId(),
-        at: uow.now,
-        type: "demo.loaded",
-        actor: systemActor,
-        data: counts,
-      },
-    ]);
+    await uow.record({ type: "demo.loaded", data: counts });
     return counts;
   });
   if (!told) return false;

@@ -4,7 +4,7 @@ import type { Actor, EventInput } from "../commands/events/record-event.ts";
 import type { Channel, ConversationStatus } from "../domain/conversation/status.ts";
 import { onCustomerMessage } from "../domain/conversation/transitions.ts";
 import { newReference } from "../domain/reference.ts";
-import { provisional } from "../intake/receive.ts";
+import { provisional } from "../intake/apply-message.ts";
 import {
   type ConversationRow,
   clockOf,

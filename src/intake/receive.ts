@@ -1,17 +1,14 @@
 // The one path every inbound message takes, whatever its channel: resolve the customer, thread,
 // store, start the clocks — for a whole batch of messages in one transaction, committed before the
-// channel acknowledges any of them, with a fixed number of statements per batch.
+// channel acknowledges any of them, with a fixed number of statements per batch. The steps of one
+// workspace's share: its brands, the placements (customer, thread), the conversations' new state
+// in memory (apply-message.ts), then the writes.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import {
-  type ClockRules,
-  clockColumnsWith,
-  loadClockRules,
-} from "../commands/conversation/clocks.ts";
-import { type EventInput, recordEvents } from "../commands/events/record-event.ts";
-import type { Channel, ConversationStatus } from "../domain/conversation/status.ts";
-import { onCustomerMessage } from "../domain/conversation/transitions.ts";
+import { loadClockRules } from "../commands/conversation/clocks.ts";
+import { systemActor } from "../commands/events/record-event.ts";
+import { openUnit, type Transaction, type UnitOfWork } from "../commands/unit-of-work.ts";
+import type { Channel } from "../domain/conversation/status.ts";
 import type { SpamReason } from "../domain/mail/spam-rules.ts";
-import { newReference } from "../domain/reference.ts";
 import type { DeskError } from "../errors.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
@@ -23,10 +20,24 @@ import {
   messageInConversation,
   messages,
 } from "../store/schema/index.ts";
+import {
+  applyAll,
+  type Brand,
+  finalState,
+  messageRow,
+  NoThread,
+  type Placement,
+  place,
+  type Working,
+  workingConversations,
+} from "./apply-message.ts";
 import type { Settled } from "./group-commit.ts";
 import { resolveCustomers, type Sender } from "./resolve-customer.ts";
 import { RetryBatch } from "./retry-batch.ts";
+import { saveConversations } from "./save-conversations.ts";
 import { type Conversation, findThreads, type ThreadHints } from "./thread.ts";
+
+export { NoThread };
 
 export type StoredAttachment = {
   filename: string;
@@ -81,8 +92,6 @@ export type Intake = {
   continued: boolean;
 };
 
-type Brand = typeof brands.$inferSelect;
-
 /** A message just stored, with its conversation as it now stands, for what a channel adds. */
 export type StoredMessage = {
   /** Its place in the batch given to receiveBatch. */
@@ -94,20 +103,15 @@ export type StoredMessage = {
 };
 
 /** Follow-ups a channel writes in the batch's transaction (acknowledgements, idempotency records). */
-export type AfterBatch = (tx: Tx, stored: StoredMessage[]) => Promise<void>;
+export type AfterBatch = (tx: Transaction, stored: StoredMessage[]) => Promise<void>;
 
 /** What one message's channel writes in its transaction (an idempotency record, say). */
 export type AfterStore = (
-  tx: Tx,
+  tx: Transaction,
   intake: Intake,
   conversation: Conversation,
   brand: Brand | undefined,
 ) => Promise<void>;
-
-/** An automatic reply that belongs to no conversation: the channel sets it aside. */
-export class NoThread extends Error {}
-
-const failed = (error: unknown): Settled<never> => ({ ok: false, error });
 
 /** The earlier copies of re-delivered messages, by dedupe key. */
 async function earlierCopies(
@@ -144,347 +148,47 @@ async function earlierCopies(
   );
 }
 
-/** What a conversation becomes while the batch's messages are applied to it, in order. */
-type Working = {
-  row: Conversation;
-  isNew: boolean;
-  status: ConversationStatus;
-  awaitingSince: Date | null;
-  added: number;
-  reset: boolean;
-  clock: ReturnType<typeof clockColumnsWith> | null;
-};
+const failed = (error: unknown): Settled<never> => ({ ok: false, error });
 
-/** Where one message goes: an existing conversation, or a new one opened for it. */
-type Placement = {
-  index: number;
-  message: InboundMessage;
-  customerId: string;
-  newCustomer: boolean;
-  brand: Brand;
-  existing: Conversation | null;
-  sameStatus: ConversationStatus | null;
-  opens: typeof conversations.$inferInsert | null;
-  messageId: string;
-};
+type Results = Array<Settled<Intake> | undefined>;
+type Entry = { index: number; message: InboundMessage };
 
-function place(
-  rt: Runtime,
-  index: number,
-  message: InboundMessage,
-  brand: Brand,
-  customer: { customerId: string; created: boolean },
-  found: Conversation | null,
-  pointedAt: Conversation | null,
-): Placement | NoThread {
-  if (message.autoReply && !found) return new NoThread();
-  const outcome = found && !message.autoReply ? onCustomerMessage(found.status) : null;
-  const joins = found && (message.autoReply || outcome?.kind === "same");
-  const base = {
-    index,
-    message,
-    customerId: customer.customerId,
-    newCustomer: customer.created,
-    brand,
-    messageId: rt.newId(),
-  };
-  if (joins) {
-    return {
-      ...base,
-      existing: found,
-      sameStatus: outcome?.kind === "same" ? outcome.status : null,
-      opens: null,
-    };
-  }
-  const linked = found ?? pointedAt;
-  return {
-    ...base,
-    existing: null,
-    sameStatus: null,
-    opens: {
-      workspaceId: message.workspaceId,
-      id: rt.newId(),
-      reference: newReference(rt.randomBytes),
-      brandId: found?.brandId ?? brand.id,
-      customerId: customer.customerId,
-      channel: message.channel,
-      subject: (message.subject ?? "").slice(0, 500),
-      linkedConversationId: linked?.id ?? null,
-      spam: message.spam?.likely ?? false,
-      spamScore: message.spam?.score ?? null,
-      bulk: message.bulk ?? false,
-      flags: pointedAt && !found ? [pointerFlag(message, customer.customerId, pointedAt)] : [],
-      createdAt: rt.now(),
-      lastActivityAt: rt.now(),
-    },
-  };
-}
-
-/** Why a mail that pointed at a conversation opened its own instead. */
-function pointerFlag(message: InboundMessage, customerId: string, pointedAt: Conversation) {
-  return message.thread?.senderDisowned && pointedAt.customerId === customerId
-    ? "sender_disowned"
-    : "pointed_at_another_customers_conversation";
-}
-
-function messageRow(p: Placement, conversationId: string, now: Date) {
-  const m = p.message;
-  return {
-    workspaceId: m.workspaceId,
-    id: p.messageId,
-    conversationId,
-    direction: "inbound" as const,
-    channel: m.channel,
-    authorKind: "customer" as const,
-    authorCustomerId: p.customerId,
-    authorName: m.from.name?.trim() ?? "",
-    authorEmail: m.from.email?.trim().toLowerCase() ?? null,
-    subject: (m.subject ?? "").slice(0, 500),
-    bodyText: m.bodyText,
-    bodyHtml: m.bodyHtml ?? null,
-    externalId: m.externalId ?? null,
-    dedupeKey: m.dedupeKey ?? null,
-    inReplyTo: m.inReplyTo ?? null,
-    references: m.references ?? [],
-    spam: m.spam?.likely ?? false,
-    automated: m.autoReply ?? false,
-    spamScore: m.spam?.score ?? null,
-    spamReasons: m.spam?.reasons ?? [],
-    flags: m.flags ?? [],
-    rawBlobKey: m.rawBlobKey ?? null,
-    createdAt: now,
-  };
-}
-
-/** One message applied to its conversation: status, wait, clocks; the events it causes. */
-function apply(
-  rt: Runtime,
-  rules: ClockRules,
-  brandsById: Map<string, Brand>,
-  w: Working,
-  p: Placement,
-  now: Date,
-  happened: EventInput[],
-  clocks: Map<string, ReturnType<typeof clockColumnsWith>>,
-) {
-  const ws = p.message.workspaceId;
-  const before = w.status;
-  const status = p.sameStatus ?? w.status;
-  const spam = p.message.spam?.likely ?? false;
-  const awaited = !spam && !p.message.autoReply && !p.message.bulk && !w.row.bulk;
-  const awaitingSince = awaited ? (w.awaitingSince ?? now) : w.awaitingSince;
-  const brand = brandsById.get(w.row.brandId) ?? p.brand;
-  const stored = w.clock ?? w.row;
-  const facts = {
-    workspaceId: ws,
-    brandId: w.row.brandId,
-    channel: w.row.channel,
-    priority: w.row.priority,
-    status,
-    awaitingSince,
-    firstHumanAnswerAt: w.row.firstHumanAnswerAt,
-    createdAt: w.row.createdAt,
-    at: now,
-  };
-  const clockBefore = {
-    awaitingSince: w.awaitingSince,
-    slaAlerts: stored.slaAlerts,
-    promisedFirstResponseAt: stored.promisedFirstResponseAt,
-    pausedSince: stored.pausedSince,
-    pausedBusinessMinutes: stored.pausedBusinessMinutes,
-  };
-  // The conversations a batch opens mostly share every input (same brand, same instant): the
-  // business-hours arithmetic is done once for them.
-  const key = JSON.stringify([facts, clockBefore]);
-  const known = clocks.get(key);
-  w.clock = known ?? clockColumnsWith(rules, brand, facts, clockBefore);
-  if (!known) clocks.set(key, w.clock);
-  w.status = status;
-  w.awaitingSince = awaitingSince;
-  w.added += 1;
-  if (status !== before) w.reset = true;
-
-  const actor = { kind: "customer" as const, id: p.customerId, name: p.message.from.name ?? "" };
-  const event = (type: string, data?: unknown, beforeState?: unknown, afterState?: unknown) =>
-    happened.push({
-      workspaceId: ws,
-      id: rt.newId(),
-      at: now,
-      type,
-      actor,
-      conversationId: w.row.id,
-      customerId: p.customerId,
-      data,
-      before: beforeState,
-      after: afterState,
-    });
-  if (p.newCustomer) event("customer.created", { channel: p.message.channel });
-  if (p.opens) {
-    event("conversation.created", {
-      channel: p.message.channel,
-      reference: w.row.reference,
-      linked_conversation_id: w.row.linkedConversationId,
-    });
-  }
-  event("message.received", { message_id: p.messageId, channel: p.message.channel, spam });
-  if (status !== before) {
-    event(
-      "conversation.status_changed",
-      { reason: "customer_message" },
-      { status: before },
-      { status },
-    );
-  }
-}
-
-/** A conversation about to be opened, as the database would first hold it. */
-export function provisional(opens: typeof conversations.$inferInsert): Conversation {
-  const { createdAt, lastActivityAt } = opens;
-  if (!createdAt || !lastActivityAt) throw new Error("a conversation opens with its times");
-  return {
-    ...opens,
-    subject: opens.subject ?? "",
-    status: "new",
-    priority: "normal",
-    assigneeId: null,
-    teamId: null,
-    closeReason: null,
-    linkedConversationId: opens.linkedConversationId ?? null,
-    spam: opens.spam ?? false,
-    spamScore: opens.spamScore ?? null,
-    bulk: opens.bulk ?? false,
-    flags: opens.flags ?? [],
-    answered: false,
-    awaitingSince: null,
-    clockFloorAt: null,
-    firstHumanAnswerAt: null,
-    firstResponseDueAt: null,
-    nextResponseDueAt: null,
-    resolutionDueAt: null,
-    pausedSince: null,
-    pausedBusinessMinutes: 0,
-    slaAlerts: [],
-    slaNextAlertAt: null,
-    promisedFirstResponseAt: null,
-    snoozedUntil: null,
-    snoozedAt: null,
-    tags: opens.tags ?? [],
-    escalatedToId: null,
-    messageCount: 0,
-    lastCustomerMessageAt: null,
-    lastActivityAt,
-    resolvedAt: null,
-    closedAt: null,
-    createdAt,
-    updatedAt: createdAt,
-    searchVector: null,
-  };
-}
-
-/** A conversation opened in this batch, with what its messages made of it. */
-function finalState(w: Working, now: Date): typeof conversations.$inferInsert {
-  // The search vector is PostgreSQL's to compute (a generated column).
-  const { searchVector: _computed, ...row } = w.row;
-  return {
-    ...row,
-    ...(w.clock ?? {}),
-    status: w.status,
-    awaitingSince: w.awaitingSince,
-    messageCount: w.added,
-    lastCustomerMessageAt: now,
-    lastActivityAt: now,
-    updatedAt: now,
-  };
-}
-
-/** Every touched conversation's new state in one statement. */
-async function saveConversations(tx: Tx, workspaceId: string, touched: Working[], now: Date) {
-  if (touched.length === 0) return [];
-  const rows = touched.map((w) => ({
-    id: w.row.id,
-    status: w.status,
-    awaiting_since: w.awaitingSince,
-    first_response_due_at: w.clock?.firstResponseDueAt ?? null,
-    next_response_due_at: w.clock?.nextResponseDueAt ?? null,
-    resolution_due_at: w.clock?.resolutionDueAt ?? null,
-    paused_since: (w.clock ?? w.row).pausedSince,
-    paused_business_minutes: (w.clock ?? w.row).pausedBusinessMinutes,
-    sla_alerts: w.clock?.slaAlerts ?? [],
-    sla_next_alert_at: w.clock?.slaNextAlertAt ?? null,
-    promised_first_response_at: w.clock?.promisedFirstResponseAt ?? null,
-    reset: w.reset,
-    added: w.added,
-  }));
-  await tx.execute(sql`
-    update conversations c set
-      status = v.status,
-      awaiting_since = v.awaiting_since,
-      first_response_due_at = v.first_response_due_at,
-      next_response_due_at = v.next_response_due_at,
-      resolution_due_at = v.resolution_due_at,
-      paused_since = v.paused_since,
-      paused_business_minutes = v.paused_business_minutes,
-      sla_alerts = v.sla_alerts,
-      sla_next_alert_at = v.sla_next_alert_at,
-      promised_first_response_at = v.promised_first_response_at,
-      resolved_at = case when v.reset then null else c.resolved_at end,
-      close_reason = case when v.reset then null else c.close_reason end,
-      message_count = c.message_count + v.added,
-      last_customer_message_at = ${now},
-      last_activity_at = ${now},
-      updated_at = ${now}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
-      id uuid, status text, awaiting_since timestamptz, first_response_due_at timestamptz,
-      next_response_due_at timestamptz, resolution_due_at timestamptz, paused_since timestamptz,
-      paused_business_minutes double precision, sla_alerts jsonb,
-      sla_next_alert_at timestamptz, promised_first_response_at timestamptz, reset boolean,
-      added integer)
-    where c.workspace_id = ${workspaceId} and c.id = v.id`);
-  return touched.map(
-    (w): Conversation => ({
-      ...w.row,
-      status: w.status,
-      awaitingSince: w.awaitingSince,
-      ...(w.clock ?? {}),
-      ...(w.reset ? { resolvedAt: null, closeReason: null } : {}),
-      messageCount: w.row.messageCount + w.added,
-      lastCustomerMessageAt: now,
-      lastActivityAt: now,
-      updatedAt: now,
-    }),
-  );
-}
-
-/** Stores one workspace's messages; each gets its intake or its own error. */
-async function storeWorkspace(
-  tx: Tx,
-  rt: Runtime,
-  workspaceId: string,
-  batch: Array<{ index: number; message: InboundMessage }>,
-  results: Array<Settled<Intake> | undefined>,
-  stored: StoredMessage[],
-) {
-  const now = rt.now();
+/** The workspace's brands: a message names its own, else it goes to the first one. */
+async function brandsOf(tx: Tx, workspaceId: string) {
   const all = await tx
     .select()
     .from(brands)
     .where(eq(brands.workspaceId, workspaceId))
     .orderBy(brands.createdAt);
-  const brandsById = new Map(all.map((b) => [b.id, b]));
-  const usable = batch.filter(({ index, message }) => {
-    const ok = message.brandId ? brandsById.has(message.brandId) : all.length > 0;
+  return { first: all[0], byId: new Map(all.map((b) => [b.id, b])) };
+}
+type Brands = Awaited<ReturnType<typeof brandsOf>>;
+
+/** The messages whose brand exists; the others fail alone. */
+function withBrand(workspaceId: string, batch: Entry[], known: Brands, results: Results) {
+  return batch.filter(({ index, message }) => {
+    const ok = message.brandId ? known.byId.has(message.brandId) : known.first !== undefined;
     if (!ok) results[index] = failed(new Error(`workspace ${workspaceId} has no such brand`));
     return ok;
   });
-  if (usable.length === 0) return;
+}
+
+/** Each message's customer and thread, then its place; a message that has none fails alone. */
+async function placeAll(
+  uow: UnitOfWork,
+  workspaceId: string,
+  usable: Entry[],
+  known: Brands,
+  results: Results,
+): Promise<Placement[]> {
   const customers = await resolveCustomers(
-    tx,
-    rt,
+    uow.tx,
+    uow.runtime,
     workspaceId,
     usable.map((u) => u.message.from),
   );
   const threads = await findThreads(
-    tx,
+    uow.tx,
     workspaceId,
     usable.map((u, i) => ({
       customerId: customers[i]?.customerId ?? "",
@@ -500,9 +204,9 @@ async function storeWorkspace(
       results[index] = failed(threading as DeskError);
       return;
     }
-    const brand = (message.brandId ? brandsById.get(message.brandId) : all[0]) as Brand;
+    const brand = (message.brandId ? known.byId.get(message.brandId) : known.first) as Brand;
     const p = place(
-      rt,
+      uow,
       index,
       message,
       brand,
@@ -513,37 +217,21 @@ async function storeWorkspace(
     if (p instanceof NoThread) results[index] = failed(p);
     else placements.push(p);
   });
-  if (placements.length === 0) return;
+  return placements;
+}
 
-  // Every message is applied in memory first, so a conversation opened here is written once,
-  // with its clocks, instead of inserted and then updated (each write touches a dozen indexes).
-  const working = new Map<string, Working>();
-  const workingFor = (p: Placement): Working => {
-    const row = p.existing ?? (p.opens ? provisional(p.opens) : null);
-    if (!row) throw new Error("a message has no conversation to go to");
-    let w = working.get(row.id);
-    if (!w) {
-      w = {
-        row,
-        isNew: !p.existing,
-        status: row.status,
-        awaitingSince: row.awaitingSince,
-        added: 0,
-        reset: false,
-        clock: null,
-      };
-      working.set(row.id, w);
-    }
-    return w;
-  };
-  const targets = placements.map(workingFor);
-  const rules = await loadClockRules(tx, workspaceId);
-  const happened: EventInput[] = [];
-  const clocks = new Map<string, ReturnType<typeof clockColumnsWith>>();
-  placements.forEach((p, i) => {
-    apply(rt, rules, brandsById, targets[i] as Working, p, now, happened, clocks);
-  });
-  const touched = [...working.values()];
+/**
+ * Writes what the batch made: the conversations it opens (once, with their clocks), the messages,
+ * their attachments, the conversations it continues. Answers every touched conversation as stored.
+ */
+async function writeAll(
+  uow: UnitOfWork,
+  workspaceId: string,
+  placements: Placement[],
+  targets: Working[],
+  touched: Working[],
+): Promise<Map<string, Conversation>> {
+  const { tx, now } = uow;
   const fresh = touched.filter((w) => w.isNew);
   const opened =
     fresh.length > 0
@@ -554,7 +242,6 @@ async function storeWorkspace(
           .returning()
       : [];
   if (opened.length < fresh.length) throw new RetryBatch("a conversation reference");
-
   const inserted = await insertRows(
     tx,
     messages,
@@ -567,25 +254,31 @@ async function storeWorkspace(
     (p.message.attachments ?? []).map((a) => ({
       ...a,
       workspaceId,
-      id: rt.newId(),
+      id: uow.newId(),
       messageId: p.messageId,
     })),
   );
   await insertRows(tx, attachments, files);
-  const saved = [
-    ...opened,
-    ...(await saveConversations(
-      tx,
-      workspaceId,
-      touched.filter((w) => !w.isNew),
-      now,
-    )),
-  ];
-  await recordEvents(tx, happened);
-  const current = new Map(saved.map((c) => [c.id, c]));
+  const continued = await saveConversations(
+    tx,
+    workspaceId,
+    touched.filter((w) => !w.isNew),
+    now,
+  );
+  return new Map([...opened, ...continued].map((c) => [c.id, c]));
+}
+
+/** Each stored message's intake, and what the channel's follow-ups need of it. */
+function settleStored(
+  placements: Placement[],
+  targets: Working[],
+  current: Map<string, Conversation>,
+  known: Brands,
+  results: Results,
+  stored: StoredMessage[],
+) {
   placements.forEach((p, i) => {
-    const w = targets[i] as Working;
-    const conversation = current.get(w.row.id) as Conversation;
+    const conversation = current.get((targets[i] as Working).row.id) as Conversation;
     const intake: Intake = {
       conversationId: conversation.id,
       messageId: p.messageId,
@@ -602,9 +295,34 @@ async function storeWorkspace(
       message: p.message,
       intake,
       conversation,
-      brand: brandsById.get(conversation.brandId),
+      brand: known.byId.get(conversation.brandId),
     });
   });
+}
+
+/** Stores one workspace's messages; each gets its intake or its own error. */
+async function storeWorkspace(
+  tx: Transaction,
+  rt: Runtime,
+  workspaceId: string,
+  batch: Entry[],
+  results: Results,
+  stored: StoredMessage[],
+) {
+  const uow = openUnit(rt, tx, { workspaceId, actor: systemActor });
+  const known = await brandsOf(tx, workspaceId);
+  const usable = withBrand(workspaceId, batch, known, results);
+  if (usable.length === 0) return;
+  const placements = await placeAll(uow, workspaceId, usable, known, results);
+  if (placements.length === 0) return;
+  // Every message is applied in memory first, so a conversation opened here is written once,
+  // with its clocks, instead of inserted and then updated (each write touches a dozen indexes).
+  const { targets, touched } = workingConversations(placements);
+  const rules = await loadClockRules(tx, workspaceId);
+  const happened = applyAll(rules, known.byId, placements, targets, uow.now);
+  const current = await writeAll(uow, workspaceId, placements, targets, touched);
+  await uow.recordAll(happened);
+  settleStored(placements, targets, current, known, results, stored);
 }
 
 /** One try at a batch; RetryBatch when a concurrent writer took one of its keys first. */

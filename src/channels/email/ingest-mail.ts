@@ -2,9 +2,14 @@
 // and the thread, decide the acknowledgement — committed, many mails at a time, before the SMTP 250.
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
-import { type EventInput, recordEvents, systemActor } from "../../commands/events/record-event.ts";
-import { type AcknowledgementContext, acknowledgeMany } from "../../commands/mail/acknowledge.ts";
+import { systemActor } from "../../commands/events/record-event.ts";
+import {
+  type AcknowledgementContext,
+  type AcknowledgementRequest,
+  acknowledgeMany,
+} from "../../commands/mail/acknowledge.ts";
 import { replyTokenHmac } from "../../commands/mail/reply-message-id.ts";
+import { openUnit } from "../../commands/unit-of-work.ts";
 import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
 import { matchBrandAddress, normalizeAddress } from "../../domain/mail/addresses.ts";
 import { type AutomationReason, classifyAutomation } from "../../domain/mail/automation.ts";
@@ -14,6 +19,7 @@ import { isVerpAddress } from "../../domain/mail/verp.ts";
 import { parseReferences } from "../../domain/reference.ts";
 import { groupCommitter, type Settled } from "../../intake/group-commit.ts";
 import {
+  type AfterBatch,
   type InboundMessage,
   type Intake,
   NoThread,
@@ -23,9 +29,10 @@ import {
 import type { Runtime } from "../../runtime.ts";
 import { brands, messages } from "../../store/schema/index.ts";
 import { authenticationResults } from "./authenticate.ts";
-import { parseMail } from "./parse.ts";
+import { type ParsedMail, parseMail } from "./parse.ts";
 import { receiveBounce } from "./receive-bounce.ts";
 import { htmlToText, sanitizeMailHtml } from "./sanitize.ts";
+import { recordSetAside, type SetAside } from "./set-aside.ts";
 import { spamVerdict } from "./spam-check.ts";
 
 export type MailEnvelope = {
@@ -144,6 +151,99 @@ function earlierLooks(rt: Runtime) {
   );
 }
 
+/** The brand the mail is written to, by its first recipient that is ours; 550 when none is. */
+async function brandOf(directory: ReturnType<typeof brandDirectory>, envelope: MailEnvelope) {
+  let brand: Brand | null = null;
+  for (const r of envelope.recipients) brand ??= await directory.forRecipient(r);
+  if (!brand) throw new MailRefused(550, "no such recipient here");
+  return brand;
+}
+
+/** Refuses what we cannot answer or keep: no sender address, too many attachments. */
+function senderAddressOf(mail: ParsedMail, envelope: MailEnvelope): string {
+  const fromAddress = mail.from?.address ?? (envelope.mailFrom || null);
+  if (!fromAddress)
+    throw new MailRefused(554, "this message has no sender address (From) to answer");
+  if (mail.attachments.length > limits.attachments) {
+    throw new MailRefused(552, `too many attachments (at most ${limits.attachments})`);
+  }
+  return fromAddress;
+}
+
+/** The bodies shown to advisors (sanitised HTML, text) and the key that tells a re-delivery. */
+function contentOf(mail: ParsedMail, sender: string) {
+  const html = mail.html ? sanitizeMailHtml(mail.html) : null;
+  const text = mail.text ?? (mail.html ? htmlToText(mail.html) : "");
+  const attachmentHashes = mail.attachments.map((a) => sha256(a.content));
+  const content = sha256(mail.subject, text, mail.html ?? "", ...attachmentHashes);
+  const dedupeKey = mail.messageId
+    ? sha256("mid", sender, mail.messageId, content)
+    : sha256("nomid", sender, mail.date?.toISOString().slice(0, 10) ?? "", content);
+  return { html, text, dedupeKey, attachmentHashes };
+}
+
+/** Keeps the raw bytes and the attachments in the blob store (each fsynced) before the commit. */
+async function keepBytes(rt: Runtime, raw: Buffer, mail: ParsedMail, hashes: string[]) {
+  const [rawBlobKey, attachments] = await Promise.all([
+    rt.blobs.put(raw, { kind: "raw", extension: "eml" }),
+    Promise.all(
+      mail.attachments.flatMap((a, i) =>
+        a.size > limits.attachmentBytes
+          ? []
+          : [
+              (async (): Promise<StoredAttachment> => ({
+                filename: safeFilename(a.filename),
+                contentType: a.contentType.slice(0, 200),
+                size: a.size,
+                sha256: hashes[i] ?? sha256(a.content),
+                blobKey: await rt.blobs.put(a.content, { kind: "attachment" }),
+                contentId: a.contentId,
+                inline: a.inline,
+              }))(),
+            ],
+      ),
+    ),
+  ]);
+  return { rawBlobKey, attachments };
+}
+
+/** Robot or person, list or not: from the headers, the envelope and our own addresses. */
+async function automationOf(
+  directory: ReturnType<typeof brandDirectory>,
+  mail: ParsedMail,
+  envelope: MailEnvelope,
+  fromAddress: string,
+) {
+  const ownAddresses = (await directory.all()).flatMap((b) => b.addresses);
+  return classifyAutomation({
+    autoSubmitted: mail.autoSubmitted,
+    precedence: mail.precedence,
+    listId: mail.listId,
+    returnPath: envelope.mailFrom ?? mail.returnPath,
+    fromAddress,
+    contentType: mail.contentType,
+    ownAddresses,
+    headers: mail.headers,
+  });
+}
+
+/** What the thread finder gets of a mail: our reply token, the Message-IDs it answers, the subject's references. */
+function threadHintsOf(rt: Runtime, ws: string, mail: ParsedMail, envelope: MailEnvelope) {
+  const token = readReplyToken(
+    [...envelope.recipients, mail.inReplyTo ?? "", ...mail.references].map((c) => `<${c}>`),
+    { workspaceId: ws, hmac: replyTokenHmac(rt.secret) },
+  );
+  return {
+    tokenConversationId: token?.conversationId ?? null,
+    messageIds: [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x),
+    subjectReferences: parseReferences(mail.subject),
+  };
+}
+
+/**
+ * Reads and judges one mail, ready to be stored with others: brand, parse, bounce, sender, content,
+ * re-delivery, then (for a new mail) automation, authentication, spam and its bytes kept.
+ */
 async function prepareMail(
   rt: Runtime,
   directory: ReturnType<typeof brandDirectory>,
@@ -151,36 +251,17 @@ async function prepareMail(
   raw: Buffer,
   envelope: MailEnvelope,
 ): Promise<PreparedMail> {
-  let brand: Brand | null = null;
-  for (const r of envelope.recipients) brand ??= await directory.forRecipient(r);
-  if (!brand) throw new MailRefused(550, "no such recipient here");
+  const brand = await brandOf(directory, envelope);
   const ws = brand.workspaceId;
   const mail = await parseMail(raw);
   const toReturnPath = envelope.recipients.some((r) => isVerpAddress(r));
   const bounce = await receiveBounce(rt, ws, mail, raw, envelope, toReturnPath);
   if (bounce.handled) return { kind: "aside", note: bounce.note };
-  const fromAddress = mail.from?.address ?? (envelope.mailFrom || null);
-  if (!fromAddress)
-    throw new MailRefused(554, "this message has no sender address (From) to answer");
-  if (mail.attachments.length > limits.attachments) {
-    throw new MailRefused(552, `too many attachments (at most ${limits.attachments})`);
-  }
-
-  const html = mail.html ? sanitizeMailHtml(mail.html) : null;
-  const text = mail.text ?? (mail.html ? htmlToText(mail.html) : "");
-  const content = sha256(
-    mail.subject,
-    text,
-    mail.html ?? "",
-    ...mail.attachments.map((a) => sha256(a.content)),
-  );
+  const fromAddress = senderAddressOf(mail, envelope);
   const sender = normalizeAddress(fromAddress);
-  const dedupeKey = mail.messageId
-    ? sha256("mid", sender, mail.messageId, content)
-    : sha256("nomid", sender, mail.date?.toISOString().slice(0, 10) ?? "", content);
-  const flags: string[] = [...mail.defects];
+  const { html, text, dedupeKey, attachmentHashes } = contentOf(mail, sender);
   const earlier = await looks.submit({ workspaceId: ws, messageId: mail.messageId, dedupeKey });
-  if (earlier.reused) flags.push("message_id_reused");
+  const flags = [...mail.defects, ...(earlier.reused ? ["message_id_reused"] : [])];
   const message: InboundMessage = {
     workspaceId: ws,
     channel: "email",
@@ -197,48 +278,14 @@ async function prepareMail(
     return { kind: "mail", message, acknowledgement: null };
   }
 
-  const ownAddresses = (await directory.all()).flatMap((b) => b.addresses);
-  const automation = classifyAutomation({
-    autoSubmitted: mail.autoSubmitted,
-    precedence: mail.precedence,
-    listId: mail.listId,
-    returnPath: envelope.mailFrom ?? mail.returnPath,
-    fromAddress,
-    contentType: mail.contentType,
-    ownAddresses,
-    headers: mail.headers,
-  });
-  const token = readReplyToken(
-    [...envelope.recipients, mail.inReplyTo ?? "", ...mail.references].map((c) => `<${c}>`),
-    {
-      workspaceId: ws,
-      hmac: replyTokenHmac(rt.secret),
-    },
-  );
+  const automation = await automationOf(directory, mail, envelope, fromAddress);
   const ours = await authenticationResults(rt, raw, {
     ip: envelope.clientIp ?? null,
     helo: envelope.helo ?? null,
     mailFrom: envelope.mailFrom,
   });
   const spam = await spamVerdict(rt, ws, mail, text, raw, ours);
-  const [rawBlobKey, stored] = await Promise.all([
-    rt.blobs.put(raw, { kind: "raw", extension: "eml" }),
-    Promise.all(
-      mail.attachments
-        .filter((a) => a.size <= limits.attachmentBytes)
-        .map(
-          async (a): Promise<StoredAttachment> => ({
-            filename: safeFilename(a.filename),
-            contentType: a.contentType.slice(0, 200),
-            size: a.size,
-            sha256: sha256(a.content),
-            blobKey: await rt.blobs.put(a.content, { kind: "attachment" }),
-            contentId: a.contentId,
-            inline: a.inline,
-          }),
-        ),
-    ),
-  ]);
+  const kept = await keepBytes(rt, raw, mail, attachmentHashes);
   return {
     kind: "mail",
     message: {
@@ -246,17 +293,12 @@ async function prepareMail(
       knownNew: true,
       inReplyTo: mail.inReplyTo,
       references: mail.references,
-      thread: {
-        tokenConversationId: token?.conversationId ?? null,
-        messageIds: [mail.inReplyTo, ...mail.references].filter((x): x is string => !!x),
-        subjectReferences: parseReferences(mail.subject),
-        senderDisowned: spam.senderDisowned,
-      },
+      thread: { ...threadHintsOf(rt, ws, mail, envelope), senderDisowned: spam.senderDisowned },
       flags: automation.automated
         ? [...flags, ...automation.reasons.map((r) => `automated:${r}`)]
         : flags,
-      rawBlobKey,
-      attachments: stored,
+      rawBlobKey: kept.rawBlobKey,
+      attachments: kept.attachments,
       spam,
       autoReply: automation.reasons.some((r) => autoReplyReasons.has(r)),
       bulk: automation.reasons.some((r) => bulkReasons.has(r)),
@@ -274,38 +316,37 @@ async function prepareMail(
 
 type ReadyMail = Extract<PreparedMail, { kind: "mail" }>;
 
+/** In the batch's transaction: the acknowledgements its new mails are owed, workspace by workspace. */
+function acknowledgeIfDue(rt: Runtime, mails: ReadyMail[]): AfterBatch {
+  return async (tx, stored) => {
+    const byWorkspace = new Map<string, AcknowledgementRequest[]>();
+    for (const s of stored) {
+      const context = mails[s.index]?.acknowledgement;
+      if (!context) continue;
+      const ws = s.message.workspaceId;
+      byWorkspace.set(ws, [...(byWorkspace.get(ws) ?? []), { ...s, context }]);
+    }
+    for (const [workspaceId, requests] of byWorkspace) {
+      const uow = openUnit(rt, tx, { workspaceId, actor: systemActor });
+      await acknowledgeMany(uow, workspaceId, requests);
+    }
+  };
+}
+
 /** Stores mails read together in one transaction, their acknowledgements with them. */
 async function storeMails(rt: Runtime, mails: ReadyMail[]): Promise<Settled<IngestOutcome>[]> {
   const results = await receiveBatch(
     rt,
     mails.map((m) => m.message),
-    async (tx, stored) => {
-      const requests = stored.flatMap((s) => {
-        const context = mails[s.index]?.acknowledgement;
-        return context ? [{ ...s, context }] : [];
-      });
-      const workspaces = new Set(requests.map((r) => r.message.workspaceId));
-      for (const ws of workspaces) {
-        await acknowledgeMany(
-          tx,
-          rt,
-          ws,
-          requests.filter((r) => r.message.workspaceId === ws),
-        );
-      }
-    },
+    acknowledgeIfDue(rt, mails),
   );
-  const asides: EventInput[] = [];
+  const asides: SetAside[] = [];
   const outcomes = results.map((r, i): Settled<IngestOutcome> => {
     if (r.ok) return { ok: true, value: { kind: "message", intake: r.value } };
     const mail = mails[i];
     if (!(r.error instanceof NoThread) || !mail) return r;
     asides.push({
       workspaceId: mail.message.workspaceId,
-      id: rt.newId(),
-      at: rt.now(),
-      type: "mail.set_aside",
-      actor: systemActor,
       data: {
         reason: "an automatic reply to no conversation",
         automation: mail.acknowledgement?.automation.reasons ?? [],
@@ -314,7 +355,7 @@ async function storeMails(rt: Runtime, mails: ReadyMail[]): Promise<Settled<Inge
     });
     return { ok: true, value: { kind: "aside", note: "automatic reply set aside" } };
   });
-  await recordEvents(rt.db, asides);
+  await recordSetAside(rt, asides);
   return outcomes;
 }
 

@@ -2,13 +2,17 @@
 // an automated outbound message with its send job (so a crash keeps both or neither) — for a whole
 // batch with a fixed number of statements.
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import { chooseLanguage, detectLanguage, isLanguage } from "../../domain/language.ts";
+import {
+  chooseLanguage,
+  detectLanguage,
+  isLanguage,
+  type Language,
+} from "../../domain/language.ts";
 import { composeAcknowledgement } from "../../domain/mail/acknowledgement.ts";
 import { type Automation, acknowledgementAllowed } from "../../domain/mail/automation.ts";
 import { promiseText } from "../../domain/sla/promise-text.ts";
 import type { Intake } from "../../intake/receive.ts";
 import type { Conversation } from "../../intake/thread.ts";
-import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
 import { insertRows } from "../../store/insert-rows.ts";
 import {
@@ -19,7 +23,8 @@ import {
   messages,
   users,
 } from "../../store/schema/index.ts";
-import { type EventInput, recordEvents, systemActor } from "../events/record-event.ts";
+import { systemActor } from "../events/record-event.ts";
+import type { AnyNewEvent, UnitOfWork } from "../unit-of-work.ts";
 import { conversationMessageId } from "./reply-message-id.ts";
 
 export type AcknowledgementContext = {
@@ -67,12 +72,11 @@ async function recentAcknowledgements(
 
 /** The acknowledgements of one workspace's new mails; the others are left alone or noted. */
 export async function acknowledgeMany(
-  tx: Tx,
-  rt: Runtime,
+  uow: UnitOfWork,
   workspaceId: string,
   requests: AcknowledgementRequest[],
 ): Promise<void> {
-  const now = rt.now();
+  const { tx, now } = uow;
   const candidates = requests.filter((r) => !r.intake.continued);
   if (candidates.length === 0) return;
   const recent = await recentAcknowledgements(
@@ -81,7 +85,7 @@ export async function acknowledgeMany(
     [...new Set(candidates.map((r) => r.intake.customerId))],
     now,
   );
-  const happened: EventInput[] = [];
+  const happened: AnyNewEvent[] = [];
   const allowed: AcknowledgementRequest[] = [];
   for (const r of candidates) {
     const count = recent.get(r.intake.customerId) ?? 0;
@@ -97,9 +101,6 @@ export async function acknowledgeMany(
       recent.set(r.intake.customerId, count + 1);
     } else if (decision.reason !== "reply_in_open_thread") {
       happened.push({
-        workspaceId,
-        id: rt.newId(),
-        at: now,
         type: "acknowledgement.withheld",
         actor: systemActor,
         conversationId: r.conversation.id,
@@ -108,19 +109,16 @@ export async function acknowledgeMany(
       });
     }
   }
-  if (allowed.length > 0) await writeAcknowledgements(tx, rt, workspaceId, allowed, happened, now);
-  await recordEvents(tx, happened);
+  if (allowed.length > 0) await writeAcknowledgements(uow, workspaceId, allowed, happened);
+  await uow.recordAll(happened);
 }
 
-async function writeAcknowledgements(
-  tx: Tx,
-  rt: Runtime,
-  workspaceId: string,
-  allowed: AcknowledgementRequest[],
-  happened: EventInput[],
-  now: Date,
-) {
-  const ws = workspaceId;
+type Brand = typeof brands.$inferSelect;
+type Customer = typeof customers.$inferSelect;
+
+/** Who the acknowledgements speak for and to: the brands, the customers, their advisors' names. */
+async function addresseesOf(uow: UnitOfWork, ws: string, allowed: AcknowledgementRequest[]) {
+  const { tx } = uow;
   const known = new Map(allowed.flatMap((r) => (r.brand ? [[r.brand.id, r.brand]] : [])));
   const missingBrands = allowed.map((r) => r.conversation.brandId).filter((id) => !known.has(id));
   if (missingBrands.length > 0) {
@@ -156,85 +154,113 @@ async function writeAcknowledgements(
           .from(users)
           .where(and(eq(users.workspaceId, ws), inArray(users.id, advisorIds)))
       : [];
-  const advisorName = new Map(advisors.map((a) => [a.id, a.name]));
+  return { brands: known, customerById, advisorName: new Map(advisors.map((a) => [a.id, a.name])) };
+}
 
-  const rows: Array<typeof messages.$inferInsert> = [];
+/**
+ * The language to answer in: the customer's, else the one they wrote in (then remembered, so what
+ * we send them next is in it too, until they say otherwise), else the brand's.
+ */
+function languageFor(
+  r: AcknowledgementRequest,
+  customer: Customer,
+  brand: Brand,
+  learnt: Map<string, string>,
+  happened: AnyNewEvent[],
+) {
+  const remembered = learnt.get(customer.id) ?? customer.preferredLanguage;
+  // A customer whose language is known is answered in it: nothing to detect.
+  const detected = isLanguage(remembered) ? null : detectLanguage(r.context.text.slice(0, 2000));
+  const language = chooseLanguage({
+    customerPreference: isLanguage(remembered) ? remembered : null,
+    detected,
+    brandLanguage: isLanguage(brand.language) ? brand.language : "en",
+  });
+  if (!remembered && detected?.reliable && detected.language) {
+    learnt.set(customer.id, detected.language);
+    happened.push({
+      type: "customer.updated",
+      actor: systemActor,
+      customerId: customer.id,
+      before: { preferredLanguage: null },
+      after: { preferredLanguage: detected.language },
+      data: { reason: "language of their message" },
+    });
+  }
+  return language;
+}
+
+/** The acknowledgement as an automated outbound message, queued for sending. */
+function acknowledgementRow(
+  uow: UnitOfWork,
+  r: AcknowledgementRequest,
+  to: { brand: Brand; customer: Customer; advisorName: string | null; language: Language },
+  due: Date,
+): typeof messages.$inferInsert & { id: string } {
+  const { brand, customer, language } = to;
+  const rt = uow.runtime;
+  const ws = r.conversation.workspaceId;
+  const ack = composeAcknowledgement({
+    language,
+    reference: r.conversation.reference,
+    promiseText: promiseText({ due, now: uow.now, timeZone: brand.timeZone, language }),
+    brandName: brand.name,
+    customerName: customer.name || null,
+    advisorName: to.advisorName,
+    signature: brand.signature || null,
+  });
+  const from = brand.addresses[0] ?? rt.config.supportAddress;
+  return {
+    workspaceId: ws,
+    id: uow.newId(),
+    conversationId: r.conversation.id,
+    direction: "outbound",
+    channel: "email",
+    authorKind: "system",
+    authorName: brand.name,
+    authorEmail: from,
+    automated: true,
+    subject: ack.subject,
+    bodyText: ack.text,
+    externalId: conversationMessageId(
+      rt.secret,
+      rt.randomBytes,
+      { workspaceId: ws, conversationId: r.conversation.id },
+      from,
+    ),
+    inReplyTo: r.context.inboundMessageId,
+    delivery: "queued",
+    createdAt: uow.now,
+  };
+}
+
+/** The acknowledgements allowed, written with their send jobs and the languages learnt. */
+async function writeAcknowledgements(
+  uow: UnitOfWork,
+  ws: string,
+  allowed: AcknowledgementRequest[],
+  happened: AnyNewEvent[],
+) {
+  const { tx } = uow;
+  const addressees = await addresseesOf(uow, ws, allowed);
+  const rows: Array<typeof messages.$inferInsert & { id: string }> = [];
   const learnt = new Map<string, string>();
   for (const r of allowed) {
-    const brand = known.get(r.conversation.brandId);
-    const customer = customerById.get(r.intake.customerId);
-    if (!brand || !customer || !r.conversation.firstResponseDueAt) continue;
-    const remembered = learnt.get(customer.id) ?? customer.preferredLanguage;
-    // A customer whose language is known is answered in it: nothing to detect.
-    const detected = isLanguage(remembered) ? null : detectLanguage(r.context.text.slice(0, 2000));
-    const language = chooseLanguage({
-      customerPreference: isLanguage(remembered) ? remembered : null,
-      detected,
-      brandLanguage: isLanguage(brand.language) ? brand.language : "en",
-    });
-    if (!remembered && detected?.reliable && detected.language) {
-      // Remembered: what we send them next is in the language they wrote in, until they say otherwise.
-      learnt.set(customer.id, detected.language);
-      happened.push({
-        workspaceId: ws,
-        id: rt.newId(),
-        at: now,
-        type: "customer.updated",
-        actor: systemActor,
-        customerId: customer.id,
-        before: { preferredLanguage: null },
-        after: { preferredLanguage: detected.language },
-        data: { reason: "language of their message" },
-      });
-    }
+    const brand = addressees.brands.get(r.conversation.brandId);
+    const customer = addressees.customerById.get(r.intake.customerId);
+    const due = r.conversation.firstResponseDueAt;
+    if (!brand || !customer || !due) continue;
+    const language = languageFor(r, customer, brand, learnt, happened);
     const advisorId = r.conversation.assigneeId ?? customer.advisorId;
-    const ack = composeAcknowledgement({
-      language,
-      reference: r.conversation.reference,
-      promiseText: promiseText({
-        due: r.conversation.firstResponseDueAt,
-        now,
-        timeZone: brand.timeZone,
-        language,
-      }),
-      brandName: brand.name,
-      customerName: customer.name || null,
-      advisorName: (advisorId && advisorName.get(advisorId)) || null,
-      signature: brand.signature || null,
-    });
-    const from = brand.addresses[0] ?? rt.config.supportAddress;
-    const id = rt.newId();
-    rows.push({
-      workspaceId: ws,
-      id,
-      conversationId: r.conversation.id,
-      direction: "outbound",
-      channel: "email",
-      authorKind: "system",
-      authorName: brand.name,
-      authorEmail: from,
-      automated: true,
-      subject: ack.subject,
-      bodyText: ack.text,
-      externalId: conversationMessageId(
-        rt.secret,
-        rt.randomBytes,
-        { workspaceId: ws, conversationId: r.conversation.id },
-        from,
-      ),
-      inReplyTo: r.context.inboundMessageId,
-      delivery: "queued",
-      createdAt: now,
-    });
+    const advisorName = (advisorId && addressees.advisorName.get(advisorId)) || null;
+    const row = acknowledgementRow(uow, r, { brand, customer, advisorName, language }, due);
+    rows.push(row);
     happened.push({
-      workspaceId: ws,
-      id: rt.newId(),
-      at: now,
       type: "acknowledgement.queued",
       actor: systemActor,
       conversationId: r.conversation.id,
       customerId: r.intake.customerId,
-      data: { message_id: id, language },
+      data: { message_id: row.id, language },
     });
   }
   if (learnt.size > 0) {
@@ -246,7 +272,7 @@ async function writeAcknowledgements(
   }
   if (rows.length === 0) return;
   await insertRows(tx, messages, rows);
-  await rt.queue.sendMany(
+  await uow.runtime.queue.sendMany(
     tx,
     "send-mail",
     rows.map((m) => ({ workspaceId: ws, messageId: m.id })),
@@ -255,14 +281,13 @@ async function writeAcknowledgements(
 
 /** One mail's acknowledgement (a mail an advisor took out of Spam, say). */
 export async function acknowledgeIfDue(
-  tx: Tx,
-  rt: Runtime,
+  uow: UnitOfWork,
   intake: Intake,
   conversation: Conversation,
   context: AcknowledgementContext,
   known?: typeof brands.$inferSelect,
 ): Promise<void> {
-  await acknowledgeMany(tx, rt, conversation.workspaceId, [
+  await acknowledgeMany(uow, conversation.workspaceId, [
     { intake, conversation, context, brand: known },
   ]);
 }

@@ -65,8 +65,7 @@ export async function markSpam(
   ) {
     const automated = first.flags.some((f) => f.startsWith("automated:"));
     await acknowledgeIfDue(
-      tx,
-      uow.runtime,
+      uow,
       {
         conversationId,
         messageId: first.id,

@@ -68,7 +68,16 @@ export const eventCatalogue = {
     reason,
     automation: z.array(z.string()).optional(),
   }),
-  "mail.set_aside": payload({ reason, raw_blob_key: z.string().nullable().optional() }),
+  /** Mail kept but never a conversation: a bounce about nothing we sent, an auto-reply to nothing. */
+  "mail.set_aside": payload({
+    reason,
+    raw_blob_key: z.string().nullable().optional(),
+    /** The automation signs of an automatic reply (automation.ts). */
+    automation: z.array(z.string()).optional(),
+    /** For mail to a return path: what the bounce reader made of it, and its status code. */
+    kind: z.string().optional(),
+    status: z.string().nullable().optional(),
+  }),
   "sla.warning": payload({
     kind: z.string(),
     due_at: z.string().nullable(),
@@ -99,7 +108,13 @@ export const eventCatalogue = {
   "canned_answer.updated": setting,
   "canned_answer.deleted": setting,
   "workspace.updated": setting,
-  "demo.loaded": none,
+  /** The demo story was written into the workspace: what it holds, counted. */
+  "demo.loaded": payload({
+    customers: z.number(),
+    conversations: z.number(),
+    /** Conversations by status as the story left them. */
+    statuses: z.record(z.string(), z.number()),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventCatalogue;

@@ -35,7 +35,9 @@ export type AcknowledgementRefusal =
   | "reply_in_open_thread"
   | "rate_limited";
 
-export type AcknowledgementDecision = { allowed: boolean; reason?: AcknowledgementRefusal };
+export type AcknowledgementDecision =
+  | { allowed: true }
+  | { allowed: false; reason: AcknowledgementRefusal };
 
 /** docs/CONTRACT.md §5: at most 3 acknowledgements per sender per hour. */
 export const ACKNOWLEDGEMENTS_PER_SENDER_PER_HOUR = 3;
