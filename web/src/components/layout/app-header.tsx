@@ -6,8 +6,8 @@ import { NavLink } from "react-router";
 import { useMe, useSession } from "../../hooks/use-session.tsx";
 import { chooseLanguage, currentLanguage, LANGUAGES, supportedLanguage } from "../../i18n/i18n.ts";
 import { problemText } from "../common/problem-message.tsx";
-import { readsReports } from "../settings/settings-sections.ts";
 import { SearchBox } from "../search/search-box.tsx";
+import { readsReports } from "../settings/settings-sections.ts";
 import { NotificationBell } from "./notification-bell.tsx";
 
 export function AppHeader() {
