@@ -64,6 +64,15 @@ function skipOrFail(what) {
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
 
+// The console as a browser gets it (precompressed assets included) is served by the integration
+// and browser tests alike: build it once, first.
+const build = spawnSync(process.execPath, [path.join(root, "scripts", "build-web.js"), "--force"], {
+  cwd: root,
+  stdio: "inherit",
+});
+const consoleBuilt = build.status === 0;
+if (!consoleBuilt) failed = true;
+
 if (wants("embedded"))
   run("unit, integration and process tests on embedded PostgreSQL", [
     "--project",
@@ -82,15 +91,9 @@ if (wants("server")) {
 }
 if (wants("e2e")) {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (existsSync(chromium)) {
-    const build = spawnSync(
-      process.execPath,
-      [path.join(root, "scripts", "build-web.js"), "--force"],
-      { cwd: root, stdio: "inherit" },
-    );
-    if (build.status !== 0) failed = true;
-    else run("browser tests in Chromium", ["--project", "e2e"], { CHROMIUM_PATH: chromium });
-  } else skipOrFail(`Chromium (${chromium})`);
+  if (!existsSync(chromium)) skipOrFail(`Chromium (${chromium})`);
+  else if (consoleBuilt)
+    run("browser tests in Chromium", ["--project", "e2e"], { CHROMIUM_PATH: chromium });
 }
 
 rmSync(reports, { recursive: true, force: true });

@@ -17,6 +17,7 @@ export const PROBLEM_CODES = [
   "invalid_transition",
   "payload_too_large",
   "unsupported_media_type",
+  "not_previewable",
   "idempotency_key_reused",
   "rate_limited",
   "internal_error",
