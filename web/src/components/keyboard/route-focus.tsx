@@ -1,5 +1,5 @@
 // Keeps the focus where a keyboard user expects it across navigation: Back (or Forward) returns
-// it to the link that was followed from that page, such as the conversation's row in the inbox,
+// it to the link that was followed (or last focused) on that page, such as the conversation's row in the inbox,
 // once the page has drawn it again. A new page's heading takes the focus itself (page-heading.tsx).
 import { useEffect, useRef } from "react";
 import { useLocation, useNavigationType } from "react-router";
@@ -10,7 +10,7 @@ const WAIT_FOR_LINK_MS = 5_000;
 export function RouteFocus() {
   const location = useLocation();
   const navigationType = useNavigationType();
-  /** For each history entry, the link last followed from it. */
+  /** For each history entry, the link last followed (or focused) on it. */
   const followed = useRef(new Map<string, string>());
 
   useEffect(() => {
@@ -20,8 +20,13 @@ export function RouteFocus() {
       const href = link?.getAttribute("href");
       if (href?.startsWith("/")) followed.current.set(key, href);
     };
+    // A link clicked, or the one the keyboard is on when a shortcut opens it (j, then Enter).
     document.addEventListener("click", remember, true);
-    return () => document.removeEventListener("click", remember, true);
+    document.addEventListener("focusin", remember, true);
+    return () => {
+      document.removeEventListener("click", remember, true);
+      document.removeEventListener("focusin", remember, true);
+    };
   }, [location.key]);
 
   useEffect(() => {
