@@ -1,15 +1,14 @@
 // What an admin does in the settings and reports screens, in a real Chromium against a real server
 // with the demo data: create a team, a calendar with a holiday and an SLA policy without the API,
 // change a brand's signature, write a canned answer in French, and read the reports as charts.
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openConsole, signIn, WAIT_MS } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 const SCREENSHOTS = new URL("../../docs/screenshots/", import.meta.url);
-
-const WAIT_MS = 15_000;
 
 let server: TestServer;
 let browser: Browser;
@@ -17,26 +16,8 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-  });
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: "en-GB",
-    timezoneId: "Europe/Paris",
-    viewport: { width: 1280, height: 900 },
-  });
-  await context.addInitScript({
-    content: `if (!localStorage.getItem("rapport.language")) localStorage.setItem("rapport.language", "en");`,
-  });
-  context.setDefaultTimeout(WAIT_MS);
-  page = await context.newPage();
-  await page.goto("/");
-  await page.getByLabel("Email").fill(server.adminEmail);
-  await page.getByLabel("Password").fill(server.adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Inbox" }).waitFor();
+  ({ browser, page } = await openConsole(server.url));
+  await signIn(page, server.adminEmail, server.adminPassword);
 }, 180_000);
 
 afterAll(async () => {

@@ -3,46 +3,22 @@
 // tabs carry counts, j/k/Enter move and open, a selection is tagged together, a snooze sets a
 // conversation aside while the watch keeps it.
 import { mkdir } from "node:fs/promises";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openConsole } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 const SCREENSHOTS = new URL("../../docs/screenshots/", import.meta.url);
-const WAIT_MS = 15_000;
 
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   server = await startTestServer({ RAPPORT_DEMO: "0" });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  context = await browser.newContext({
-    baseURL: server.url,
-    locale: "en-GB",
-    timezoneId: "Europe/Paris",
-    viewport: { width: 1280, height: 900 },
-  });
-  await context.addInitScript({
-    content: `localStorage.setItem("rapport.language", "en");`,
-  });
-  context.setDefaultTimeout(WAIT_MS);
-  page = await context.newPage();
+  ({ browser, page } = await openConsole(server.url));
 }, 180_000);
 
 afterAll(async () => {

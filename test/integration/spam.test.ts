@@ -1,5 +1,8 @@
 // Spam over real SMTP: stored, never acknowledged, out of the unanswered watch; "not spam" brings it
-// back with its clocks starting then and its acknowledgement sent; the model learns from the marks.
+// back with its clocks starting then and its acknowledgement sent, once; the model learns from the
+// marks.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -7,6 +10,7 @@ import { createToken } from "../../src/commands/access/create-token.ts";
 import { systemActor } from "../../src/commands/events/record-event.ts";
 import { isBayesModel } from "../../src/domain/mail/bayes.ts";
 import { messages, spamModels } from "../../src/store/schema/index.ts";
+import { eventually } from "../helpers/eventually.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -195,5 +199,86 @@ describe("the spam model learns from what advisors do", () => {
       timeout: 10_000,
       interval: 100,
     });
+  });
+});
+
+/** The mails in the outbox sent to `address`. */
+function outboxTo(address: string): string[] {
+  const folder = path.join(server.dataDir, "outbox");
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.endsWith(".eml"))
+    .map((f) => readFileSync(path.join(folder, f), "utf8"))
+    .filter((mail) => new RegExp(`^To: .*${address}`, "mi").test(mail));
+}
+
+/** Waits until no mail is queued in the conversation: what will leave has left. */
+async function settled(id: string) {
+  return eventually(async () => {
+    const c = await api("GET", `/api/v1/conversations/${id}`);
+    return c.messages.some((m: { delivery: string | null }) => m.delivery === "queued") ? null : c;
+  });
+}
+
+const rawMail = (from: string, subject: string, extra: string[] = []) =>
+  [
+    `From: ${from}`,
+    "To: support@rapport.localhost",
+    `Subject: ${subject}`,
+    `Message-ID: <${subject.replace(/\W/g, "")}@example.org>`,
+    "Date: Mon, 30 Nov 2026 10:00:00 +0000",
+    ...extra,
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    "Hello, my order never arrived. Could you look into it?",
+    "",
+  ].join("\r\n");
+
+async function send(from: string, raw: string) {
+  const info = await smtp().sendMail({
+    envelope: { from, to: ["support@rapport.localhost"] },
+    raw,
+  });
+  expect(info.response).toMatch(/^250/);
+}
+
+// "Not spam" never sends a mail a second acknowledgement: the outbox (every mail that leaves) holds
+// one acknowledgement however often an advisor changes their mind.
+describe("not spam", () => {
+  it("does not acknowledge again a mail that was acknowledged", async () => {
+    await send("lea@example.org", rawMail("lea@example.org", "Order missing"));
+    const [row] = (await api("GET", "/api/v1/conversations?customer_email=lea@example.org")).items;
+    await settled(row.id);
+    expect(outboxTo("lea@example.org")).toHaveLength(1);
+
+    await api("POST", `/api/v1/conversations/${row.id}/spam`, { spam: true });
+    const back = await api("POST", `/api/v1/conversations/${row.id}/spam`, { spam: false });
+    expect(back.owed_answer).toBe(true);
+    const c = await settled(row.id);
+    expect(c.messages.filter((m: { automated: boolean }) => m.automated)).toHaveLength(1);
+    expect(outboxTo("lea@example.org")).toHaveLength(1);
+  });
+
+  it("acknowledges a mail first scored as spam once, however often it is marked", async () => {
+    await send(
+      "tom@example.org",
+      rawMail("tom@example.org", "Where is my parcel", [
+        "Authentication-Results: mx.example; spf=fail smtp.mailfrom=example.org; dmarc=fail header.from=example.org",
+        "X-Spam-Flag: YES",
+        "X-Spam-Status: Yes, score=25.0",
+      ]),
+    );
+    const [row] = (await api("GET", "/api/v1/conversations?customer_email=tom@example.org")).items;
+    if (!row.spam) await api("POST", `/api/v1/conversations/${row.id}/spam`, { spam: true });
+    expect(outboxTo("tom@example.org")).toHaveLength(0);
+
+    await api("POST", `/api/v1/conversations/${row.id}/spam`, { spam: false });
+    await settled(row.id);
+    expect(outboxTo("tom@example.org")).toHaveLength(1);
+    await api("POST", `/api/v1/conversations/${row.id}/spam`, { spam: true });
+    await api("POST", `/api/v1/conversations/${row.id}/spam`, { spam: false });
+    await settled(row.id);
+    expect(outboxTo("tom@example.org")).toHaveLength(1);
   });
 });
