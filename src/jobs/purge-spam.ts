@@ -28,6 +28,14 @@ export async function purgeSpam(rt: Runtime, batch = 200): Promise<number> {
   const blobKeys: string[] = [];
   for (const c of doomed) {
     await rt.db.transaction(async (tx) => {
+      // The conversation first, as every writer takes it (a reply, a recomputed clock), then its
+      // messages: taking them the other way round deadlocks with a writer at work on it.
+      const held = await tx
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.workspaceId, c.workspaceId), eq(conversations.id, c.id)))
+        .for("update");
+      if (held.length === 0) return;
       const inConversation = and(
         eq(messages.workspaceId, c.workspaceId),
         eq(messages.conversationId, c.id),
