@@ -75,14 +75,23 @@ describe("the main flow, keyboard only", () => {
     await page.locator(".thread").waitFor();
   });
 
-  it("answers with r, typing, and Ctrl+Enter", async () => {
+  it("answers with r, typing, and Ctrl+Enter, and the customer panel follows", async () => {
     const { page } = desk;
     const words = `Thank you, it leaves today (${Date.now()}).`;
+    // The customer panel beside the thread says when the customer was last in touch.
+    const lastContact = page
+      .locator(".panel .profile__row", { hasText: "Last contact" })
+      .locator("time");
+    const before = await lastContact.getAttribute("datetime");
     await page.keyboard.press("r");
     expect(await focused()).toBe("textarea");
     await page.keyboard.type(words);
     await page.keyboard.press("Control+Enter");
     await page.locator(".thread").getByText(words).waitFor();
+    // The panel reads the customer again at once: the reply is the last contact now.
+    await expect
+      .poll(() => lastContact.getAttribute("datetime"), { timeout: 5_000 })
+      .not.toBe(before);
   });
 
   it("lists the shortcuts with ? and closes the list with Escape", async () => {

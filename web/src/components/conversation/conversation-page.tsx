@@ -12,6 +12,7 @@ import {
 import { replyAddress } from "../../display/reply-address.ts";
 import { useBrands } from "../../hooks/use-brands.ts";
 import { useConversation } from "../../hooks/use-conversation.ts";
+import { announceCustomerChange } from "../../hooks/use-customer.ts";
 import { fetchInboxPage } from "../../hooks/use-inbox-list.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 import { useNow } from "../../hooks/use-now.ts";
@@ -75,14 +76,30 @@ function ConversationScreen({ id }: { id: string }) {
   const navigate = useNavigate();
   const inboxPath = inboxPathFrom(location.state);
   useRefresh(screen.reload);
+  // The customer panel beside the thread counts their conversations and last contact: whatever
+  // an advisor does here, it reads them again.
+  const customerId = screen.state.status === "ready" ? screen.state.data.customer_id : null;
+  const thenTellCustomer =
+    <A extends unknown[]>(act: (...args: A) => Promise<void>) =>
+    async (...args: A) => {
+      await act(...args);
+      if (customerId) announceCustomerChange(customerId);
+    };
+
   // "e" resolves; without a human answer the server refuses and the close-reason form asks why.
-  useShortcut("e", "shortcuts.resolve", () => void screen.change({ status: "resolved" }), {
-    enabled: screen.state.status === "ready",
-  });
+  useShortcut(
+    "e",
+    "shortcuts.resolve",
+    () => void thenTellCustomer(screen.change)({ status: "resolved" }),
+    {
+      enabled: screen.state.status === "ready",
+    },
+  );
 
   /** Sends, then, for "send and next", opens the next conversation of the view left (or the view). */
   const send = async (message: NewMessage, idempotencyKey: string, next: boolean) => {
     await screen.send(message, idempotencyKey);
+    if (customerId) announceCustomerChange(customerId);
     if (!next) return;
     const following = await nextOf(inboxPath, id).catch(() => null);
     // Sent either way: without a next one (or the view unreadable now), back to the view.
@@ -186,12 +203,12 @@ function ConversationScreen({ id }: { id: string }) {
             save={screen.save}
             saveError={screen.saveError}
             closeRefusal={screen.closeRefusal}
-            onChange={screen.change}
+            onChange={thenTellCustomer(screen.change)}
             onCloseWithReason={screen.closeWithReason}
             onDismissCloseRefusal={screen.dismissCloseRefusal}
-            onSetSpam={screen.setSpam}
-            onSetBulk={screen.setBulk}
-            onSnooze={screen.snooze}
+            onSetSpam={thenTellCustomer(screen.setSpam)}
+            onSetBulk={thenTellCustomer(screen.setBulk)}
+            onSnooze={thenTellCustomer(screen.snooze)}
             now={now}
           />
           <CustomerPanel customerId={conversation.customer_id} users={users} />
