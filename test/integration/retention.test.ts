@@ -83,6 +83,25 @@ describe("retention of closed conversations", () => {
     expect((await setRetention(30)).json()).toMatchObject({ closed_retention_days: 30 });
   });
 
+  it("records who changed what, and nothing when a change changes nothing", async () => {
+    const changes = () =>
+      desk.booted.rt.db
+        .select()
+        .from(events)
+        .where(and(eq(events.workspaceId, desk.workspaceId), eq(events.type, "workspace.updated")));
+    const already = (await changes()).length;
+    expect((await setRetention(45)).statusCode).toBe(200);
+    expect((await setRetention(45)).statusCode).toBe(200);
+    const recorded = (await changes()).slice(already);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({
+      before: { closedRetentionDays: 30 },
+      after: { closedRetentionDays: 45 },
+    });
+    expect(recorded[0]?.actorKind).toBe("user");
+    expect((await setRetention(30)).statusCode).toBe(200);
+  });
+
   it("erases the closed conversations older than the period and keeps the others", async () => {
     const recent = await closedConversation("A recent question about hinges", 10);
     expect((await setRetention(30)).statusCode).toBe(200);

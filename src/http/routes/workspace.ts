@@ -2,7 +2,8 @@
 // long closed conversations keep their words before the retention sweep erases them (off by default).
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { recordEvent } from "../../commands/events/record-event.ts";
+import { runCommand } from "../../commands/run-command.ts";
+import { updateWorkspace } from "../../commands/settings/update-workspace.ts";
 import { retentionDays } from "../../domain/retention.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -71,38 +72,13 @@ export function registerWorkspaceRoutes(app: App, rt: Runtime): void {
       },
     },
     async (request) => {
-      const p = principalOf(request);
-      return rt.db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(workspaces)
-          .where(eq(workspaces.id, p.workspaceId))
-          .for("update");
-        if (!before) throw new DeskError("not_found", "no such workspace");
-        const [after] = await tx
-          .update(workspaces)
-          .set({
-            name: request.body.name ?? before.name,
-            spamRetentionDays: request.body.spam_retention_days ?? before.spamRetentionDays,
-            closedRetentionDays:
-              request.body.closed_retention_days === undefined
-                ? before.closedRetentionDays
-                : request.body.closed_retention_days,
-          })
-          .where(eq(workspaces.id, p.workspaceId))
-          .returning();
-        if (!after) throw new Error("the workspace vanished");
-        await recordEvent(tx, {
-          workspaceId: p.workspaceId,
-          id: rt.newId(),
-          at: rt.now(),
-          type: "workspace.updated",
-          actor: p.actor,
-          before: present(before),
-          after: present(after),
-        });
-        return present(after);
+      const { name, spam_retention_days, closed_retention_days } = request.body;
+      const after = await runCommand(rt, updateWorkspace, principalOf(request), {
+        name,
+        spamRetentionDays: spam_retention_days,
+        closedRetentionDays: closed_retention_days,
       });
+      return present(after);
     },
   );
 }
