@@ -54,11 +54,9 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
-async function api(
-  method: string,
-  url: string,
-  body?: object,
-): Promise<{ status: number; json: any }> {
+type Answer = { status: number; json: any };
+
+async function api(method: string, url: string, body?: object): Promise<Answer> {
   const res = await fetch(`${server.url}${url}`, {
     method,
     headers: {

@@ -47,7 +47,7 @@ export function moodOf(text: string, language?: Language | null): Mood {
   const prepared = own.replace(/’/g, "'").replace(elision, "$1$2' ");
   const reasons: MoodWord[] = [];
   for (const clause of prepared.split(clauseEnd)) {
-    if (!clause || !clause.trim()) continue;
+    if (!clause?.trim()) continue;
     const result = reader.analyze(clause, { language: codes[lang] });
     // calculation lists the words last to first, with the score each counted for.
     for (const entry of [...result.calculation].reverse()) {
