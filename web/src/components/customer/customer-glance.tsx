@@ -27,7 +27,7 @@ export function CustomerGlance({ summary, now, headingLevel = 2 }: Props) {
   return (
     <section className="glance" aria-label={t("glance.title")} data-testid="glance">
       <Heading className="glance__title">{t("glance.title")}</Heading>
-      <dl className="profile glance__list">
+      <dl className="glance__list">
         <div className="profile__row">
           <dt>{t("glance.preferences")}</dt>
           <dd>
