@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 let token: string;
+let adminToken: string;
 let advisorId: string;
 let backupId: string;
 
@@ -50,6 +51,8 @@ beforeAll(async () => {
       systemActor,
     )
   ).token;
+  adminToken = (await createToken(rt, { workspaceId, name: "admin", role: "admin" }, systemActor))
+    .token;
 });
 afterAll(() => server?.stop());
 
@@ -247,5 +250,23 @@ describe("mood", () => {
       label: "positive",
       words: ["bad", "thanks"],
     });
+  });
+
+  it("forgets the mood's words, the preferences and the tags when the customer's data is erased", async () => {
+    const sent = await inbound("erased@glance.test", "C'est inadmissible, je suis furieux.");
+    await api("PATCH", `/api/v1/customers/${sent.customer_id}`, {
+      preferences: [{ kind: "diet", text: "allergic to nuts" }],
+      tags: ["vip"],
+    });
+    const erase = await fetch(`${server.url}/api/v1/customers/${sent.customer_id}/erase`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(erase.status).toBe(200);
+    const conversation = (await api("GET", `/api/v1/conversations/${sent.conversation_id}`)).json;
+    expect(conversation.messages.map((m: { mood: unknown }) => m.mood)).toEqual([null]);
+    const glance = (await api("GET", `/api/v1/customers/${sent.customer_id}/summary`)).json;
+    expect(glance.last_moods).toEqual([]);
+    expect(glance).toMatchObject({ preferences: [], tags: [] });
   });
 });
