@@ -85,6 +85,7 @@ export function messageRow(
     deliveredAt: null,
     flags: [],
     rawBlobKey: null,
+    mood: null,
     ...m,
   };
 }

@@ -3,6 +3,7 @@
 import type { Actor, EventInput } from "../commands/events/record-event.ts";
 import type { Channel, ConversationStatus } from "../domain/conversation/status.ts";
 import { onCustomerMessage } from "../domain/conversation/transitions.ts";
+import { moodOf } from "../domain/mood/mood.ts";
 import { newReference } from "../domain/reference.ts";
 import { provisional } from "../intake/apply-message.ts";
 import {
@@ -41,6 +42,7 @@ function inbound(desk: StoryDesk, conversationId: string, m: CustomerMessage, id
     spam: m.spam?.likely ?? false,
     spamScore: m.spam?.score ?? null,
     spamReasons: m.spam?.reasons ?? [],
+    mood: m.spam?.likely ? null : moodOf(m.body),
     createdAt: m.at,
   });
 }

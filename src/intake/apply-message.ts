@@ -6,6 +6,7 @@ import { clockColumnsWith } from "../commands/conversation/clocks.ts";
 import type { AnyNewEvent, UnitOfWork } from "../commands/unit-of-work.ts";
 import type { ConversationStatus } from "../domain/conversation/status.ts";
 import { onCustomerMessage } from "../domain/conversation/transitions.ts";
+import { moodOf } from "../domain/mood/mood.ts";
 import { newReference } from "../domain/reference.ts";
 import type { brands, conversations } from "../store/schema/index.ts";
 import type { InboundMessage } from "./receive.ts";
@@ -127,6 +128,8 @@ export function messageRow(p: Placement, conversationId: string, now: Date) {
     spamReasons: m.spam?.reasons ?? [],
     flags: m.flags ?? [],
     rawBlobKey: m.rawBlobKey ?? null,
+    // The customer's mood, read from their own words; an automatic reply or spam has none.
+    mood: m.autoReply || m.spam?.likely ? null : moodOf(m.bodyText),
     createdAt: now,
   };
 }

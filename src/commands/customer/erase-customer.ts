@@ -91,6 +91,8 @@ export async function eraseCustomer(
       notes: "",
       contactTimes: "",
       importantDates: [],
+      preferences: [],
+      tags: [],
       preferredLanguage: null,
       timeZone: null,
       preferredChannel: null,

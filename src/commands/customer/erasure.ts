@@ -60,6 +60,7 @@ export async function eraseMessages(
         inReplyTo: null,
         references: [],
         spamReasons: [],
+        mood: null,
         deliveryError: null,
         rawBlobKey: null,
       })

@@ -1,9 +1,17 @@
 // Changes a customer's profile (name, email addresses and phone numbers, preferences, notes,
-// important dates, advisor and backup, organisation), with an event holding the values before and after.
+// important dates, structured preferences and tags, advisor and backup, organisation), with an event
+// holding the values before and after, and the preferences and tags added or removed.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Channel } from "../../domain/conversation/status.ts";
 import { identityChanges } from "../../domain/identity/identity-changes.ts";
 import type { Language } from "../../domain/language.ts";
+import {
+  cleanPreferences,
+  cleanTags,
+  type Preference,
+  preferenceChanges,
+  tagChanges,
+} from "../../domain/profile/preferences.ts";
 import { DeskError } from "../../errors.ts";
 import type { Tx } from "../../store/database.ts";
 import { getProfile, type Profile } from "../../store/queries/customers.ts";
@@ -22,6 +30,10 @@ export type CustomerPatch = Partial<{
   contactTimes: string;
   notes: string;
   importantDates: ImportantDate[];
+  /** The whole list of structured preferences. */
+  preferences: Preference[];
+  /** The whole list of tags. */
+  tags: string[];
   advisorId: string | null;
   backupId: string | null;
   organisationId: string | null;
@@ -39,6 +51,8 @@ const profileFields = [
   "contactTimes",
   "notes",
   "importantDates",
+  "preferences",
+  "tags",
   "advisorId",
   "backupId",
   "organisationId",
@@ -134,6 +148,18 @@ export async function lockCustomer(tx: Tx, workspaceId: string, id: string) {
   return row;
 }
 
+/** The preferences and tags added and removed, for the timeline to say in words. */
+function listsChanged(
+  before: { preferences: Preference[]; tags: string[] },
+  next: { preferences: Preference[]; tags: string[] },
+) {
+  const preferences = preferenceChanges(before.preferences, next.preferences);
+  const tags = tagChanges(before.tags, next.tags);
+  const some = (c: { added: unknown[]; removed: unknown[] }) =>
+    c.added.length + c.removed.length > 0;
+  return { ...(some(preferences) ? { preferences } : {}), ...(some(tags) ? { tags } : {}) };
+}
+
 export async function updateCustomer(
   uow: UnitOfWork,
   p: Principal,
@@ -155,6 +181,8 @@ export async function updateCustomer(
   const next = {
     ...before,
     ...presentFields(patch),
+    preferences: patch.preferences ? cleanPreferences(patch.preferences) : before.preferences,
+    tags: patch.tags ? cleanTags(patch.tags) : before.tags,
     emails: reachOf(edited.identities, "email"),
     phones: reachOf(edited.identities, "phone"),
   };
@@ -185,6 +213,8 @@ export async function updateCustomer(
         contactTimes: next.contactTimes,
         notes: next.notes,
         importantDates: next.importantDates,
+        preferences: next.preferences,
+        tags: next.tags,
         advisorId: next.advisorId,
         backupId: next.backupId,
         organisationId: next.organisationId,
@@ -194,7 +224,10 @@ export async function updateCustomer(
     await uow.record({
       type: "customer.updated",
       customerId: id,
-      data: { fields: Object.keys(changes.after) },
+      data: {
+        fields: Object.keys(changes.after),
+        ...listsChanged(before, next),
+      },
       ...changes,
     });
   }

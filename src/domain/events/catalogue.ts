@@ -16,6 +16,15 @@ export const eventCatalogue = {
     reason: reason.optional(),
     /** The profile's fields it changed (their values are in before/after). */
     fields: z.array(z.string()).optional(),
+    /** Structured preferences added and removed (their lists are in before/after). */
+    preferences: z
+      .object({
+        added: z.array(z.object({ kind: z.string(), text: z.string() })),
+        removed: z.array(z.object({ kind: z.string(), text: z.string() })),
+      })
+      .optional(),
+    /** Tags added and removed. */
+    tags: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }).optional(),
   }),
   /** The person's data was erased on request; counts only, no personal data. */
   "customer.erased": payload({ conversations: z.number(), messages: z.number() }),

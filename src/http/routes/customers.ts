@@ -22,6 +22,7 @@ import {
   timelineOf,
   userNames,
 } from "../../store/queries/customers.ts";
+import { lastMoodsOf } from "../../store/queries/moods.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import { page, paging, problemView } from "../schemas/conversation.ts";
@@ -37,6 +38,7 @@ import {
   presentTimelineEntry,
   timelineEntryView,
 } from "../schemas/customer.ts";
+import { presentGlance } from "../schemas/glance.ts";
 import { idempotencyHeader } from "../schemas/idempotency.ts";
 import { invalidInputView } from "../schemas/settings.ts";
 
@@ -150,6 +152,8 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
           preferredChannel: b.preferred_channel,
           notes: b.notes,
           importantDates: b.important_dates,
+          preferences: b.preferences,
+          tags: b.tags,
           advisorId: b.advisor_id,
           backupId: b.backup_id,
           organisationId: b.organisation_id,
@@ -198,6 +202,10 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
       schema: {
         summary:
           "What an advisor sees before reading: tenure, open conversations, last contact, advisor",
+        description:
+          "The glance: tenure, advisor and backup, preferences and tags, the partner flag, the " +
+          "important dates of the next 30 days (yearly ones on their next occurrence, in the " +
+          "customer's time zone) and the mood of their last five messages with the words behind it.",
         tags: ["customers"],
         params: idParams,
         response: { 200: customerSummaryView, 404: problemView },
@@ -209,7 +217,11 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
       if (!profile) throw new DeskError("not_found", "no such customer");
       const facts = await factsOf(rt.db, p.workspaceId, profile.id);
       const names = await userNames(rt.db, p.workspaceId, [profile.advisorId, profile.backupId]);
-      return presentSummary(profile, facts, names, rt.now());
+      const moods = await lastMoodsOf(rt.db, p.workspaceId, profile.id);
+      return {
+        ...presentSummary(profile, facts, names, rt.now()),
+        ...presentGlance(profile, moods, rt.now(), "UTC"),
+      };
     },
   );
 

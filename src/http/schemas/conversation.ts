@@ -15,6 +15,7 @@ import {
 import { DeskError } from "../../errors.ts";
 import type { RowDetails } from "../../store/queries/conversation-views.ts";
 import type { attachments, conversations, messages } from "../../store/schema/index.ts";
+import { moodView, presentMood } from "./mood.ts";
 
 const iso = z.string().describe("ISO-8601 UTC");
 const isoOrNull = iso.nullable();
@@ -130,6 +131,7 @@ export const messageView = z.object({
     .describe("why this message is thought to be spam"),
   flags: z.array(z.string()),
   attachments: z.array(attachmentView),
+  mood: moodView,
   created_at: iso,
 });
 
@@ -199,6 +201,7 @@ export function presentMessage(m: MessageRow): z.infer<typeof messageView> {
     spam_score: m.spamScore,
     spam_reasons: m.spamReasons,
     flags: m.flags,
+    mood: presentMood(m.mood),
     attachments: m.attachments.map((a) => ({
       id: a.id,
       filename: a.filename,

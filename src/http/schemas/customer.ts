@@ -20,6 +20,7 @@ import {
   type Profile,
 } from "../../store/queries/customers.ts";
 import { actorKinds, type events, identityKinds } from "../../store/schema/index.ts";
+import { glanceShape, preferenceInput, preferenceView, tagInput } from "./glance.ts";
 import { day, instant } from "./instant.ts";
 import { timeZoneName } from "./settings.ts";
 
@@ -51,6 +52,8 @@ export const customerView = z.object({
     .describe('when they like to be reached, in words ("weekdays after 18:00")'),
   notes: z.string(),
   important_dates: z.array(importantDate),
+  preferences: z.array(preferenceView).describe("habits and preferences, as structured entries"),
+  tags: z.array(z.string()),
   advisor_id: z.string().nullable(),
   backup_id: z.string().nullable(),
   organisation: z.object({ id: z.string(), name: z.string(), is_partner: z.boolean() }).nullable(),
@@ -71,6 +74,8 @@ export function presentCustomer(c: Profile): z.infer<typeof customerView> {
     contact_times: c.contactTimes,
     notes: c.notes,
     important_dates: c.importantDates.map((d) => ({ kind: d.kind, date: d.date })),
+    preferences: c.preferences.map((p) => ({ kind: p.kind, text: p.text })),
+    tags: c.tags,
     advisor_id: c.advisorId,
     backup_id: c.backupId,
     organisation: c.organisation
@@ -116,6 +121,12 @@ export const customerPatchBody = z
       .array(z.strictObject({ kind: z.string().trim().min(1).max(100), date: day }))
       .max(50)
       .optional(),
+    preferences: z
+      .array(preferenceInput)
+      .max(30)
+      .optional()
+      .describe("the whole list of structured preferences: duplicates are kept once"),
+    tags: z.array(tagInput).max(30).optional().describe("the whole list of tags"),
     advisor_id: z.uuid().nullable().optional().describe("an active user: the customer's advisor"),
     backup_id: z.uuid().nullable().optional().describe("an active user, not the advisor"),
     organisation_id: z.uuid().nullable().optional(),
@@ -253,6 +264,7 @@ export const customerSummaryView = z.object({
   preferred_language: z.string().nullable(),
   organisation: customerView.shape.organisation,
   important_dates: z.array(importantDate),
+  ...glanceShape,
 });
 
 export const interactionBody = z.strictObject({
@@ -298,7 +310,7 @@ export function presentSummary(
   facts: CustomerFacts,
   names: ReadonlyMap<string, string>,
   now: Date,
-): z.infer<typeof customerSummaryView> {
+): Omit<z.infer<typeof customerSummaryView>, keyof typeof glanceShape> {
   const since =
     facts.firstConversationAt && facts.firstConversationAt < c.createdAt
       ? facts.firstConversationAt

@@ -163,14 +163,17 @@ export async function getProfile(db: Tx, workspaceId: string, id: string) {
   return profile ?? null;
 }
 
-/** A customer's events, newest first. */
-export async function timelineOf(
+/**
+ * The statement reading one page of a customer's events, newest first: a keyset on the raw
+ * (created_at, id) columns that the index events_customer serves in order, whatever their number.
+ */
+export function timelinePage(
   db: Db,
   workspaceId: string,
   customerId: string,
   page: { after?: Position | undefined; limit: number },
 ) {
-  const rows = await db
+  return db
     .select()
     .from(events)
     .where(
@@ -183,6 +186,16 @@ export async function timelineOf(
     )
     .orderBy(...orderOf(eventsNewest))
     .limit(page.limit + 1);
+}
+
+/** A customer's events, newest first. */
+export async function timelineOf(
+  db: Db,
+  workspaceId: string,
+  customerId: string,
+  page: { after?: Position | undefined; limit: number },
+) {
+  const rows = await timelinePage(db, workspaceId, customerId, page);
   const result = pageOf(rows, page.limit, (e) => ({ at: e.createdAt, id: e.id }));
   return { ...result, ...(await aboutTimeline(db, workspaceId, result.rows)) };
 }

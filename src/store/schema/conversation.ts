@@ -25,6 +25,7 @@ import {
   conversationStatuses,
   priorities,
 } from "../../domain/conversation/status.ts";
+import type { Mood } from "../../domain/mood/mood.ts";
 import { brands } from "./brand.ts";
 import { at, createdAt, pagedAt, tenant, updatedAt } from "./columns.ts";
 import { customers } from "./customer.ts";
@@ -195,6 +196,8 @@ export const messages = pgTable(
       .$type<Array<{ rule: string; points: number; detail: string }>>()
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** The mood of a customer's message, read at intake with the words that made it (domain/mood). */
+    mood: jsonb("mood").$type<Mood>(),
     /** A logged call or visit that answered the customer counts as a human answer. */
     answering: boolean("answering").notNull().default(false),
     subject: text("subject").notNull().default(""),

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { channels } from "../../domain/conversation/status.ts";
+import type { Preference } from "../../domain/profile/preferences.ts";
 import { at, createdAt, tenant, updatedAt } from "./columns.ts";
 import { users } from "./people.ts";
 import { workspaces } from "./workspace.ts";
@@ -61,6 +62,9 @@ export const customers = pgTable(
       .$type<ImportantDate[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** Habits and preferences as structured entries ("diet: allergic to nuts"), beside the notes. */
+    preferences: jsonb("preferences").$type<Preference[]>().notNull().default(sql`'[]'::jsonb`),
+    tags: jsonb("tags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     advisorId: uuid("advisor_id"),
     backupId: uuid("backup_id"),
     organisationId: uuid("organisation_id"),

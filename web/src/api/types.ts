@@ -146,6 +146,8 @@ export type Message = {
   spam_reasons: SpamReason[];
   flags: string[];
   attachments: Attachment[];
+  /** A customer's message's mood, read at intake; null for other messages. */
+  mood: Mood | null;
   created_at: string;
 };
 
@@ -179,6 +181,8 @@ export type Customer = {
   contact_times: string;
   notes: string;
   important_dates: ImportantDate[];
+  preferences: Preference[];
+  tags: string[];
   advisor_id: string | null;
   backup_id: string | null;
   organisation: Organisation | null;
@@ -218,7 +222,7 @@ export type CustomerErasure = {
 };
 
 /** What an advisor should see before reading a message, computed by the server. */
-export type CustomerSummary = {
+export type CustomerSummary = CustomerGlance & {
   id: string;
   name: string;
   /** The first contact: the first conversation, else the profile. */
@@ -245,6 +249,8 @@ export type CustomerPatch = Partial<{
   contact_times: string;
   notes: string;
   important_dates: ImportantDate[];
+  preferences: Preference[];
+  tags: string[];
 }>;
 
 /** A call or a visit an advisor logs. */
@@ -391,3 +397,43 @@ export type SelectionChange =
   | { assignee_id: string | null }
   | { status: "resolved" | "closed"; close_reason?: CloseReason }
   | { add_tags: string[] };
+
+export const MOOD_LABELS = ["negative", "neutral", "positive"] as const;
+export type MoodLabel = (typeof MOOD_LABELS)[number];
+
+/** The mood of a customer's message and the words that made it (a negation turns one around). */
+export type Mood = {
+  label: MoodLabel;
+  score: number;
+  words: string[];
+  reasons: { word: string; score: number; negated: boolean }[];
+};
+
+export const PREFERENCE_KINDS = ["contact", "diet", "delivery", "payment", "other"] as const;
+export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
+/** A habit or preference as a structured entry: "diet" — "allergic to nuts". */
+export type Preference = { kind: PreferenceKind; text: string };
+
+/** An important date of the coming 30 days, on the day it falls next. */
+export type UpcomingDate = {
+  kind: string;
+  date: string;
+  on: string;
+  in_days: number;
+  years: number | null;
+};
+
+/** What the glance adds to the summary: preferences, tags, partner flag, dates, recent moods. */
+export type CustomerGlance = {
+  preferences: Preference[];
+  tags: string[];
+  partner: boolean;
+  upcoming_dates: UpcomingDate[];
+  last_moods: {
+    message_id: string;
+    conversation_id: string;
+    channel: string;
+    created_at: string;
+    mood: Mood;
+  }[];
+};

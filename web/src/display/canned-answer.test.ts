@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { fillVariables, firstNameOf, matchCannedAnswers, slashQuery } from "./canned-answer.ts";
+import {
+  fillVariables,
+  firstNameOf,
+  formatPromise,
+  matchCannedAnswers,
+  promiseDueOf,
+  slashQuery,
+  variantsFor,
+} from "./canned-answer.ts";
 
 describe("filling a canned answer's variables", () => {
   const values = {
@@ -78,5 +86,50 @@ describe("finding a canned answer by name", () => {
     expect(slashQuery("/ret")).toBe("ret");
     expect(slashQuery("Hello /ret")).toBeNull();
     expect(slashQuery("/ret\nmore")).toBeNull();
+  });
+});
+
+describe("the promise time in a canned answer", () => {
+  const due = "2026-12-07T10:00:00Z";
+
+  it("is said in the customer's language and time zone", () => {
+    expect(formatPromise(due, "fr", "Europe/Paris")).toBe("lundi 7 décembre à 11:00");
+    expect(formatPromise(due, "en", "America/New_York")).toBe("Monday, December 7 at 05:00 AM");
+  });
+
+  it("falls back to UTC, said, for an unknown zone; null without a due time", () => {
+    expect(formatPromise(due, "en", "Mars/Olympus")).toBe("Monday, December 7 at 10:00 AM UTC");
+    expect(formatPromise(null, "en", "UTC")).toBeNull();
+  });
+
+  it("fills {{promise.due}}, the next answer due before the first", () => {
+    const at = promiseDueOf({
+      next_response_due_at: due,
+      first_response_due_at: "2026-12-01T00:00:00Z",
+    });
+    expect(
+      fillVariables("Réponse au plus tard {{promise.due}}.", {
+        "promise.due": formatPromise(at, "fr", "Europe/Paris"),
+      }),
+    ).toBe("Réponse au plus tard lundi 7 décembre à 11:00.");
+    expect(promiseDueOf({ next_response_due_at: null, first_response_due_at: due })).toBe(due);
+  });
+});
+
+describe("the variant of a canned answer in the customer's language", () => {
+  const answers = [
+    { id: "1", title: "Delivery delay", language: "en" },
+    { id: "2", title: "Délivery delay", language: "fr" },
+    { id: "3", title: "Refund", language: "en" },
+    { id: "4", title: "Remboursement", language: "fr" },
+  ];
+
+  it("keeps one answer per title, in the customer's language first", () => {
+    expect(variantsFor(answers, ["fr", "en"]).map((a) => a.id)).toEqual(["2", "4", "3"]);
+  });
+
+  it("falls back to the brand's language, then to the first written", () => {
+    expect(variantsFor(answers, [null, "en"]).map((a) => a.id)).toEqual(["1", "3", "4"]);
+    expect(variantsFor(answers, ["de"]).map((a) => a.id)).toEqual(["1", "3", "4"]);
   });
 });

@@ -1,6 +1,7 @@
-// Canned answers in the composer: which ones match what the advisor typed after "/", and their
-// variables ({{customer.first_name}}…) filled on insert. A variable we cannot fill stays as written,
-// visible, so the advisor sees the gap instead of sending a hole.
+// Canned answers in the composer: which ones match what the advisor typed after "/", the variant in
+// the customer's language, and their variables ({{customer.first_name}}, {{promise.due}}…) filled on
+// insert. A variable we cannot fill stays as written, visible, so the advisor sees the gap instead
+// of sending a hole.
 
 export const CANNED_VARIABLES = [
   "customer.first_name",
@@ -8,6 +9,7 @@ export const CANNED_VARIABLES = [
   "advisor.name",
   "conversation.reference",
   "brand.name",
+  "promise.due",
 ] as const;
 export type CannedVariable = (typeof CANNED_VARIABLES)[number];
 
@@ -54,4 +56,63 @@ export function matchCannedAnswers<T extends { title: string }>(
 export function slashQuery(text: string): string | null {
   const match = /^\/([^\n/]{0,40})$/.exec(text);
   return match ? (match[1] ?? "") : null;
+}
+
+/**
+ * When we promise to answer, in the customer's language and time zone ("lundi 7 décembre à 11:00");
+ * null without a due time. An unknown zone name falls back to UTC, said in the text.
+ */
+export function formatPromise(
+  iso: string | null,
+  language: string,
+  timeZone: string | null,
+): string | null {
+  if (!iso) return null;
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  };
+  try {
+    return new Intl.DateTimeFormat(language, {
+      ...options,
+      timeZone: timeZone ?? undefined,
+    }).format(new Date(iso));
+  } catch {
+    const utc = new Intl.DateTimeFormat(language, { ...options, timeZone: "UTC" });
+    return `${utc.format(new Date(iso))} UTC`;
+  }
+}
+
+/** The due time a canned answer promises: the next answer due, else the first. */
+export function promiseDueOf(c: {
+  next_response_due_at: string | null;
+  first_response_due_at: string | null;
+}): string | null {
+  return c.next_response_due_at ?? c.first_response_due_at;
+}
+
+/**
+ * One canned answer per title (titles compared without case or accents): the variant in the
+ * customer's language when there is one, else the brand's, else the first written; answers in the
+ * customer's language come first.
+ */
+export function variantsFor<T extends { title: string; language: string }>(
+  answers: readonly T[],
+  languages: ReadonlyArray<string | null>,
+): T[] {
+  const wanted = languages.filter((l): l is string => !!l);
+  const rank = (a: T) => {
+    const at = wanted.indexOf(a.language);
+    return at === -1 ? wanted.length : at;
+  };
+  const chosen = new Map<string, T>();
+  for (const answer of answers) {
+    const key = fold(answer.title).trim();
+    const known = chosen.get(key);
+    if (!known || rank(answer) < rank(known)) chosen.set(key, answer);
+  }
+  return [...chosen.values()].sort((a, b) => rank(a) - rank(b));
 }

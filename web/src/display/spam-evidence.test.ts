@@ -25,6 +25,7 @@ function message(extra: Partial<Message>): Message {
     spam_reasons: [],
     flags: [],
     attachments: [],
+    mood: null,
     created_at: "2025-03-10T10:00:00Z",
     ...extra,
   };

@@ -3,6 +3,7 @@
 // and gathers a page of entries under their conversations. The wording is the component's; this
 // only reads the loosely typed `data`, `before` and `after`.
 import type { TimelineConversation, TimelineEntry, TimelineMessage } from "../api/types.ts";
+import { type ProfileListChanges, profileListChanges } from "./profile-lists.ts";
 
 export type FieldChange = { field: string; from: unknown; to: unknown };
 
@@ -25,7 +26,7 @@ export type TimelineFact =
   | { kind: "sla_warning"; alert: string | null; recipient: string | null }
   | { kind: "sla_breached"; dueAt: string | null }
   | { kind: "customer_created" }
-  | { kind: "customer_updated" }
+  | { kind: "customer_updated"; lists: ProfileListChanges | null }
   | {
       kind: "interaction_logged";
       channel: string | null;
@@ -133,7 +134,7 @@ function factOf(entry: TimelineEntry): TimelineFact {
     case "customer.created":
       return { kind: "customer_created" };
     case "customer.updated":
-      return { kind: "customer_updated" };
+      return { kind: "customer_updated", lists: profileListChanges(data) };
     case "interaction.logged": {
       const occurredAt = text(data, "occurred_at");
       const late =

@@ -7,24 +7,34 @@ import { useTranslation } from "react-i18next";
 import type { NewMessage } from "../../api/conversations.ts";
 import { newIdempotencyKey } from "../../api/idempotency-key.ts";
 import type { Brand, Conversation, MessageKind } from "../../api/types.ts";
-import { type CannedValues, firstNameOf } from "../../display/canned-answer.ts";
+import {
+  type CannedValues,
+  firstNameOf,
+  formatPromise,
+  promiseDueOf,
+  variantsFor,
+} from "../../display/canned-answer.ts";
 import { parseCopies } from "../../display/copies.ts";
 import { useCannedAnswers } from "../../hooks/use-canned-answers.ts";
 import { useCannedPicker } from "../../hooks/use-canned-picker.ts";
+import { useCustomer } from "../../hooks/use-customer.ts";
 import { useDraft } from "../../hooks/use-draft.ts";
 import { useShortcut } from "../../hooks/use-shortcut.ts";
 import { AttachmentPicker, attachmentsFit } from "../attachments/attachment-picker.tsx";
 import { type PickedFile, readAttachments } from "../attachments/read-files.ts";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { CannedAnswerList, cannedOptionId } from "./canned-answer-list.tsx";
+import { CannedPreview } from "./canned-preview.tsx";
 import { CopiesField } from "./copies-field.tsx";
 import { SignaturePreview } from "./signature-preview.tsx";
 
 type Props = {
   conversation: Conversation;
   recipient: string | null;
+  /** The conversation's assignee, else the advisor writing: who {{advisor.name}} is. */
   advisorName: string;
   brand: Brand | undefined;
+
   /** Sends the message; `next` also opens the next conversation of the view the advisor came from. */
   onSend: (message: NewMessage, idempotencyKey: string, next: boolean) => Promise<unknown>;
 };
@@ -41,7 +51,13 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState("");
-  const canned = useCannedAnswers(brand?.language ?? null, conversation.brand_id);
+  // What goes to the customer speaks their language (their preference, else the brand's), and
+  // says times in their time zone: their profile is read for it.
+  const profile = useCustomer(conversation.customer_id);
+  const customer = profile.state.status === "ready" ? profile.state.data : null;
+  const customerLanguage = customer?.preferred_language ?? null;
+  const language = customerLanguage ?? brand?.language ?? null;
+  const canned = useCannedAnswers(language, conversation.brand_id);
   // Escape is the composer's only while the focus is in it: elsewhere it closes dialogs and menus.
   const [inside, setInside] = useState(false);
   const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
@@ -56,9 +72,15 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
     "advisor.name": advisorName,
     "conversation.reference": conversation.reference,
     "brand.name": brand?.name ?? null,
+    "promise.due": formatPromise(
+      promiseDueOf(conversation),
+      language ?? "en",
+      customer?.time_zone ?? brand?.time_zone ?? null,
+    ),
   };
 
-  const picker = useCannedPicker(canned.list, values, { body, setBody, field: text });
+  const offered = variantsFor(canned.list, [customerLanguage, brand?.language ?? null]);
+  const picker = useCannedPicker(offered, values, { body, setBody, field: text });
   const focusText = () => text.current?.focus();
 
   const idempotencyKey = (message: NewMessage) => {
@@ -216,6 +238,14 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
           active={picker.active}
           loading={canned.state.status === "loading"}
           onPick={picker.insert}
+        />
+      ) : null}
+      {listOpen ? (
+        <CannedPreview
+          answer={picker.matches[Math.min(picker.active, picker.matches.length - 1)]}
+          values={values}
+          customerName={conversation.customer.name}
+          customerLanguage={customerLanguage}
         />
       ) : null}
       {kind === "reply" ? <SignaturePreview signature={brand?.signature} /> : null}

@@ -190,7 +190,10 @@ function ConversationScreen({ id }: { id: string }) {
             key={conversation.id}
             conversation={conversation}
             recipient={replyAddress(conversation.messages)}
-            advisorName={me.user.name}
+            advisorName={
+              (conversation.assignee_id && users.byId.get(conversation.assignee_id)?.name) ||
+              me.user.name
+            }
             brand={brands.byId.get(conversation.brand_id)}
             onSend={send}
           />

@@ -11,6 +11,7 @@ import { useRefresh } from "../../hooks/use-refresh.ts";
 import type { Users } from "../../hooks/use-users.ts";
 import { LoadingState } from "../common/loading-state.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
+import { CustomerGlance } from "../customer/customer-glance.tsx";
 import { CustomerProfile } from "../customer/customer-profile.tsx";
 
 type Props = { customerId: string; users: Users };
@@ -48,6 +49,7 @@ export function CustomerPanel({ customerId, users }: Props) {
               {state.data.name || t("inbox.unknownCustomer")}
             </Link>
           </p>
+          <CustomerGlance summary={summary.state} now={now} headingLevel={3} />
           <CustomerProfile customer={state.data} summary={summary.state} users={users} now={now} />
           <Link to={page} className="panel__link">
             {t("customer.timelineLink")}

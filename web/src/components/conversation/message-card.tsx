@@ -7,6 +7,7 @@ import { useLocale } from "../../hooks/use-locale.ts";
 import { MessageAttachments } from "../attachments/message-attachments.tsx";
 import { channelLabel } from "../common/channel-label.ts";
 import { MessageBody } from "./message-body.tsx";
+import { MoodNote } from "./mood-note.tsx";
 
 type Props = { message: Message; customerName: string; meId: string; now: Date };
 
@@ -73,6 +74,7 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
         </p>
       ) : null}
       <MessageAttachments attachments={message.attachments} />
+      {message.mood && message.direction === "inbound" ? <MoodNote mood={message.mood} /> : null}
     </article>
   );
 }

@@ -17,9 +17,11 @@ import { LoadingState } from "../common/loading-state.tsx";
 import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { CustomerDataRights } from "./customer-data-rights.tsx";
+import { CustomerGlance } from "./customer-glance.tsx";
 import { CustomerProfile } from "./customer-profile.tsx";
 import { CustomerProfileForm } from "./customer-profile-form.tsx";
 import { InteractionForm } from "./interaction-form.tsx";
+import { PreferencesEditor } from "./preferences-editor.tsx";
 import { TimelineList } from "./timeline-list.tsx";
 
 type Notice = "saved" | "logged" | null;
@@ -80,6 +82,7 @@ export function CustomerPage() {
         <div className="customer-layout">
           <section className="panel customer-layout__profile">
             <PageHeading title={ready.name || t("inbox.unknownCustomer")} />
+            <CustomerGlance summary={summary.state} now={now} />
             {changeable ? (
               <div className="customer-actions">
                 {[
@@ -136,6 +139,15 @@ export function CustomerPage() {
             ) : (
               <CustomerProfile customer={ready} summary={summary.state} users={users} now={now} />
             )}
+            {changeable ? (
+              <PreferencesEditor
+                customer={ready}
+                onSaved={(saved) => {
+                  customer.update(() => saved);
+                  announceCustomerChange(ready.id);
+                }}
+              />
+            ) : null}
             <CustomerDataRights customer={ready} onErased={() => navigate(0)} />
           </section>
           <section className="customer-layout__timeline" aria-labelledby="timeline-title">

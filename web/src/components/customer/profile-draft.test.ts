@@ -20,6 +20,8 @@ const customer: Customer = {
   contact_times: "",
   notes: "VIP",
   important_dates: [{ kind: "birthday", date: "1980-05-02" }],
+  preferences: [],
+  tags: [],
   advisor_id: null,
   backup_id: null,
   organisation: null,

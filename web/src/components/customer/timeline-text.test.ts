@@ -174,6 +174,27 @@ describe("timelineText", () => {
     );
   });
 
+  it("says the preferences and tags added or removed in words, in either language", () => {
+    const change = entry("customer.updated", {
+      conversation_id: null,
+      data: {
+        fields: ["preferences", "tags"],
+        preferences: { added: [{ kind: "diet", text: "allergic to nuts" }], removed: [] },
+        tags: { added: [], removed: ["vip", "b2b"] },
+      },
+      before: { preferences: [], tags: ["vip", "b2b"] },
+      after: { preferences: [{ kind: "diet", text: "allergic to nuts" }], tags: [] },
+    });
+    expect(say("en", change)).toMatchObject({
+      sentence:
+        "Priya Shah added a preference: Diet — allergic to nuts. Priya Shah removed the tags vip and b2b.",
+      changes: [],
+    });
+    expect(say("fr", change).sentence).toBe(
+      "Priya Shah a ajouté une préférence : Alimentation — allergic to nuts. Priya Shah a retiré les étiquettes vip et b2b.",
+    );
+  });
+
   it("still says something readable for a type it does not know", () => {
     expect(say("en", entry("merge.undone")).sentence).toBe("Merge undone, by Priya Shah.");
     expect(say("fr", entry("merge.undone")).category).toBe("other");

@@ -11,9 +11,11 @@ import {
 import { formatDateTime } from "../../display/date-time.ts";
 import { languageName } from "../../display/language-name.ts";
 import { oneOf, readable } from "../../display/one-of.ts";
+import type { ProfileListChanges } from "../../display/profile-lists.ts";
 import type { FieldChange, TimelineFact, TimelineLine } from "../../display/timeline-entry.ts";
 import { channelLabel } from "../common/channel-label.ts";
 import { importantDateText } from "./important-date.ts";
+import { preferenceText } from "./preference-text.ts";
 
 export type TimelineCategory =
   | "message"
@@ -195,7 +197,9 @@ function sentenceOf(line: TimelineLine, context: TimelineContext): string {
     case "customer_created":
       return t("timeline.line.customerCreated");
     case "customer_updated":
-      return t("timeline.line.customerUpdated", { actor });
+      return fact.lists
+        ? listsSentence(fact.lists, context)
+        : t("timeline.line.customerUpdated", { actor });
     case "interaction_logged": {
       const inbound = fact.direction === "inbound";
       const logged =
@@ -226,6 +230,33 @@ function sentenceOf(line: TimelineLine, context: TimelineContext): string {
     case "other":
       return t("timeline.line.other", { what: readable(fact.type), actor });
   }
+}
+
+/** "Léa added a preference: Diet — allergic to nuts. Léa removed the tag vip." */
+function listsSentence(lists: ProfileListChanges, context: TimelineContext): string {
+  const { t, locale, actor } = context;
+  const list = (words: string[]) =>
+    new Intl.ListFormat(locale, { type: "conjunction" }).format(words);
+  const said: string[] = [];
+  type Said =
+    | "glance.timeline.preferenceAdded"
+    | "glance.timeline.preferenceRemoved"
+    | "glance.timeline.tagAdded"
+    | "glance.timeline.tagRemoved";
+  const say = (key: Said, words: string[]) => {
+    if (words.length > 0) said.push(t(key, { actor, what: list(words), count: words.length }));
+  };
+  say(
+    "glance.timeline.preferenceAdded",
+    lists.preferencesAdded.map((p) => preferenceText(t, p)),
+  );
+  say(
+    "glance.timeline.preferenceRemoved",
+    lists.preferencesRemoved.map((p) => preferenceText(t, p)),
+  );
+  say("glance.timeline.tagAdded", lists.tagsAdded);
+  say("glance.timeline.tagRemoved", lists.tagsRemoved);
+  return said.join(" ");
 }
 
 /** A value in words, or null when it cannot be shown usefully (an id with no name, long text). */
@@ -297,12 +328,17 @@ function directionOf(line: TimelineLine, t: TFunction): TimelineText["direction"
   return { kind, label: t(`timeline.direction.${kind}`) };
 }
 
+const listed = (fact: TimelineFact) => fact.kind === "customer_updated" && fact.lists !== null;
+
 export function timelineText(line: TimelineLine, context: TimelineContext): TimelineText {
   return {
     category: categoryOf(line.fact),
     tone: toneOf(line.fact),
     sentence: sentenceOf(line, context),
-    changes: line.changes.map((change) => changeText(change, context)),
+    // Preferences and tags added or removed are said in the sentence already.
+    changes: line.changes
+      .filter((c) => !(listed(line.fact) && (c.field === "preferences" || c.field === "tags")))
+      .map((change) => changeText(change, context)),
     direction: directionOf(line, context.t),
     excerpt: line.message?.excerpt || null,
   };
