@@ -32,6 +32,7 @@ import { registerSearchRoutes } from "./routes/search.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
+import { registerTransferRoutes } from "./routes/transfers.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
 import { registerWorkspaceRoutes } from "./routes/workspace.ts";
 
@@ -125,6 +126,7 @@ export async function buildApp(
   registerMailSetupRoutes(app, rt);
   registerWorkspaceRoutes(app, rt);
   registerCustomerRoutes(app, rt);
+  registerTransferRoutes(app, rt);
   registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   registerTokenRoutes(app, rt);
