@@ -26,6 +26,7 @@ import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
 import { registerInboundRoutes } from "./routes/inbound.ts";
 import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
+import { registerPortfolioRoutes } from "./routes/portfolio.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
@@ -127,6 +128,7 @@ export async function buildApp(
   registerWorkspaceRoutes(app, rt);
   registerCustomerRoutes(app, rt);
   registerTransferRoutes(app, rt);
+  registerPortfolioRoutes(app, rt);
   registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   registerTokenRoutes(app, rt);
