@@ -1,9 +1,8 @@
 // The continuity report on a small desk whose figures are worked out by hand, and "My customers":
 // the portfolio of an advisor or backup with who is waiting.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createToken } from "../../src/commands/access/create-token.ts";
-import { systemActor } from "../../src/commands/events/record-event.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
+import { addAdvisor } from "../helpers/desk-advisor.ts";
 
 let desk: Desk;
 type Headers = { authorization: string };
@@ -20,17 +19,6 @@ function call(
   return desk.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 }
 const admin = () => desk.as("admin");
-
-async function person(name: string, email: string) {
-  const res = await call("POST", "/api/v1/users", admin(), { name, email, role: "advisor" });
-  expect(res.statusCode, res.body).toBe(201);
-  const { token } = await createToken(
-    desk.booted.rt,
-    { workspaceId: desk.workspaceId, name, role: "advisor", userEmail: email },
-    systemActor,
-  );
-  return { id: res.json().id as string, headers: { authorization: `Bearer ${token}` } };
-}
 
 async function inbound(email: string, subject: string) {
   const res = await call("POST", "/api/v1/messages/inbound", admin(), {
@@ -83,9 +71,9 @@ let z: string;
 beforeAll(async () => {
   // The send-mail job must run: a reply is a human answer once the outbox holds it.
   desk = await startDesk({}, { workers: true });
-  ada = await person("Ada Lovelace", "ada.l@desk.test");
-  bea = await person("Bea Backup", "bea@desk.test");
-  cal = await person("Cal Colleague", "cal@desk.test");
+  ada = await addAdvisor(desk, "Ada Lovelace", "ada.l@desk.test");
+  bea = await addAdvisor(desk, "Bea Backup", "bea@desk.test");
+  cal = await addAdvisor(desk, "Cal Colleague", "cal@desk.test");
   const team = await call("POST", "/api/v1/teams", admin(), {
     name: "Care",
     manager_id: desk.users.manager.id,

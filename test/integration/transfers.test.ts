@@ -6,6 +6,7 @@ import { createToken } from "../../src/commands/access/create-token.ts";
 import { systemActor } from "../../src/commands/events/record-event.ts";
 import { brands, workspaces } from "../../src/store/schema/index.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
+import { addAdvisor } from "../helpers/desk-advisor.ts";
 
 let desk: Desk;
 let bea: { id: string; headers: { authorization: string } };
@@ -14,18 +15,8 @@ type Who = "advisor" | "manager" | "admin" | { authorization: string };
 
 beforeAll(async () => {
   desk = await startDesk();
-  const person = async (name: string, email: string) => {
-    const res = await call("POST", "/api/v1/users", "admin", { name, email, role: "advisor" });
-    expect(res.statusCode, res.body).toBe(201);
-    const { token } = await createToken(
-      desk.booted.rt,
-      { workspaceId: desk.workspaceId, name, role: "advisor", userEmail: email },
-      systemActor,
-    );
-    return { id: res.json().id as string, headers: { authorization: `Bearer ${token}` } };
-  };
-  bea = await person("Bea Backup", "bea@desk.test");
-  cal = await person("Cal Colleague", "cal@desk.test");
+  bea = await addAdvisor(desk, "Bea Backup", "bea@desk.test");
+  cal = await addAdvisor(desk, "Cal Colleague", "cal@desk.test");
 });
 afterAll(async () => {
   await desk?.close();
