@@ -49,7 +49,9 @@ export async function answerTransfer(uow: UnitOfWork, p: Principal, input: Answe
     .returning();
   if (!decided) throw new Error("the transfer vanished");
   const base = { conversationId: conversation.id, customerId: conversation.customerId };
-  const pendingState = { assignee_id: conversation.assigneeId, transfer_to_id: pending.toId };
+  // The before and after name fields as conversation.updated does (camelCase, the timeline words them).
+  const pendingState = { transferToId: pending.toId };
+  const answered = { transferToId: null };
   if (answer.kind === "accept") {
     // The new assignee, through the one way a conversation changes hands (its event included).
     const after = await changeConversation(uow, p, {
@@ -59,8 +61,8 @@ export async function answerTransfer(uow: UnitOfWork, p: Principal, input: Answe
     await uow.record({
       type: "conversation.transfer_accepted",
       ...base,
-      before: pendingState,
-      after: { assignee_id: after.assigneeId, transfer_to_id: null },
+      before: { ...pendingState, assigneeId: conversation.assigneeId },
+      after: { ...answered, assigneeId: after.assigneeId },
       data: { transfer_id: pending.id, from_id: pending.fromId, to_id: pending.toId },
     });
   } else if (answer.kind === "decline") {
@@ -68,7 +70,7 @@ export async function answerTransfer(uow: UnitOfWork, p: Principal, input: Answe
       type: "conversation.transfer_declined",
       ...base,
       before: pendingState,
-      after: { assignee_id: conversation.assigneeId, transfer_to_id: null },
+      after: answered,
       data: { transfer_id: pending.id, to_id: pending.toId, reason: answer.reason },
     });
   } else {
@@ -76,7 +78,7 @@ export async function answerTransfer(uow: UnitOfWork, p: Principal, input: Answe
       type: "conversation.transfer_cancelled",
       ...base,
       before: pendingState,
-      after: { assignee_id: conversation.assigneeId, transfer_to_id: null },
+      after: answered,
       data: { transfer_id: pending.id, to_id: pending.toId },
     });
   }

@@ -58,8 +58,8 @@ export async function requestTransfer(uow: UnitOfWork, p: Principal, input: Requ
     type: "conversation.transfer_requested",
     conversationId: conversation.id,
     customerId: conversation.customerId,
-    before: { assignee_id: conversation.assigneeId },
-    after: { assignee_id: conversation.assigneeId, transfer_to_id: to.id },
+    before: { assigneeId: conversation.assigneeId, transferToId: null },
+    after: { assigneeId: conversation.assigneeId, transferToId: to.id },
     data: {
       transfer_id: transfer.id,
       from_id: conversation.assigneeId,
