@@ -116,6 +116,39 @@ describe("a transfer in the console", () => {
     await ann.context().close();
   }, 120_000);
 
+  it("works from the keyboard: B hands it back, A declines with a reason, B reads why", async () => {
+    const ben = await signedInAs(people.ben);
+    await ben.goto(`/conversations/${conversationId}`);
+    await ben.getByRole("button", { name: "Transfer…" }).focus();
+    await ben.keyboard.press("Enter");
+    // The person's list has the focus: typing a name picks it.
+    await ben.keyboard.type("Ann");
+    await ben.keyboard.press("Tab");
+    await ben.keyboard.type("Back from holidays, yours again");
+    await ben.keyboard.press("Tab");
+    await ben.keyboard.press("Enter");
+    await ben.getByText(`Waiting for ${people.ann.name} to accept`, { exact: false }).waitFor();
+
+    const ann = await signedInAs(people.ann);
+    await ann.goto(`/conversations/${conversationId}`);
+    await ann.getByRole("button", { name: "Decline", exact: true }).focus();
+    await ann.keyboard.press("Enter");
+    await ann.keyboard.type("Still away until Monday");
+    await ann.keyboard.press("Tab");
+    await ann.keyboard.press("Enter");
+    await ann
+      .getByText(`${people.ann.name} declined the transfer: “Still away until Monday”`)
+      .waitFor();
+    await ben.reload();
+    await ben
+      .getByText(`${people.ann.name} declined the transfer: “Still away until Monday”`)
+      .waitFor();
+    const after = await (await ben.request.get(`/api/v1/conversations/${conversationId}`)).json();
+    expect(after.assignee_id).toBe(people.ben.id);
+    await ann.context().close();
+    await ben.context().close();
+  }, 120_000);
+
   it("My customers lists the customer who waits, with the conversation to answer", async () => {
     const ann = await signedInAs(people.ann);
     await ann.getByRole("link", { name: "My customers" }).click();
