@@ -4,39 +4,13 @@
 // others answered by the advisor, a backup or a colleague) and a transfer for one in twenty; prints
 // the p50/p95 of the first page and of the 40th page of one advisor's customers (with who waits), and
 // of the continuity report over 30 days. Drops the database at the end. Run: npx tsx bench/my-customers.ts
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { boot } from "../src/boot.ts";
 import { continuityReport } from "../src/commands/reports/continuity-report.ts";
-import { loadConfig } from "../src/config.ts";
 import type { Position } from "../src/store/queries/keyset.ts";
 import { listPortfolio, waitingOf } from "../src/store/queries/portfolio.ts";
+import { percentile, withScratchDesk } from "./scratch-desk.ts";
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 200_000);
 const runs = 20;
-const base = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `rapport_bench_portfolio_${randomBytes(4).toString("hex")}`;
-const at = (database: string) => {
-  const u = new URL(base);
-  u.pathname = `/${database}`;
-  return u.toString();
-};
-
-async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: at("postgres") });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
-}
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.ceil((p / 100) * values.length) - 1] ?? Number.NaN;
 
 async function measure(label: string, read: () => Promise<unknown>) {
   const samples: number[] = [];
@@ -50,15 +24,7 @@ async function measure(label: string, read: () => Promise<unknown>) {
   );
 }
 
-await admin((c) => c.query(`create database ${name}`));
-const dataDir = mkdtempSync(path.join(tmpdir(), "rapport-bench-"));
-try {
-  const desk = await boot(
-    loadConfig({ DATABASE_URL: at(name), RAPPORT_DATA_DIR: dataDir, LOG_LEVEL: "warn" }),
-    { mode: "attach" },
-  );
-  const ws = desk.workspaceId;
-  const pool = new pg.Pool({ connectionString: at(name) });
+await withScratchDesk("rapport_bench_portfolio", async ({ desk, pool, ws }) => {
   const started = Date.now();
   await pool.query(
     `insert into users (workspace_id, id, email, name, role)
@@ -144,9 +110,4 @@ try {
   await measure("continuity report, last 30 days", () =>
     continuityReport(desk.rt, { workspaceId: ws }),
   );
-  await pool.end();
-  await desk.close();
-} finally {
-  await admin((c) => c.query(`drop database if exists ${name} with (force)`));
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});
