@@ -7,7 +7,7 @@
 import { continuityReport } from "../src/commands/reports/continuity-report.ts";
 import type { Position } from "../src/store/queries/keyset.ts";
 import { listPortfolio, waitingOf } from "../src/store/queries/portfolio.ts";
-import { percentile, withScratchDesk } from "./scratch-desk.ts";
+import { addAdvisors, percentile, withScratchDesk } from "./scratch-desk.ts";
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 200_000);
 const runs = 20;
@@ -26,12 +26,7 @@ async function measure(label: string, read: () => Promise<unknown>) {
 
 await withScratchDesk("rapport_bench_portfolio", async ({ desk, pool, ws }) => {
   const started = Date.now();
-  await pool.query(
-    `insert into users (workspace_id, id, email, name, role)
-     select $1, gen_random_uuid(), 'advisor-' || i || '@bench.example', 'Advisor ' || i, 'advisor'
-     from generate_series(1, 50) i`,
-    [ws],
-  );
+  await addAdvisors(pool, ws, 50);
   await pool.query(
     `with a as (select array_agg(id order by email) ids from users where workspace_id = $1 and role = 'advisor')
      insert into customers (workspace_id, id, name, advisor_id, backup_id, created_at)

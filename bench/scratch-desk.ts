@@ -54,3 +54,13 @@ export async function withScratchDesk(
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+/** `count` advisors, `advisor-N@bench.example`. */
+export async function addAdvisors(pool: pg.Pool, ws: string, count: number): Promise<void> {
+  await pool.query(
+    `insert into users (workspace_id, id, email, name, role)
+     select $1, gen_random_uuid(), 'advisor-' || i || '@bench.example', 'Advisor ' || i, 'advisor'
+     from generate_series(1, $2::int) i`,
+    [ws, count],
+  );
+}

@@ -4,19 +4,14 @@
 // (EXPLAIN ANALYZE) and the p50/p95 of the whole counts read (all views at once) over 20 runs, for
 // the whole desk and for one advisor. Drops the database at the end. Run: npx tsx bench/view-counts.ts
 import { countViews, inboxViews, viewCount } from "../src/store/queries/conversation-views.ts";
-import { percentile, withScratchDesk } from "./scratch-desk.ts";
+import { addAdvisors, percentile, withScratchDesk } from "./scratch-desk.ts";
 
 const total = Number(process.env.BENCH_CONVERSATIONS ?? 1_000_000);
 const runs = 20;
 
 await withScratchDesk("rapport_bench_counts", async ({ desk, pool, ws }) => {
   const started = Date.now();
-  await pool.query(
-    `insert into users (workspace_id, id, email, name, role)
-     select $1, gen_random_uuid(), 'advisor-' || i || '@bench.example', 'Advisor ' || i, 'advisor'
-     from generate_series(1, 50) i`,
-    [ws],
-  );
+  await addAdvisors(pool, ws, 50);
   await pool.query(
     `insert into customers (workspace_id, id, name)
      select $1, gen_random_uuid(), 'Customer ' || i from generate_series(1, 10000) i`,
