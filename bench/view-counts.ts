@@ -3,54 +3,15 @@
 // conversations in the proportions of a busy desk, then prints, for each view, PostgreSQL's plan
 // (EXPLAIN ANALYZE) and the p50/p95 of the whole counts read (all views at once) over 20 runs, for
 // the whole desk and for one advisor. Drops the database at the end. Run: npx tsx bench/view-counts.ts
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { boot } from "../src/boot.ts";
-import { loadConfig } from "../src/config.ts";
 import { countViews, inboxViews, viewCount } from "../src/store/queries/conversation-views.ts";
+import { addAdvisors, percentile, withScratchDesk } from "./scratch-desk.ts";
 
 const total = Number(process.env.BENCH_CONVERSATIONS ?? 1_000_000);
 const runs = 20;
-const base = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `rapport_bench_counts_${randomBytes(4).toString("hex")}`;
-const at = (database: string) => {
-  const u = new URL(base);
-  u.pathname = `/${database}`;
-  return u.toString();
-};
 
-async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: at("postgres") });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
-}
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.ceil((p / 100) * values.length) - 1] ?? Number.NaN;
-
-await admin((c) => c.query(`create database ${name}`));
-const dataDir = mkdtempSync(path.join(tmpdir(), "rapport-bench-"));
-try {
-  const desk = await boot(
-    loadConfig({ DATABASE_URL: at(name), RAPPORT_DATA_DIR: dataDir, LOG_LEVEL: "warn" }),
-    { mode: "attach" },
-  );
-  const ws = desk.workspaceId;
-  const pool = new pg.Pool({ connectionString: at(name) });
+await withScratchDesk("rapport_bench_counts", async ({ desk, pool, ws }) => {
   const started = Date.now();
-  await pool.query(
-    `insert into users (workspace_id, id, email, name, role)
-     select $1, gen_random_uuid(), 'advisor-' || i || '@bench.example', 'Advisor ' || i, 'advisor'
-     from generate_series(1, 50) i`,
-    [ws],
-  );
+  await addAdvisors(pool, ws, 50);
   await pool.query(
     `insert into customers (workspace_id, id, name)
      select $1, gen_random_uuid(), 'Customer ' || i from generate_series(1, 10000) i`,
@@ -123,9 +84,4 @@ try {
       `all seven counts at once: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`,
     );
   }
-  await pool.end();
-  await desk.close();
-} finally {
-  await admin((c) => c.query(`drop database if exists ${name} with (force)`));
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -26,12 +26,14 @@ import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
 import { registerInboundRoutes } from "./routes/inbound.ts";
 import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
+import { registerPortfolioRoutes } from "./routes/portfolio.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
+import { registerTransferRoutes } from "./routes/transfers.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
 import { registerWorkspaceRoutes } from "./routes/workspace.ts";
 
@@ -125,6 +127,8 @@ export async function buildApp(
   registerMailSetupRoutes(app, rt);
   registerWorkspaceRoutes(app, rt);
   registerCustomerRoutes(app, rt);
+  registerTransferRoutes(app, rt);
+  registerPortfolioRoutes(app, rt);
   registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   registerTokenRoutes(app, rt);

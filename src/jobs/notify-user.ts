@@ -1,4 +1,4 @@
-// Job: mail a notification (an SLA warning or escalation) to the advisor or manager it is for.
+// Job: mail a notification (an SLA warning or escalation, a conversation transferred again) to the advisor or manager it is for.
 
 import { and, eq } from "drizzle-orm";
 import { composeMail } from "../channels/email/compose.ts";
@@ -14,6 +14,9 @@ const wording = {
     "sla.warn_assignee": "Due soon",
     "sla.warn_manager": "Escalation: due soon",
     "sla.breach": "Escalation: promise broken",
+    "transfer.repeated": "Transferred again",
+    transferBody: (ref: string, subject: string, count: number) =>
+      `The conversation [#${ref}] "${subject}" was just transferred for the ${count}th time: the customer is being passed from desk to desk.\n`,
     body: (ref: string, subject: string, due: string) =>
       `The conversation [#${ref}] "${subject}" still has no human answer.\nIt is due ${due}.\n`,
   },
@@ -21,6 +24,9 @@ const wording = {
     "sla.warn_assignee": "Bientôt en retard",
     "sla.warn_manager": "Escalade : bientôt en retard",
     "sla.breach": "Escalade : promesse non tenue",
+    "transfer.repeated": "Encore transférée",
+    transferBody: (ref: string, subject: string, count: number) =>
+      `La conversation [#${ref}] « ${subject} » vient d’être transférée pour la ${count}e fois : le client passe d’un poste à l’autre.\n`,
     body: (ref: string, subject: string, due: string) =>
       `La conversation [#${ref}] « ${subject} » n’a toujours pas de réponse humaine.\nÉchéance : ${due}.\n`,
   },
@@ -62,6 +68,7 @@ export async function notifyUser(rt: Runtime, deliver: Deliver, job: NotifyUserJ
     reference?: string;
     subject?: string;
     due_at?: string | null;
+    count?: number;
   };
   const title = words[notification.kind as keyof typeof words] ?? notification.kind;
   const from = brand?.addresses[0] ?? rt.config.supportAddress;
@@ -69,7 +76,10 @@ export async function notifyUser(rt: Runtime, deliver: Deliver, job: NotifyUserJ
     from: { name: "Rapport", address: from },
     to: { name: user.name, address: user.email },
     subject: `${String(title)}: ${data.subject ?? ""} [#${data.reference ?? ""}]`,
-    text: words.body(data.reference ?? "", data.subject ?? "", data.due_at ?? "—"),
+    text:
+      notification.kind === "transfer.repeated"
+        ? words.transferBody(data.reference ?? "", data.subject ?? "", data.count ?? 3)
+        : words.body(data.reference ?? "", data.subject ?? "", data.due_at ?? "—"),
     messageId: `<n-${notification.id}@${from.slice(from.lastIndexOf("@") + 1)}>`,
     autoSubmitted: "auto-generated",
     date: rt.now(),

@@ -3,7 +3,13 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { recordEvent, systemActor } from "../commands/events/record-event.ts";
 import type { Runtime } from "../runtime.ts";
-import { attachments, conversations, messages, workspaces } from "../store/schema/index.ts";
+import {
+  attachments,
+  conversations,
+  conversationTransfers,
+  messages,
+  workspaces,
+} from "../store/schema/index.ts";
 
 export async function purgeSpam(rt: Runtime, batch = 200): Promise<number> {
   const now = rt.now();
@@ -60,6 +66,14 @@ export async function purgeSpam(rt: Runtime, batch = 200): Promise<number> {
         blobKeys.push(...files.map((f) => f.key), ...ids.flatMap((m) => (m.raw ? [m.raw] : [])));
       }
       await tx.delete(messages).where(inConversation);
+      await tx
+        .delete(conversationTransfers)
+        .where(
+          and(
+            eq(conversationTransfers.workspaceId, c.workspaceId),
+            eq(conversationTransfers.conversationId, c.id),
+          ),
+        );
       await tx
         .delete(conversations)
         .where(and(eq(conversations.workspaceId, c.workspaceId), eq(conversations.id, c.id)));

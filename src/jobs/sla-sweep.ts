@@ -18,7 +18,7 @@ import {
 type Conversation = typeof conversations.$inferSelect;
 
 /** The team's named manager: the conversation's team, else a team of the assignee, else any manager. */
-async function managerFor(tx: Tx, c: Conversation): Promise<string | null> {
+export async function managerFor(tx: Tx, c: Conversation): Promise<string | null> {
   const ws = eq(teams.workspaceId, c.workspaceId);
   if (c.teamId) {
     const [team] = await tx

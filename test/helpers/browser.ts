@@ -33,6 +33,8 @@ export const consoleScreens: ConsoleScreen[] = [
   { name: "workspace", path: () => "/settings/workspace", ready: "main h1" },
   { name: "reports", path: () => "/reports", ready: "main h1" },
   { name: "tokens", path: () => "/tokens", ready: "main h1" },
+  { name: "my-customers", path: () => "/my-customers", ready: "main h1" },
+  { name: "transfers", path: () => "/transfers", ready: "main h1" },
   { name: "charter", path: (f) => `/charter/${f.brandSlug}`, ready: "table" },
 ];
 

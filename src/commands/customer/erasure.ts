@@ -7,6 +7,7 @@ import type { Tx } from "../../store/database.ts";
 import {
   attachments,
   conversations,
+  conversationTransfers,
   events,
   idempotencyKeys,
   messages,
@@ -109,6 +110,16 @@ export async function forgetTraces(
       )
       .returning({ id: notifications.id });
     outboxNames.push(...dropped.map((n) => `n-${n.id}`));
+    // A transfer's reasons are the advisors' words about the person: erased with them.
+    await tx
+      .update(conversationTransfers)
+      .set({ reason: "", decisionReason: null })
+      .where(
+        and(
+          eq(conversationTransfers.workspaceId, workspaceId),
+          inArray(conversationTransfers.conversationId, part),
+        ),
+      );
   }
   const named = [...ids, ...outboxNames.map((n) => n.slice(2))];
   for (const part of chunks(named)) {

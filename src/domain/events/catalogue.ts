@@ -44,6 +44,19 @@ export const eventCatalogue = {
   "conversation.snoozed": payload({ until: z.string() }),
   "conversation.unsnoozed": none,
   "conversation.purged": payload({ reason }),
+  /** A transfer was asked: `to` holds it once accepted; the holder stays accountable until then. */
+  "conversation.transfer_requested": payload({
+    transfer_id: id,
+    from_id: id.nullable(),
+    to_id: id,
+    to_name: z.string().optional(),
+    reason,
+    /** How many transfers of this conversation were asked, this one included (cancelled ones aside). */
+    count: z.number().optional(),
+  }),
+  "conversation.transfer_accepted": payload({ transfer_id: id, from_id: id.nullable(), to_id: id }),
+  "conversation.transfer_declined": payload({ transfer_id: id, to_id: id, reason }),
+  "conversation.transfer_cancelled": payload({ transfer_id: id, to_id: id }),
   /** Its messages and subject were erased (the workspace's retention period); no personal data. */
   "conversation.erased": payload({ reason, days: z.number().nullable().optional() }),
   "message.received": payload({ message_id: id, channel: z.string(), spam: z.boolean() }),

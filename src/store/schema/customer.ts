@@ -107,6 +107,13 @@ export const customers = pgTable(
       t.createdAt.desc(),
       t.id.desc(),
     ),
+    // "My customers": those someone is the backup for, newest first (the advisor's index above).
+    index("customers_backup_created").on(
+      t.workspaceId,
+      t.backupId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
     index("customers_organisation_created").on(
       t.workspaceId,
       t.organisationId,

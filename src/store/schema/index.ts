@@ -7,4 +7,5 @@ export * from "./event.ts";
 export * from "./notification.ts";
 export * from "./people.ts";
 export * from "./search.ts";
+export * from "./transfer.ts";
 export * from "./workspace.ts";

@@ -47,3 +47,27 @@ export function fetchCharter(
 export function fetchWorkload(period: Period, signal?: AbortSignal): Promise<WorkloadReport> {
   return api("GET", `/api/v1/reports/workload${query(period)}`, { signal });
 }
+
+export type ContinuityFigures = {
+  conversations: number;
+  with_advisor: number;
+  kept: number;
+  transfers: number;
+  continuity_rate: number | null;
+  transfers_per_conversation: number | null;
+};
+
+export type ContinuityReport = {
+  from: string;
+  to: string;
+  totals: ContinuityFigures;
+  teams: Array<ContinuityFigures & { team_id: string | null }>;
+  advisors: Array<ContinuityFigures & { advisor_id: string | null }>;
+};
+
+export function fetchContinuity(
+  period: Period & { team?: string },
+  signal?: AbortSignal,
+): Promise<ContinuityReport> {
+  return api("GET", `/api/v1/reports/continuity${query(period)}`, { signal });
+}

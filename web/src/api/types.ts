@@ -313,7 +313,12 @@ export type TimelineEntry = {
   };
 }[EventType];
 
-export const NOTIFICATION_KINDS = ["sla.warn_assignee", "sla.warn_manager", "sla.breach"] as const;
+export const NOTIFICATION_KINDS = [
+  "sla.warn_assignee",
+  "sla.warn_manager",
+  "sla.breach",
+  "transfer.repeated",
+] as const;
 
 export type Notification = {
   id: string;

@@ -1,5 +1,6 @@
 // The console's screens: the sign-in page until someone is signed in, then the inbox, a
-// conversation, a customer's timeline, the API tokens, the settings and the reports.
+// conversation, a customer's timeline, the API tokens, the settings and the reports, my customers
+// and the transfers to accept.
 import { HotkeysProvider } from "react-hotkeys-hook";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
@@ -12,10 +13,12 @@ import { CustomersPage } from "./customers-list/customers-page.tsx";
 import { InboxPage } from "./inbox/inbox-page.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { MyCustomersPage } from "./portfolio/my-customers-page.tsx";
 import { ReportsRoute } from "./reports/reports-route.tsx";
 import { SignInPage } from "./session/sign-in-page.tsx";
 import { SettingsRoutes } from "./settings/settings-routes.tsx";
 import { TokensPage } from "./tokens/tokens-page.tsx";
+import { TransfersPage } from "./transfers/transfers-page.tsx";
 
 function Screens() {
   const { state, retry } = useSession();
@@ -48,6 +51,8 @@ function Screens() {
             <Route path="settings/*" element={<SettingsRoutes />} />
             <Route path="reports" element={<ReportsRoute />} />
             <Route path="tokens" element={<TokensPage />} />
+            <Route path="my-customers" element={<MyCustomersPage />} />
+            <Route path="transfers" element={<TransfersPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -36,6 +36,14 @@ export type TimelineFact =
       occurredAt: string | null;
       durationMinutes: number | null;
     }
+  | {
+      kind: "transfer";
+      step: "requested" | "accepted" | "declined" | "cancelled";
+      /** Whom it was asked of: their name as written then, else their id. */
+      toName: string | null;
+      toId: string | null;
+      reason: string | null;
+    }
   | { kind: "other"; type: string };
 
 export type TimelineLine = {
@@ -87,6 +95,13 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
     .filter((field) => JSON.stringify(from[field] ?? null) !== JSON.stringify(to[field] ?? null))
     .map((field) => ({ field, from: from[field] ?? null, to: to[field] ?? null }));
 }
+
+const transferSteps = {
+  "conversation.transfer_requested": "requested",
+  "conversation.transfer_accepted": "accepted",
+  "conversation.transfer_declined": "declined",
+  "conversation.transfer_cancelled": "cancelled",
+} as const;
 
 function factOf(entry: TimelineEntry): TimelineFact {
   const data = record(entry.data);
@@ -148,6 +163,17 @@ function factOf(entry: TimelineEntry): TimelineFact {
         durationMinutes: count(data, "duration_minutes"),
       };
     }
+    case "conversation.transfer_requested":
+    case "conversation.transfer_accepted":
+    case "conversation.transfer_declined":
+    case "conversation.transfer_cancelled":
+      return {
+        kind: "transfer",
+        step: transferSteps[entry.type],
+        toName: text(data, "to_name"),
+        toId: text(data, "to_id"),
+        reason: text(data, "reason"),
+      };
     default:
       return { kind: "other", type: entry.type };
   }

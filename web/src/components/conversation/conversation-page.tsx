@@ -37,6 +37,7 @@ import { ConversationControls } from "./conversation-controls.tsx";
 import { CustomerPanel } from "./customer-panel.tsx";
 import { MessageThread } from "./message-thread.tsx";
 import { SpamExplanation } from "./spam-explanation.tsx";
+import { TransferPanel } from "./transfer-panel.tsx";
 
 function inboxPathFrom(state: unknown): string {
   if (state && typeof state === "object" && "inbox" in state && typeof state.inbox === "string") {
@@ -199,6 +200,15 @@ function ConversationScreen({ id }: { id: string }) {
           />
         </section>
         <aside className="conversation-side">
+          <TransferPanel
+            conversation={conversation}
+            users={users}
+            meId={me.user.id}
+            onChanged={() => {
+              screen.reload();
+              announceCustomerChange(conversation.customer_id);
+            }}
+          />
           <ConversationControls
             conversation={conversation}
             users={users}

@@ -40,6 +40,34 @@ function say(language: "en" | "fr", value: TimelineEntry) {
 }
 
 describe("timelineText", () => {
+  it("words a transfer, whom it was asked of and why, in both languages", () => {
+    const asked = entry("conversation.transfer_requested", {
+      data: {
+        transfer_id: "x1",
+        from_id: "u1",
+        to_id: "u2",
+        to_name: "Léa Roy",
+        reason: "Contract",
+      },
+      before: { assigneeId: "u1", transferToId: null },
+      after: { assigneeId: "u1", transferToId: "u1" },
+    });
+    expect(say("en", asked).sentence).toBe(
+      "Priya Shah asked Léa Roy to take the conversation: “Contract”",
+    );
+    expect(say("fr", asked).sentence).toBe(
+      "Priya Shah a demandé à Léa Roy de prendre la conversation : « Contract »",
+    );
+    expect(say("en", asked).changes).toEqual(["Transfer asked of: none → Priya Shah"]);
+    const declined = entry("conversation.transfer_declined", {
+      data: { transfer_id: "x1", to_id: "u1", reason: "Not mine" },
+    });
+    expect(say("en", declined)).toMatchObject({
+      category: "conversation",
+      sentence: "Priya Shah declined the transfer: “Not mine”",
+    });
+  });
+
   it("says who changed what in a conversation, in both languages", () => {
     const update = entry("conversation.updated", {
       before: { status: "open", assigneeId: null, teamId: null },

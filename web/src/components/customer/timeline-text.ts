@@ -76,6 +76,7 @@ const FIELDS = [
   "advisorId",
   "backupId",
   "organisationId",
+  "transferToId",
   "emails",
   "phones",
 ] as const;
@@ -93,6 +94,7 @@ function categoryOf(fact: TimelineFact): TimelineCategory {
     case "conversation_created":
     case "status_changed":
     case "conversation_updated":
+    case "transfer":
       return "conversation";
     case "acknowledgement_queued":
     case "acknowledgement_withheld":
@@ -227,6 +229,14 @@ function sentenceOf(line: TimelineLine, context: TimelineContext): string {
       if (fact.answering) parts.push(t("timeline.line.answering"));
       return parts.join(" ");
     }
+    case "transfer": {
+      const to =
+        fact.toName ??
+        (fact.toId ? context.userName(fact.toId) : null) ??
+        t("timeline.unknownUser");
+      const reason = fact.reason ?? "";
+      return t(`timeline.line.transfer.${fact.step}`, { actor, to, reason });
+    }
     case "other":
       return t("timeline.line.other", { what: readable(fact.type), actor });
   }
@@ -275,6 +285,7 @@ function valueText(field: string, value: unknown, context: TimelineContext): str
     case "closeReason":
       return oneOf(CLOSE_REASONS, value) ? t(`closeReason.${value}`) : value;
     case "assigneeId":
+    case "transferToId":
     case "advisorId":
     case "backupId":
       return context.userName(value) ?? t("timeline.unknownUser");

@@ -39,6 +39,12 @@ export function AppHeader() {
         <NavLink to="/customers" end className="app-header__link">
           {t("header.customers")}
         </NavLink>
+        <NavLink to="/my-customers" end className="app-header__link">
+          {t("header.myCustomers")}
+        </NavLink>
+        <NavLink to="/transfers" end className="app-header__link">
+          {t("header.transfers")}
+        </NavLink>
         {/* Only for roles that change a setting or read the reports: an advisor has neither. */}
         {readsReports(me.role) ? (
           <>

@@ -17,6 +17,7 @@ const KIND_WORDS = {
   "sla.warn_assignee": "notifications.kind.warnAssignee",
   "sla.warn_manager": "notifications.kind.warnManager",
   "sla.breach": "notifications.kind.breach",
+  "transfer.repeated": "notifications.kind.transferRepeated",
 } as const satisfies Record<NotificationKind, string>;
 
 function kindText(t: TFunction, notification: Notification, kind: NotificationKind | null) {

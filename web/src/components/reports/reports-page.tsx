@@ -15,6 +15,7 @@ import { ProblemMessage } from "../common/problem-message.tsx";
 import "../settings/settings.css";
 import { formatMinutes } from "../settings/settings-text.ts";
 import { BarChart } from "./bar-chart.tsx";
+import { ContinuitySection } from "./continuity-section.tsx";
 import { FiguresTable } from "./figures-table.tsx";
 import {
   busiest,
@@ -73,6 +74,7 @@ export function ReportsPage() {
         </div>
         <WorkloadSection period={period} />
         <CharterSection period={period} brand={brand || undefined} />
+        <ContinuitySection period={period} />
       </section>
     </div>
   );
