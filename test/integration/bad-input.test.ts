@@ -109,6 +109,47 @@ describe("strings PostgreSQL cannot hold", () => {
   });
 });
 
+describe("each field problem carries a code a console can translate", () => {
+  type Coded = { errors?: Array<{ path: string; code: string; limit?: number }> };
+  const coded = (problem: Coded) =>
+    (problem.errors ?? []).map((e) =>
+      [e.path, e.code, e.limit].filter((x) => x !== undefined).join(" "),
+    );
+
+  it("a name too long says so with its limit, a missing body is required", async () => {
+    const long = await refused({
+      method: "PATCH",
+      url: `/api/v1/customers/${customerId}`,
+      payload: { name: "x".repeat(201) },
+    });
+    expect(coded(long)).toEqual(["/name too_long 200"]);
+    const missing = await refused({
+      method: "POST",
+      url: `/api/v1/conversations/${conversationId}/messages`,
+      payload: { kind: "note" },
+    });
+    expect(coded(missing)).toEqual(["/body required"]);
+  });
+
+  it("a bad choice, a bad email and a NUL each have their code", async () => {
+    const problem = await refused({
+      method: "PATCH",
+      url: `/api/v1/customers/${customerId}`,
+      payload: { preferred_channel: "pigeon", emails: ["nobody"] },
+    });
+    expect(coded(problem).sort()).toEqual([
+      "/emails/0 invalid_format",
+      "/preferred_channel invalid_choice",
+    ]);
+    const nul = await refused({
+      method: "PATCH",
+      url: `/api/v1/customers/${customerId}`,
+      payload: { name: "a\u0000b" },
+    });
+    expect(coded(nul)).toEqual(["/name invalid_characters"]);
+  });
+});
+
 describe("cursors, brands and dates", () => {
   it("a cursor holding a multibyte character is an invalid cursor on every list", async () => {
     for (const list of ["/api/v1/conversations", "/api/v1/customers", "/api/v1/unanswered"]) {
