@@ -48,7 +48,11 @@ async function refused(call: Call, status = 400) {
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
   expect(await tenantChecksum(desk.booted.rt.db)).toEqual(before);
-  return res.json() as { code: string; detail: string; errors?: Array<{ path: string }> };
+  return res.json() as {
+    code: string;
+    detail: string;
+    errors?: Array<{ path: string; code: string; limit?: number }>;
+  };
 }
 
 describe("strings PostgreSQL cannot hold", () => {
@@ -110,8 +114,7 @@ describe("strings PostgreSQL cannot hold", () => {
 });
 
 describe("each field problem carries a code a console can translate", () => {
-  type Coded = { errors?: Array<{ path: string; code: string; limit?: number }> };
-  const coded = (problem: Coded) =>
+  const coded = (problem: Awaited<ReturnType<typeof refused>>) =>
     (problem.errors ?? []).map((e) =>
       [e.path, e.code, e.limit].filter((x) => x !== undefined).join(" "),
     );
