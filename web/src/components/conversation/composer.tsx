@@ -5,7 +5,7 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NewMessage } from "../../api/conversations.ts";
-import { newIdempotencyKey } from "../../api/idempotency-key.ts";
+import { attemptKeys } from "../../api/idempotency-key.ts";
 import type { Brand, Conversation, MessageKind } from "../../api/types.ts";
 import { type CannedValues, firstNameOf } from "../../display/canned-answer.ts";
 import { parseCopies } from "../../display/copies.ts";
@@ -44,7 +44,7 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
   const canned = useCannedAnswers(brand?.language ?? null, conversation.brand_id);
   // Escape is the composer's only while the focus is in it: elsewhere it closes dialogs and menus.
   const [inside, setInside] = useState(false);
-  const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
+  const [keys] = useState(attemptKeys);
 
   const copies = parseCopies(kind === "reply" ? ccText : "");
   const empty = body.trim() === "";
@@ -61,13 +61,7 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
   const picker = useCannedPicker(canned.list, values, { body, setBody, field: text });
   const focusText = () => text.current?.focus();
 
-  const idempotencyKey = (message: NewMessage) => {
-    const fingerprint = JSON.stringify([message, files.map((f) => f.key)]);
-    if (attempt.current?.fingerprint !== fingerprint) {
-      attempt.current = { fingerprint, key: newIdempotencyKey() };
-    }
-    return attempt.current.key;
-  };
+  const idempotencyKey = (message: NewMessage) => keys.keyFor([message, files.map((f) => f.key)]);
 
   const send = async (next: boolean) => {
     if (blocked) return;
@@ -83,7 +77,7 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
         attachments: await readAttachments(files),
       };
       await onSend(message, idempotencyKey({ ...message, attachments: [] }), next);
-      attempt.current = null;
+      keys.done();
       setBody("");
       setCcText("");
       setFiles([]);
