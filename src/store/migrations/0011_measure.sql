@@ -1,2 +1,3 @@
 CREATE INDEX "conversations_spam_assignee" ON "conversations" USING btree ("workspace_id","assignee_id") WHERE spam;--> statement-breakpoint
+CREATE INDEX "conversations_customer_facts" ON "conversations" USING btree ("workspace_id","customer_id","status","created_at") WHERE not spam;--> statement-breakpoint
 CREATE INDEX "conversations_open_load" ON "conversations" USING btree ("workspace_id","assignee_id","team_id","awaiting_since","first_response_due_at","next_response_due_at","sla_alerts") WHERE status in ('new', 'open', 'waiting_customer', 'waiting_third_party') and not spam;

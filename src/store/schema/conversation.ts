@@ -161,6 +161,10 @@ export const conversations = pgTable(
     index("conversations_spam_assignee").on(t.workspaceId, t.assigneeId).where(sql`spam`),
     // The workload report counts the open conversations per advisor and team from this index
     // alone (an index-only scan), without reading the closed majority of the desk.
+    // A customer's glance counts their conversations and finds the first from this index alone.
+    index("conversations_customer_facts")
+      .on(t.workspaceId, t.customerId, t.status, t.createdAt)
+      .where(sql`not spam`),
     // (drizzle-kit writes no INCLUDE: the columns it reads are keys after the grouping ones.)
     index("conversations_open_load")
       .on(
