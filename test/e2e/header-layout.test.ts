@@ -30,16 +30,16 @@ async function headerAt(width: number, language: Language) {
       await page.screenshot({
         path: `${process.env.RAPPORT_SCREENSHOTS}/header-${width}-${language}.png`,
       });
-    return await page.evaluate(() => {
-      const header = document.querySelector(".app-header") as HTMLElement;
+    return (await page.evaluate(`(() => {
+      const header = document.querySelector(".app-header");
       // Items of one line share their middle (align-items: center); a new line starts lower.
       const middles = [...header.children]
         .map((c) => c.getBoundingClientRect())
         .filter((r) => r.height > 0)
         .map((r) => r.top + r.height / 2)
         .sort((a, b) => a - b);
-      const rows = middles.filter((m, i) => i === 0 || m - (middles[i - 1] ?? m) > 8).length;
-      const search = document.querySelector(".header-search") as HTMLElement;
+      const rows = middles.filter((m, i) => i === 0 || m - middles[i - 1] > 8).length;
+      const search = document.querySelector(".header-search");
       return {
         rows,
         overflow: document.documentElement.scrollWidth > window.innerWidth,
@@ -48,7 +48,7 @@ async function headerAt(width: number, language: Language) {
         ),
         searchWidth: Math.round(search.getBoundingClientRect().width),
       };
-    });
+    })()`)) as { rows: number; overflow: boolean; headerOverflow: boolean; searchWidth: number };
   } finally {
     await context.close();
   }

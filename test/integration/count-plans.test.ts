@@ -1,9 +1,9 @@
 // The counts a busy desk asks for read small partial indexes: one advisor's Spam tab, the workload
-// report's open conversations and a customer's glance (both index-only). Plans are read with
+// report's open conversations and answers, and a customer's glance (all index-only). Plans are read with
 // sequential scans priced out, so that a small test desk answers as a million-conversation one would.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openLoadCounts } from "../../src/commands/reports/workload-report.ts";
+import { answerCountsOf, openLoadCounts } from "../../src/commands/reports/workload-report.ts";
 import { viewCount } from "../../src/store/queries/conversation-views.ts";
 import { customerCounts } from "../../src/store/queries/customers.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
@@ -58,6 +58,13 @@ describe("the workload report", () => {
   it("counts open conversations from their index alone", async () => {
     const query = openLoadCounts(desk.booted.rt.db, desk.workspaceId, new Date()).toSQL();
     expect(await scansOf(query)).toEqual(["Index Only Scan on conversations_open_load"]);
+  });
+
+  it("counts each advisor's answers of the period from their index alone", async () => {
+    const to = new Date();
+    const from = new Date(to.getTime() - 7 * 86_400_000);
+    const query = answerCountsOf(desk.booted.rt.db, desk.workspaceId, from, to).toSQL();
+    expect(await scansOf(query)).toEqual(["Index Only Scan on messages_human_answers"]);
   });
 });
 

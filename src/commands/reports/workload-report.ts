@@ -46,6 +46,32 @@ export function openLoadCounts(db: Db, workspaceId: string, now: Date) {
     .groupBy(c.assigneeId, c.teamId);
 }
 
+/** Each advisor's human answers of the period, from the partial index `messages_human_answers` alone. */
+export function answerCountsOf(db: Db, workspaceId: string, from: Date, to: Date) {
+  const m = messages;
+  return db
+    .select({
+      userId: sql<string>`${m.authorUserId}`,
+      answers: count(),
+      conversations: countDistinct(m.conversationId),
+    })
+    .from(m)
+    .where(
+      inWorkspace(
+        m,
+        workspaceId,
+        gte(m.createdAt, from),
+        lt(m.createdAt, to),
+        eq(m.direction, "outbound"),
+        eq(m.authorKind, "user"),
+        isNotNull(m.authorUserId),
+        not(m.automated),
+        or(isNull(m.delivery), notInArray(m.delivery, ["failed", "bounced"])),
+      ),
+    )
+    .groupBy(m.authorUserId);
+}
+
 export async function workloadReport(rt: Runtime, q: WorkloadQuery) {
   const now = rt.now();
   const to = q.to ?? now;
@@ -57,28 +83,7 @@ export async function workloadReport(rt: Runtime, q: WorkloadQuery) {
   // The two counts read different tables: asked together, the report waits for the slower only.
   const openCounts = openLoadCounts(rt.db, q.workspaceId, now);
 
-  const m = messages;
-  const answerCounts = rt.db
-    .select({
-      userId: sql<string>`${m.authorUserId}`,
-      answers: count(),
-      conversations: countDistinct(m.conversationId),
-    })
-    .from(m)
-    .where(
-      inWorkspace(
-        m,
-        q.workspaceId,
-        gte(m.createdAt, from),
-        lt(m.createdAt, to),
-        eq(m.direction, "outbound"),
-        eq(m.authorKind, "user"),
-        isNotNull(m.authorUserId),
-        not(m.automated),
-        or(isNull(m.delivery), notInArray(m.delivery, ["failed", "bounced"])),
-      ),
-    )
-    .groupBy(m.authorUserId);
+  const answerCounts = answerCountsOf(rt.db, q.workspaceId, from, to);
 
   const [open, answers] = await Promise.all([openCounts, answerCounts]);
   return { from, to, at: now, ...foldWorkload(open, answers) };

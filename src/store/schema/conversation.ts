@@ -251,6 +251,11 @@ export const messages = pgTable(
     index("messages_conversation").on(t.workspaceId, t.conversationId, t.createdAt),
     // Search ranks the newest matches of a common word: read in this order, not all of them.
     index("messages_created").on(t.workspaceId, t.createdAt.desc()),
+    // The workload report counts each advisor's answers of a period from this index alone, not
+    // from every message of the period (9,600 heap reads for a week at a million conversations).
+    index("messages_human_answers")
+      .on(t.workspaceId, t.createdAt, t.authorUserId, t.conversationId, t.delivery)
+      .where(sql`direction = 'outbound' and author_kind = 'user' and not automated`),
     index("messages_search").using("gin", t.searchVector),
     // The messages the search indexer has still to index: few, found without reading the others.
     index("messages_unindexed").on(t.workspaceId, t.id).where(sql`search_vector is null`),
