@@ -295,16 +295,19 @@ export function customerCounts(db: Db, workspaceId: string, customerId: string) 
  */
 export async function factsOf(db: Db, workspaceId: string, customerId: string) {
   const mine = customerConversations(workspaceId, customerId);
-  const [counts] = await customerCounts(db, workspaceId, customerId);
   // The last contact is in one of the conversations with the newest activity (a message is never
   // newer than its conversation's activity): look there first, and at all of them only when a
-  // conversation outside that window could still hold a newer message.
-  const recent = await db
-    .select({ id: conversations.id, at: conversations.lastActivityAt })
-    .from(conversations)
-    .where(mine)
-    .orderBy(...orderOf(byActivity))
-    .limit(recentWindow);
+  // conversation outside that window could still hold a newer message. The counts are read at
+  // the same time, on another connection of the pool.
+  const [[counts], recent] = await Promise.all([
+    customerCounts(db, workspaceId, customerId),
+    db
+      .select({ id: conversations.id, at: conversations.lastActivityAt })
+      .from(conversations)
+      .where(mine)
+      .orderBy(...orderOf(byActivity))
+      .limit(recentWindow),
+  ]);
   const oldest = recent.at(-1)?.at;
   let lastContactAt = await lastContactIn(
     db,
