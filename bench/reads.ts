@@ -3,17 +3,9 @@
 // Uses the desk of RAPPORT_DATA_DIR (or DATABASE_URL): reuses the Rapport running on it, else starts
 // one. BENCH_RUNS (20) runs per read, each read bounded by BENCH_SECONDS (20); BENCH_SEED is the
 // seeder's last stdout line (heavy customer, words), else the first customer listed and a few words.
-import { spawnSync } from "node:child_process";
 import path from "node:path";
-import {
-  memoryOf,
-  type RapportProcess,
-  rapportEnv,
-  readRuntimeFile,
-  repositoryRoot,
-  startRapport,
-  stopRapport,
-} from "../test/helpers/rapport-process.ts";
+import { memoryOf, stopRapport } from "../test/helpers/rapport-process.ts";
+import { createToken, getter, openDesk, percentile, type Sample } from "./http-desk.ts";
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 const secondsPerRead = Number(process.env.BENCH_SECONDS ?? 20);
@@ -22,69 +14,12 @@ const seed = process.env.BENCH_SEED
   ? (JSON.parse(process.env.BENCH_SEED) as { heavy_customer_id: string; words: string[] })
   : null;
 
-type Sample = { wall: number; server: number };
 type Row = { read: string; samples: Sample[]; note: string };
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-  );
-};
-
-async function desk(): Promise<{ url: string; pid: number; started: RapportProcess | null }> {
-  const running = readRuntimeFile(dataDir);
-  if (running) {
-    const health = await fetch(`${running.url}/healthz`).catch(() => null);
-    if (health?.status === 200) return { url: running.url, pid: running.pid, started: null };
-  }
-  const env = rapportEnv(dataDir, {
-    DATABASE_URL: process.env.DATABASE_URL ?? "",
-    LOG_LEVEL: "warn",
-  });
-  const started = await startRapport(env, { timeoutMs: 180_000 });
-  return { url: started.url, pid: started.pid, started };
-}
-
-function createToken(): string {
-  const made = spawnSync(
-    process.execPath,
-    [
-      path.join(repositoryRoot, "bin", "rapport.js"),
-      "token",
-      "create",
-      "--name",
-      "bench-reads",
-      "--role",
-      "manager",
-    ],
-    {
-      cwd: repositoryRoot,
-      env: { ...process.env, RAPPORT_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
-      encoding: "utf8",
-    },
-  );
-  const token = made.stdout.trim().split("\n").at(-1);
-  if (made.status !== 0 || !token) throw new Error(`token create failed: ${made.stderr}`);
-  return token;
-}
-
 async function main() {
-  const { url, pid, started } = await desk();
-  const token = createToken();
+  const { url, pid, started } = await openDesk(dataDir);
+  const get = getter(url, createToken(dataDir, "bench-reads"));
   const rows: Row[] = [];
-  const get = async (pathAndQuery: string) => {
-    const began = performance.now();
-    const answer = await fetch(`${url}${pathAndQuery}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = (await answer.json()) as Record<string, unknown>;
-    const wall = performance.now() - began;
-    if (answer.status !== 200)
-      throw new Error(`${pathAndQuery}: ${answer.status} ${JSON.stringify(body)}`);
-    const server = Number(/dur=([\d.]+)/.exec(answer.headers.get("server-timing") ?? "")?.[1]);
-    return { body, sample: { wall, server } };
-  };
   type Page = { items: Array<Record<string, unknown>>; next_cursor: string | null };
   /** Runs `read` up to BENCH_RUNS times (after one warm-up), within BENCH_SECONDS. */
   const measure = async (read: string, run: () => Promise<Sample[]>, note = "") => {

@@ -1,7 +1,8 @@
 // Every benchmark, one after the other, each in its own process so none warms up or slows down the
 // next: the parser on the SpamAssassin corpus, one query's round trip, the spam decision on the
 // corpus, cold start, SMTP ingest with the realistic mix (authentication on and off), then the
-// console's reads at scale. Run: npm run bench (small sizes; set BENCH_* yourself for a real run).
+// console's reads at scale and what knowing a customer costs there. Run: npm run bench (small
+// sizes; set BENCH_* yourself for a real run).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -30,6 +31,7 @@ const benches: Array<{ file: string; optional?: boolean }> = [
   { file: "ingest.ts" },
   { file: "seed.ts", optional: true },
   { file: "reads.ts", optional: true },
+  { file: "customers.ts", optional: true },
 ];
 
 /** What the seeder printed last (the heavy customer and body words): the reads bench needs it. */
@@ -40,7 +42,8 @@ function runBench(file: string): Promise<number> {
   const env = Object.fromEntries(
     Object.entries(defaults[file] ?? {}).map(([key, value]) => [key, process.env[key] ?? value]),
   );
-  if (file === "reads.ts" && seeded && !process.env.BENCH_SEED) env.BENCH_SEED = seeded;
+  if ((file === "reads.ts" || file === "customers.ts") && seeded && !process.env.BENCH_SEED)
+    env.BENCH_SEED = seeded;
   const began = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", path.join(here, file)], {
     env: { ...process.env, ...env },

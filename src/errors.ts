@@ -48,3 +48,25 @@ export class DeskError extends Error {
     return errorCatalog[this.code].status;
   }
 }
+
+/**
+ * What was wrong with one field of an `invalid_input` problem (its `errors[].code`), so that a
+ * client says it in its own language; rules with their own words (a calendar's) add their codes.
+ */
+export const fieldProblemCodes = [
+  "required",
+  "too_long",
+  "too_short",
+  "too_many",
+  "too_few",
+  "too_large",
+  "too_small",
+  "invalid_format",
+  "invalid_choice",
+  "invalid_type",
+  "invalid_characters",
+  "unknown_field",
+  "invalid",
+] as const;
+
+export type FieldProblemCode = (typeof fieldProblemCodes)[number];

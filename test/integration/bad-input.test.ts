@@ -48,7 +48,11 @@ async function refused(call: Call, status = 400) {
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
   expect(await tenantChecksum(desk.booted.rt.db)).toEqual(before);
-  return res.json() as { code: string; detail: string; errors?: Array<{ path: string }> };
+  return res.json() as {
+    code: string;
+    detail: string;
+    errors?: Array<{ path: string; code: string; limit?: number }>;
+  };
 }
 
 describe("strings PostgreSQL cannot hold", () => {
@@ -106,6 +110,46 @@ describe("strings PostgreSQL cannot hold", () => {
       payload: { kind: "note", body: "Merci 😀" },
     });
     expect(res.statusCode, res.body).toBe(201);
+  });
+});
+
+describe("each field problem carries a code a console can translate", () => {
+  const coded = (problem: Awaited<ReturnType<typeof refused>>) =>
+    (problem.errors ?? []).map((e) =>
+      [e.path, e.code, e.limit].filter((x) => x !== undefined).join(" "),
+    );
+
+  it("a name too long says so with its limit, a missing body is required", async () => {
+    const long = await refused({
+      method: "PATCH",
+      url: `/api/v1/customers/${customerId}`,
+      payload: { name: "x".repeat(201) },
+    });
+    expect(coded(long)).toEqual(["/name too_long 200"]);
+    const missing = await refused({
+      method: "POST",
+      url: `/api/v1/conversations/${conversationId}/messages`,
+      payload: { kind: "note" },
+    });
+    expect(coded(missing)).toEqual(["/body required"]);
+  });
+
+  it("a bad choice, a bad email and a NUL each have their code", async () => {
+    const problem = await refused({
+      method: "PATCH",
+      url: `/api/v1/customers/${customerId}`,
+      payload: { preferred_channel: "pigeon", emails: ["nobody"] },
+    });
+    expect(coded(problem).sort()).toEqual([
+      "/emails/0 invalid_format",
+      "/preferred_channel invalid_choice",
+    ]);
+    const nul = await refused({
+      method: "PATCH",
+      url: `/api/v1/customers/${customerId}`,
+      payload: { name: "a\u0000b" },
+    });
+    expect(coded(nul)).toEqual(["/name invalid_characters"]);
   });
 });
 

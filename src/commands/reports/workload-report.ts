@@ -1,11 +1,10 @@
-// Counts the workload of the desk: open conversations per (assignee, team) through the status index,
+// Counts the workload of the desk: open conversations per (assignee, team) through their own index,
 // and the human answers of the period through the messages' time index; the domain folds them.
 import {
   count,
   countDistinct,
   eq,
   gte,
-  inArray,
   isNotNull,
   isNull,
   lt,
@@ -14,36 +13,23 @@ import {
   or,
   sql,
 } from "drizzle-orm";
-import type { ConversationStatus } from "../../domain/conversation/status.ts";
 import { foldWorkload } from "../../domain/reports/workload.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
+import type { Db } from "../../store/database.ts";
 import { inWorkspace } from "../../store/queries/workspace-scope.ts";
-import { conversations, messages } from "../../store/schema/index.ts";
+import { conversations, messages, openLoadCondition } from "../../store/schema/index.ts";
 
 export type WorkloadQuery = { workspaceId: string; from?: Date; to?: Date };
 
 const dayMs = 86_400_000;
-const openStatuses: ConversationStatus[] = [
-  "new",
-  "open",
-  "waiting_customer",
-  "waiting_third_party",
-];
 
-export async function workloadReport(rt: Runtime, q: WorkloadQuery) {
-  const now = rt.now();
-  const to = q.to ?? now;
-  const from = q.from ?? new Date(to.getTime() - 7 * dayMs);
-  if (from >= to) throw new DeskError("invalid_input", "from must be before to");
-  if (to.getTime() - from.getTime() > 366 * dayMs)
-    throw new DeskError("invalid_input", "a period is at most a year");
-
+/** Open conversations per (assignee, team), from the partial index `conversations_open_load` alone. */
+export function openLoadCounts(db: Db, workspaceId: string, now: Date) {
   const c = conversations;
   const owed = sql`${c.awaitingSince} is not null`;
   const due = sql`coalesce(${c.firstResponseDueAt}, ${c.nextResponseDueAt})`;
-  // The two counts read different tables: asked together, the report waits for the slower only.
-  const openCounts = rt.db
+  return db
     .select({
       assigneeId: c.assigneeId,
       teamId: c.teamId,
@@ -56,11 +42,14 @@ export async function workloadReport(rt: Runtime, q: WorkloadQuery) {
       breached: sql<number>`count(*) filter (where ${c.slaAlerts} ? 'breach')`.mapWith(Number),
     })
     .from(c)
-    .where(inWorkspace(c, q.workspaceId, inArray(c.status, openStatuses), not(c.spam)))
+    .where(inWorkspace(c, workspaceId, openLoadCondition))
     .groupBy(c.assigneeId, c.teamId);
+}
 
+/** Each advisor's human answers of the period, from the partial index `messages_human_answers` alone. */
+export function answerCountsOf(db: Db, workspaceId: string, from: Date, to: Date) {
   const m = messages;
-  const answerCounts = rt.db
+  return db
     .select({
       userId: sql<string>`${m.authorUserId}`,
       answers: count(),
@@ -70,7 +59,7 @@ export async function workloadReport(rt: Runtime, q: WorkloadQuery) {
     .where(
       inWorkspace(
         m,
-        q.workspaceId,
+        workspaceId,
         gte(m.createdAt, from),
         lt(m.createdAt, to),
         eq(m.direction, "outbound"),
@@ -81,6 +70,20 @@ export async function workloadReport(rt: Runtime, q: WorkloadQuery) {
       ),
     )
     .groupBy(m.authorUserId);
+}
+
+export async function workloadReport(rt: Runtime, q: WorkloadQuery) {
+  const now = rt.now();
+  const to = q.to ?? now;
+  const from = q.from ?? new Date(to.getTime() - 7 * dayMs);
+  if (from >= to) throw new DeskError("invalid_input", "from must be before to");
+  if (to.getTime() - from.getTime() > 366 * dayMs)
+    throw new DeskError("invalid_input", "a period is at most a year");
+
+  // The two counts read different tables: asked together, the report waits for the slower only.
+  const openCounts = openLoadCounts(rt.db, q.workspaceId, now);
+
+  const answerCounts = answerCountsOf(rt.db, q.workspaceId, from, to);
 
   const [open, answers] = await Promise.all([openCounts, answerCounts]);
   return { from, to, at: now, ...foldWorkload(open, answers) };

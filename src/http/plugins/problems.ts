@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DeskError, type ErrorCode, errorCatalog, problemType } from "../../errors.ts";
 import type { App } from "../app-type.ts";
+import { fieldProblemsOf } from "./field-problem.ts";
 import { secureAnswer } from "./security-headers.ts";
 
 export function sendProblem(
@@ -32,11 +33,14 @@ export function registerProblems(app: App): void {
     if (error instanceof DeskError)
       return sendProblem(reply, error.code, error.detail, error.extra);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((v) => ({
-        where: error.validationContext,
-        path: v.instancePath || "/",
-        message: v.message,
-      }));
+      const where = error.validationContext ?? "body";
+      const parts: Record<string, unknown> = {
+        body: request.body,
+        querystring: request.query,
+        params: request.params,
+        headers: request.headers,
+      };
+      const errors = fieldProblemsOf(where, error.validation, parts[where]);
       const first = errors[0];
       const detail = first ? `${first.where} ${first.path}: ${first.message}` : undefined;
       return sendProblem(reply, "invalid_input", detail, { errors });

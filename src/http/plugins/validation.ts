@@ -54,7 +54,7 @@ export const safeValidatorCompiler: FastifySchemaCompiler<unknown> = (route) => 
     if (!unsafe) return validate(data);
     return {
       error: new DeskError("invalid_input", `${where} ${unsafe.path}: ${unsafe.message}`, {
-        errors: [{ where, ...unsafe }],
+        errors: [{ where, ...unsafe, code: "invalid_characters" }],
       }),
     };
   };

@@ -231,7 +231,22 @@ export const problemView = z.object({
   code: z.string(),
   /** For invalid input: every problem found, each at its place in the request. */
   errors: z
-    .array(z.looseObject({ where: z.string(), path: z.string(), message: z.string() }))
+    .array(
+      z.looseObject({
+        where: z.string(),
+        path: z.string(),
+        message: z.string(),
+        code: z
+          .string()
+          .optional()
+          .describe(
+            "what is wrong, for a client to say in its language: required, too_long, too_short, " +
+              "too_many, too_few, too_large, too_small, invalid_format, invalid_choice, " +
+              "invalid_type, invalid_characters, unknown_field, invalid, or a rule's own code",
+          ),
+        limit: z.number().optional().describe("the bound crossed: a length, a count or a value"),
+      }),
+    )
     .optional(),
 });
 

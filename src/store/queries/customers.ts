@@ -274,18 +274,23 @@ export type CustomerFacts = {
   lastContactAt: Date | null;
 };
 
-/**
- * What the summary counts, spam left out: conversations (open = not resolved or closed), the
- * first one, and the last message exchanged with the customer (notes and automated mail aside).
- */
-export async function factsOf(db: Db, workspaceId: string, customerId: string) {
-  const mine = inWorkspace(
+/** The customer's conversations, spam left out. */
+function customerConversations(workspaceId: string, customerId: string) {
+  return inWorkspace(
     conversations,
     workspaceId,
     eq(conversations.customerId, customerId),
     eq(conversations.spam, false),
   );
-  const [counts] = await db
+}
+
+/**
+ * Their conversations counted (open = not resolved or closed) and the first one's time, from the
+ * index `conversations_customer_facts` alone: a customer with 10,000 conversations costs no heap
+ * read (tests and benches plan this statement).
+ */
+export function customerCounts(db: Db, workspaceId: string, customerId: string) {
+  return db
     .select({
       open: sql<number>`count(*) filter (where ${notInArray(conversations.status, ["resolved", "closed"])})`.mapWith(
         Number,
@@ -294,16 +299,28 @@ export async function factsOf(db: Db, workspaceId: string, customerId: string) {
       first: sql<Date | null>`min(${conversations.createdAt})`.mapWith(conversations.createdAt),
     })
     .from(conversations)
-    .where(mine);
+    .where(customerConversations(workspaceId, customerId));
+}
+
+/**
+ * What the summary counts, spam left out: conversations (open = not resolved or closed), the
+ * first one, and the last message exchanged with the customer (notes and automated mail aside).
+ */
+export async function factsOf(db: Db, workspaceId: string, customerId: string) {
+  const mine = customerConversations(workspaceId, customerId);
   // The last contact is in one of the conversations with the newest activity (a message is never
   // newer than its conversation's activity): look there first, and at all of them only when a
-  // conversation outside that window could still hold a newer message.
-  const recent = await db
-    .select({ id: conversations.id, at: conversations.lastActivityAt })
-    .from(conversations)
-    .where(mine)
-    .orderBy(...orderOf(byActivity))
-    .limit(recentWindow);
+  // conversation outside that window could still hold a newer message. The counts are read at
+  // the same time, on another connection of the pool.
+  const [[counts], recent] = await Promise.all([
+    customerCounts(db, workspaceId, customerId),
+    db
+      .select({ id: conversations.id, at: conversations.lastActivityAt })
+      .from(conversations)
+      .where(mine)
+      .orderBy(...orderOf(byActivity))
+      .limit(recentWindow),
+  ]);
   const oldest = recent.at(-1)?.at;
   let lastContactAt = await lastContactIn(
     db,

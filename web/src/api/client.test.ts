@@ -53,13 +53,15 @@ describe("the console's API client", () => {
       errors: [
         { where: "body", path: "/weekly_hours/mon/0", code: "invalid_time", message: "HH:MM" },
         { where: "body", path: "/name", message: "Too small" },
+        { where: "body", path: "/tags", message: "Too big", code: "too_many", limit: 20 },
         { path: "/odd" },
       ],
     });
     const problem = await problemOf(api("POST", "/api/v1/calendars", { body: {} }));
     expect(problem.errors).toEqual([
-      { path: "/weekly_hours/mon/0", code: "invalid_time", message: "HH:MM" },
-      { path: "/name", code: null, message: "Too small" },
+      { path: "/weekly_hours/mon/0", code: "invalid_time", message: "HH:MM", limit: null },
+      { path: "/name", code: null, message: "Too small", limit: null },
+      { path: "/tags", code: "too_many", message: "Too big", limit: 20 },
     ]);
   });
 

@@ -23,8 +23,16 @@ const KIND_BY_STATUS: Record<number, ProblemKind> = {
   429: "rate_limited",
 };
 
-/** One problem of an invalid input as the API lists it; `code` when the rule names itself. */
-export type FieldProblem = { path: string; message: string; code: string | null };
+/**
+ * One problem of an invalid input as the API lists it: its `code` (`required`, `too_long`…, see
+ * display/problem-code.ts) and, for a bound crossed, its `limit`.
+ */
+export type FieldProblem = {
+  path: string;
+  message: string;
+  code: string | null;
+  limit?: number | null;
+};
 
 /** An expected failure of an API call, carrying what the server said about it. */
 export class ApiProblem extends Error {
@@ -157,16 +165,18 @@ async function readProblem(response: Response): Promise<ApiProblem> {
 
 function fieldProblems(errors: unknown): FieldProblem[] {
   if (!Array.isArray(errors)) return [];
-  return errors.flatMap((e: { path?: unknown; message?: unknown; code?: unknown } | null) =>
-    e && typeof e.message === "string"
-      ? [
-          {
-            path: typeof e.path === "string" ? e.path : "/",
-            message: e.message,
-            code: typeof e.code === "string" ? e.code : null,
-          },
-        ]
-      : [],
+  return errors.flatMap(
+    (e: { path?: unknown; message?: unknown; code?: unknown; limit?: unknown } | null) =>
+      e && typeof e.message === "string"
+        ? [
+            {
+              path: typeof e.path === "string" ? e.path : "/",
+              message: e.message,
+              code: typeof e.code === "string" ? e.code : null,
+              limit: typeof e.limit === "number" ? e.limit : null,
+            },
+          ]
+        : [],
   );
 }
 

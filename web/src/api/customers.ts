@@ -20,8 +20,16 @@ export function updateCustomer(id: string, patch: CustomerPatch): Promise<Custom
   return api("PATCH", `/api/v1/customers/${encodeURIComponent(id)}`, { body: patch });
 }
 
-export function logInteraction(id: string, input: InteractionInput): Promise<LoggedInteraction> {
-  return api("POST", `/api/v1/customers/${encodeURIComponent(id)}/interactions`, { body: input });
+/** `idempotencyKey`: one per attempt, so a call logged again after a lost answer is logged once. */
+export function logInteraction(
+  id: string,
+  input: InteractionInput,
+  idempotencyKey: string,
+): Promise<LoggedInteraction> {
+  return api("POST", `/api/v1/customers/${encodeURIComponent(id)}/interactions`, {
+    body: input,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
 }
 
 export function fetchCustomerSummary(id: string, signal?: AbortSignal): Promise<CustomerSummary> {

@@ -90,11 +90,16 @@ export async function listSettings<R extends SettingsResource>(
   return page.items;
 }
 
+/** `idempotencyKey`: one per attempt (idempotency-key.ts `attemptKeys`), so a retry never makes two. */
 export function createSetting<R extends SettingsResource>(
   resource: R,
   input: SettingInput<R>,
+  idempotencyKey: string,
 ): Promise<SettingsResources[R]> {
-  return api("POST", `/api/v1/${resource}`, { body: input });
+  return api("POST", `/api/v1/${resource}`, {
+    body: input,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
 }
 
 export function updateSetting<R extends SettingsResource>(

@@ -6,8 +6,12 @@ export function listTokens(cursor: string | null, signal?: AbortSignal): Promise
   return api("GET", `/api/v1/tokens${query({ limit: 50, cursor })}`, { signal });
 }
 
-export function createToken(token: NewToken): Promise<CreatedToken> {
-  return api("POST", "/api/v1/tokens", { body: token });
+/** `idempotencyKey`: one per attempt; a replayed answer carries no secret (the token is made once). */
+export function createToken(token: NewToken, idempotencyKey: string): Promise<CreatedToken> {
+  return api("POST", "/api/v1/tokens", {
+    body: token,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
 }
 
 export function revokeToken(id: string): Promise<void> {

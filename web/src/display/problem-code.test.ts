@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { errorCatalog } from "../../../src/errors.ts";
+import { errorCatalog, fieldProblemCodes } from "../../../src/errors.ts";
 import { ApiProblem } from "../api/client.ts";
 import { problemText } from "../components/common/problem-message.tsx";
 import en from "../i18n/en.json";
 import fr from "../i18n/fr.json";
 import { i18nIn } from "../i18n/i18n.ts";
 import { closeRefusalText } from "./close-refusal.ts";
-import { PROBLEM_CODES } from "./problem-code.ts";
+import { FIELD_PROBLEM_CODES, fieldProblemText, PROBLEM_CODES } from "./problem-code.ts";
 
 const translator = async (language: "en" | "fr") => (await i18nIn(language)).t;
 
@@ -49,5 +49,47 @@ describe("a problem told to the advisor", () => {
     expect(problemText(t, unknown)).toContain("over quota");
     const known = new ApiProblem({ status: 409, code: "conflict", detail: "the slug is taken" });
     expect(problemText(t, known)).not.toContain("the slug is taken");
+  });
+});
+
+describe("an invalid input told field by field", () => {
+  it("the console knows every field problem code the server sends", () => {
+    expect([...FIELD_PROBLEM_CODES].sort()).toEqual([...fieldProblemCodes].sort());
+  });
+
+  it.each([...FIELD_PROBLEM_CODES])("%s has an English and a French text", async (code) => {
+    const [english, french] = [await translator("en"), await translator("fr")];
+    const problem = { path: "/name", message: "server words", code, limit: 2 };
+    const inEnglish = fieldProblemText(english, problem);
+    const inFrench = fieldProblemText(french, problem);
+    expect(inEnglish).not.toMatch(/problems\.|server words|\{\{/);
+    expect(inFrench).not.toMatch(/problems\.|server words|\{\{/);
+    expect(inFrench).not.toBe(inEnglish);
+  });
+
+  it("names each field with its limit, in the console's language", async () => {
+    const problem = new ApiProblem({
+      status: 400,
+      code: "invalid_input",
+      errors: [
+        { path: "/name", message: "Too big", code: "too_long", limit: 200 },
+        { path: "/important_dates/0/kind", message: "Too small", code: "required" },
+      ],
+    });
+    expect(problemText(await translator("fr"), problem)).toBe(
+      "Ceci n'a pas été accepté : name: trop long (200 caractères au plus); important_dates › 1 › kind: obligatoire",
+    );
+    expect(problemText(await translator("en"), problem)).toContain(
+      "name: too long (at most 200 characters)",
+    );
+  });
+
+  it("keeps the server's words for a code it does not know, and calendar codes in settings' words", async () => {
+    const t = await translator("en");
+    expect(fieldProblemText(t, { path: "/x", message: "odd", code: "odd_rule" })).toBe("odd");
+    expect(fieldProblemText(t, { path: "/x", message: "odd", code: null })).toBe("odd");
+    expect(fieldProblemText(t, { path: "/x", message: "odd", code: "invalid_time" })).toMatch(
+      /HH:MM/,
+    );
   });
 });

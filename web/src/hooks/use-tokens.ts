@@ -1,6 +1,7 @@
 // The tokens screen: the list (paged), making a token (its secret kept only on screen, once) and
 // revoking one, with the list read back after each change.
 import { useCallback, useState } from "react";
+import { attemptKeys } from "../api/idempotency-key.ts";
 import { createToken, listTokens, revokeToken } from "../api/tokens.ts";
 import type { ApiToken, CreatedToken, NewToken } from "../api/types.ts";
 import { type PagedList, usePagedList } from "./use-paged-list.ts";
@@ -16,15 +17,17 @@ export type TokensScreen = {
 export function useTokens(): TokensScreen {
   const list = usePagedList("tokens", listTokens);
   const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [keys] = useState(attemptKeys);
   const { reload } = list;
 
   const create = useCallback(
     async (token: NewToken) => {
       setCreated(null);
-      setCreated(await createToken(token));
+      setCreated(await createToken(token, keys.keyFor(token)));
+      keys.done();
       reload();
     },
-    [reload],
+    [reload, keys],
   );
 
   const revoke = useCallback(

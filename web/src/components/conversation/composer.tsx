@@ -5,7 +5,7 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NewMessage } from "../../api/conversations.ts";
-import { newIdempotencyKey } from "../../api/idempotency-key.ts";
+import { attemptKeys } from "../../api/idempotency-key.ts";
 import type { Brand, Conversation, MessageKind } from "../../api/types.ts";
 import {
   type CannedValues,
@@ -60,7 +60,7 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
   const canned = useCannedAnswers(language, conversation.brand_id);
   // Escape is the composer's only while the focus is in it: elsewhere it closes dialogs and menus.
   const [inside, setInside] = useState(false);
-  const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
+  const [keys] = useState(attemptKeys);
 
   const copies = parseCopies(kind === "reply" ? ccText : "");
   const empty = body.trim() === "";
@@ -83,13 +83,7 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
   const picker = useCannedPicker(offered, values, { body, setBody, field: text });
   const focusText = () => text.current?.focus();
 
-  const idempotencyKey = (message: NewMessage) => {
-    const fingerprint = JSON.stringify([message, files.map((f) => f.key)]);
-    if (attempt.current?.fingerprint !== fingerprint) {
-      attempt.current = { fingerprint, key: newIdempotencyKey() };
-    }
-    return attempt.current.key;
-  };
+  const idempotencyKey = (message: NewMessage) => keys.keyFor([message, files.map((f) => f.key)]);
 
   const send = async (next: boolean) => {
     if (blocked) return;
@@ -105,7 +99,7 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
         attachments: await readAttachments(files),
       };
       await onSend(message, idempotencyKey({ ...message, attachments: [] }), next);
-      attempt.current = null;
+      keys.done();
       setBody("");
       setCcText("");
       setFiles([]);

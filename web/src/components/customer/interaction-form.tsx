@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { logInteraction } from "../../api/customers.ts";
+import { attemptKeys } from "../../api/idempotency-key.ts";
 import type { LoggedInteraction, TimelineConversation } from "../../api/types.ts";
 import { InlineForm } from "./inline-form.tsx";
 
@@ -41,21 +42,23 @@ export function InteractionForm({
   const [conversation, setConversation] = useState(conversationId ?? "");
   const [answering, setAnswering] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  const [keys] = useState(attemptKeys);
   useEffect(() => first.current?.focus(), []);
 
   const save = async () => {
     const at = new Date(when);
-    onLogged(
-      await logInteraction(customerId, {
-        channel,
-        direction,
-        summary,
-        answering,
-        ...(conversation ? { conversation_id: conversation } : {}),
-        ...(Number.isNaN(at.getTime()) ? {} : { occurred_at: at.toISOString() }),
-        ...(duration === "" ? {} : { duration_minutes: Number(duration) }),
-      }),
-    );
+    const input = {
+      channel,
+      direction,
+      summary,
+      answering,
+      ...(conversation ? { conversation_id: conversation } : {}),
+      ...(Number.isNaN(at.getTime()) ? {} : { occurred_at: at.toISOString() }),
+      ...(duration === "" ? {} : { duration_minutes: Number(duration) }),
+    };
+    const logged = await logInteraction(customerId, input, keys.keyFor(input));
+    keys.done();
+    onLogged(logged);
   };
 
   return (

@@ -3,7 +3,7 @@
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldProblem } from "../../api/client.ts";
-import { oneOf } from "../../display/one-of.ts";
+import { fieldProblemText } from "../../display/problem-code.ts";
 
 type Base = {
   label: string;
@@ -14,20 +14,8 @@ type Base = {
 /** A problem in the console's language when its code is known, else as the API worded it. */
 export function FieldProblemText({ problem }: { problem: FieldProblem }) {
   const { t } = useTranslation();
-  const code =
-    problem.code !== null && oneOf(CALENDAR_PROBLEMS, problem.code) ? problem.code : null;
-  return <>{code ? t(`settings.problem.${code}`) : problem.message}</>;
+  return <>{fieldProblemText(t, problem)}</>;
 }
-
-/** The calendar rules' own codes (src/domain/sla/calendar.ts), worded in the console's language. */
-const CALENDAR_PROBLEMS = [
-  "invalid_time_zone",
-  "invalid_time",
-  "empty_range",
-  "overlapping_ranges",
-  "no_open_hours",
-  "invalid_holiday",
-] as const;
 
 function Described({
   id,

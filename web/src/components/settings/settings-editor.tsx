@@ -4,6 +4,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, type FieldProblem } from "../../api/client.ts";
+import { attemptKeys } from "../../api/idempotency-key.ts";
 import {
   createSetting,
   type SettingInput,
@@ -45,6 +46,7 @@ export function SettingsEditor<R extends SettingsResource>({
   const form = useRef<HTMLFormElement>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [keys] = useState(attemptKeys);
 
   useEffect(() => {
     form.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
@@ -56,9 +58,11 @@ export function SettingsEditor<R extends SettingsResource>({
     setError(null);
     try {
       const body = input();
-      onSaved(
-        item ? await updateSetting(resource, item.id, body) : await createSetting(resource, body),
-      );
+      const saved = item
+        ? await updateSetting(resource, item.id, body)
+        : await createSetting(resource, body, keys.keyFor([resource, body]));
+      keys.done();
+      onSaved(saved);
     } catch (failure) {
       setError(failure);
       setSaving(false);

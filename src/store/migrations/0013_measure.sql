@@ -1,0 +1,4 @@
+CREATE INDEX "conversations_spam_assignee" ON "conversations" USING btree ("workspace_id","assignee_id") WHERE spam;--> statement-breakpoint
+CREATE INDEX "conversations_customer_facts" ON "conversations" USING btree ("workspace_id","customer_id","status","created_at") WHERE not spam;--> statement-breakpoint
+CREATE INDEX "conversations_open_load" ON "conversations" USING btree ("workspace_id","assignee_id","team_id","awaiting_since","first_response_due_at","next_response_due_at","sla_alerts") WHERE status in ('new', 'open', 'waiting_customer', 'waiting_third_party') and not spam;--> statement-breakpoint
+CREATE INDEX "messages_human_answers" ON "messages" USING btree ("workspace_id","created_at","author_user_id","conversation_id","delivery") WHERE direction = 'outbound' and author_kind = 'user' and not automated;
