@@ -26,7 +26,7 @@ import {
 } from "../../store/schema/index.ts";
 import { systemActor } from "../events/record-event.ts";
 import type { AnyNewEvent, UnitOfWork } from "../unit-of-work.ts";
-import { conversationMessageId } from "./reply-message-id.ts";
+import { automatedMailRow } from "./automated-mail.ts";
 
 export type AcknowledgementContext = {
   automation: Automation;
@@ -227,29 +227,12 @@ function acknowledgementRow(
           advisorName: to.advisorName,
           escalated: Boolean(r.escalatedTo),
         });
-  const from = brand.addresses[0] ?? rt.config.supportAddress;
-  return {
-    workspaceId: ws,
-    id: uow.newId(),
+  return automatedMailRow(uow, {
     conversationId: r.conversation.id,
-    direction: "outbound",
-    channel: "email",
-    authorKind: "system",
-    authorName: brand.name,
-    authorEmail: from,
-    automated: true,
-    subject: ack.subject,
-    bodyText: ack.text,
-    externalId: conversationMessageId(
-      rt.secret,
-      rt.randomBytes,
-      { workspaceId: ws, conversationId: r.conversation.id },
-      from,
-    ),
+    brand,
+    mail: ack,
     inReplyTo: r.context.inboundMessageId,
-    delivery: "queued",
-    createdAt: uow.now,
-  };
+  });
 }
 
 /** The acknowledgements allowed, written with their send jobs and the languages learnt. */

@@ -338,6 +338,8 @@ export type Brand = {
   time_zone: string;
   /** Added under every reply's text in the mail. */
   signature: string;
+  /** The team that answers its new conversations. */
+  team_id?: string | null;
 };
 
 /** A reusable reply, with variables such as {{customer.first_name}} (display/canned-answer.ts). */
