@@ -38,7 +38,7 @@ export async function routeBatch(
     const w = targets[i] as Working;
     if (done.has(w)) return;
     done.add(w);
-    if (opened.has(w)) happened.push(route(w, p, known, brandsById, now));
+    if (opened.has(w)) happened.push(...route(w, p, known, brandsById, now));
     if (asking.has(w)) happened.push(...escalate(w, p, known, brandsById));
   });
   return happened;
@@ -51,7 +51,7 @@ function route(
   known: RoutingPeople,
   brandsById: Map<string, Brand>,
   now: Date,
-): AnyNewEvent {
+): AnyNewEvent[] {
   const chain = known.chains.get(w.row.customerId);
   const person = (id: string | null | undefined) => (id ? (known.people.get(id) ?? null) : null);
   const teamId = teamOf(w, brandsById);
@@ -74,7 +74,10 @@ function route(
   const given = person(routing.assignee_id);
   if (given) countIn(given, now);
   w.row = { ...w.row, assigneeId: routing.assignee_id, teamId: routing.team_id };
-  return {
+  // Nobody named and no team: nothing changed, nothing to tell (a desk that routes nothing).
+  const told = routing.reason.advisor_name ?? routing.reason.backup_name;
+  if (routing.assignee_id === null && routing.team_id === null && !told) return [];
+  const event: AnyNewEvent = {
     type: "conversation.routed",
     actor: systemActor,
     conversationId: w.row.id,
@@ -83,6 +86,7 @@ function route(
     after: { assignee_id: routing.assignee_id, team_id: routing.team_id },
     data: { ...routing.reason, assignee_id: routing.assignee_id, team_id: routing.team_id },
   };
+  return [event];
 }
 
 function countIn(c: Candidate, now: Date) {

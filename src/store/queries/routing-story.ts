@@ -1,11 +1,15 @@
 // Why a conversation is with whom it is and why it is urgent, as the console shows it: the latest
 // routing, escalation and priority-raising events of one conversation, read in one statement.
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { EventPayload } from "../../domain/events/catalogue.ts";
+import { checkEventData, type EventPayload } from "../../domain/events/catalogue.ts";
 import type { Db } from "../database.ts";
 import { events } from "../schema/index.ts";
 
-const told = ["conversation.routed", "conversation.escalated", "conversation.priority_raised"];
+const told = [
+  "conversation.routed",
+  "conversation.escalated",
+  "conversation.priority_raised",
+] as const;
 
 export type RoutingStory = {
   routing: EventPayload<"conversation.routed"> | null;
@@ -19,26 +23,28 @@ export async function routingStoryOf(
   conversationId: string,
 ): Promise<RoutingStory> {
   const rows = await db
-    .select({ type: events.type, data: events.data, after: events.after })
+    .selectDistinctOn([events.type], { type: events.type, data: events.data, after: events.after })
     .from(events)
     .where(
       and(
         eq(events.workspaceId, workspaceId),
         eq(events.conversationId, conversationId),
-        inArray(events.type, told),
+        inArray(events.type, [...told]),
       ),
     )
-    .orderBy(desc(events.createdAt))
-    .limit(20);
+    .orderBy(events.type, desc(events.createdAt), desc(events.id));
   const latest = (type: string) => rows.find((r) => r.type === type);
-  const data = <T extends "conversation.routed" | "conversation.escalated">(type: T) =>
-    (latest(type)?.data as EventPayload<T> | null) ?? null;
-  const raised = latest("conversation.priority_raised");
-  const words = raised ? ((raised.data as { words?: string[] } | null)?.words ?? []) : [];
-  const priority = (raised?.after as { priority?: string } | null)?.priority ?? null;
+  // An erased customer's events keep no payload: then there is nothing to tell.
+  const data = <T extends (typeof told)[number]>(type: T): EventPayload<T> | null => {
+    const found = latest(type);
+    const parsed = found ? checkEventData(type, found.data) : null;
+    return parsed?.success ? (parsed.data as EventPayload<T>) : null;
+  };
+  const raised = data("conversation.priority_raised");
+  const after = latest("conversation.priority_raised")?.after as { priority?: string } | null;
   return {
     routing: data("conversation.routed"),
     escalation: data("conversation.escalated"),
-    urgency: raised ? { priority, words } : null,
+    urgency: raised ? { priority: after?.priority ?? null, words: raised.words } : null,
   };
 }

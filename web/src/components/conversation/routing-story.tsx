@@ -1,0 +1,51 @@
+// Why the conversation is with whom it is: the routing reason when it opened, an escalation to the
+// manager (and who asked), and the customer's words that raised its priority.
+import { useTranslation } from "react-i18next";
+import type { ConversationWithMessages } from "../../api/types.ts";
+import { formatDateTime } from "../../display/date-time.ts";
+import { dateParams, routingSentences } from "../../display/routing-reason.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
+
+export function RoutingStory({ conversation }: { conversation: ConversationWithMessages }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { routing, escalation, urgency } = conversation;
+  if (!routing && !escalation && !urgency) return null;
+  const shown = (params: Record<string, string | number>) =>
+    Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [
+        k,
+        (dateParams as readonly string[]).includes(k) && typeof v === "string"
+          ? formatDateTime(v, locale)
+          : v,
+      ]),
+    );
+  return (
+    <section className="routing-story" aria-label={t("routing.title")}>
+      {routing ? (
+        <p className="routing-story__line" data-testid="routing-reason">
+          {routingSentences(routing)
+            .map((s) => t(s.key, shown(s.params)))
+            .join(" ")}
+        </p>
+      ) : null}
+      {escalation ? (
+        <p className="routing-story__line" data-testid="escalation-reason">
+          {t(
+            escalation.reason === "customer_request"
+              ? "routing.escalatedByCustomer"
+              : "routing.escalatedByAdvisor",
+            { name: escalation.manager_name },
+          )}
+        </p>
+      ) : null}
+      {urgency && urgency.words.length > 0 ? (
+        <p className="routing-story__line" data-testid="urgency-words">
+          {t("routing.urgentWords", {
+            words: urgency.words.map((word) => t("routing.quoted", { word })).join(", "),
+          })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
