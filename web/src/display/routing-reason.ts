@@ -1,6 +1,7 @@
 // The routing reason as sentences to translate: why the advisor or backup was passed over, then who
-// answers and why them. Dates stay ISO here; the component formats them in the console's language.
+// answers and why them; shownParams formats its dates in the console's language.
 import type { RoutingReason, Unavailability } from "../api/types.ts";
+import { formatDateTime } from "./date-time.ts";
 
 type RoutingKey =
   | "awayUntil"
@@ -69,5 +70,12 @@ export function routingSentences(r: RoutingReason): Sentence[] {
   return sentences;
 }
 
-/** The ISO instants a sentence carries, which the component shows as dates. */
-export const dateParams = ["until", "back"] as const;
+/** A sentence's parameters as shown: its ISO instants (until, back) as dates in the console's language. */
+export function shownParams(params: Record<string, string | number>, locale: string) {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      (k === "until" || k === "back") && typeof v === "string" ? formatDateTime(v, locale) : v,
+    ]),
+  );
+}

@@ -2,7 +2,12 @@
 // happened, with the few facts worth showing, the message it is about and the fields it changed;
 // and gathers a page of entries under their conversations. The wording is the component's; this
 // only reads the loosely typed `data`, `before` and `after`.
-import type { TimelineConversation, TimelineEntry, TimelineMessage } from "../api/types.ts";
+import type {
+  RoutingReason,
+  TimelineConversation,
+  TimelineEntry,
+  TimelineMessage,
+} from "../api/types.ts";
 
 export type FieldChange = { field: string; from: unknown; to: unknown };
 
@@ -35,6 +40,9 @@ export type TimelineFact =
       occurredAt: string | null;
       durationMinutes: number | null;
     }
+  | { kind: "routed"; reason: RoutingReason | null }
+  | { kind: "escalated"; byCustomer: boolean; manager: string | null }
+  | { kind: "priority_raised"; words: string[] }
   | { kind: "other"; type: string };
 
 export type TimelineLine = {
@@ -147,6 +155,24 @@ function factOf(entry: TimelineEntry): TimelineFact {
         durationMinutes: count(data, "duration_minutes"),
       };
     }
+    case "conversation.routed":
+      return {
+        kind: "routed",
+        reason: text(data, "code") ? (data as unknown as RoutingReason) : null,
+      };
+    case "conversation.escalated":
+      return {
+        kind: "escalated",
+        byCustomer: text(data, "reason") === "customer_request",
+        manager: text(data, "manager_name"),
+      };
+    case "conversation.priority_raised":
+      return {
+        kind: "priority_raised",
+        words: Array.isArray(data.words)
+          ? data.words.filter((w): w is string => typeof w === "string")
+          : [],
+      };
     default:
       return { kind: "other", type: entry.type };
   }

@@ -2,8 +2,7 @@
 // manager (and who asked), and the customer's words that raised its priority.
 import { useTranslation } from "react-i18next";
 import type { ConversationWithMessages } from "../../api/types.ts";
-import { formatDateTime } from "../../display/date-time.ts";
-import { dateParams, routingSentences } from "../../display/routing-reason.ts";
+import { routingSentences, shownParams } from "../../display/routing-reason.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 
 export function RoutingStory({ conversation }: { conversation: ConversationWithMessages }) {
@@ -11,21 +10,12 @@ export function RoutingStory({ conversation }: { conversation: ConversationWithM
   const locale = useLocale();
   const { routing, escalation, urgency } = conversation;
   if (!routing && !escalation && !urgency) return null;
-  const shown = (params: Record<string, string | number>) =>
-    Object.fromEntries(
-      Object.entries(params).map(([k, v]) => [
-        k,
-        (dateParams as readonly string[]).includes(k) && typeof v === "string"
-          ? formatDateTime(v, locale)
-          : v,
-      ]),
-    );
   return (
     <section className="routing-story" aria-label={t("routing.title")}>
       {routing ? (
         <p className="routing-story__line" data-testid="routing-reason">
           {routingSentences(routing)
-            .map((s) => t(s.key, shown(s.params)))
+            .map((s) => t(s.key, shownParams(s.params, locale)))
             .join(" ")}
         </p>
       ) : null}
