@@ -27,8 +27,8 @@ async function api(method: string, url: string, body?: unknown, status = 200): P
 }
 
 let mailCount = 0;
-/** Sends a plain mail over SMTP; answers the conversation it landed in. */
-async function mail(from: string, subject: string, body: string, name = "") {
+/** Sends a plain mail over SMTP. */
+async function send(from: string, subject: string, body: string, name = "") {
   const id = `<routing-${++mailCount}@example.fr>`;
   const raw = `From: ${name ? `${name} ` : ""}<${from}>\r\nTo: support@rapport.localhost\r\nSubject: ${subject}\r\nMessage-ID: ${id}\r\nDate: ${new Date().toUTCString()}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`;
   const transport = nodemailer.createTransport({
@@ -38,6 +38,11 @@ async function mail(from: string, subject: string, body: string, name = "") {
     ignoreTLS: true,
   });
   await transport.sendMail({ envelope: { from, to: ["support@rapport.localhost"] }, raw });
+}
+
+/** Sends a plain mail over SMTP; answers the conversation it opened, found by its subject. */
+async function mail(from: string, subject: string, body: string, name = "") {
+  await send(from, subject, body, name);
   const list = await api(
     "GET",
     `/api/v1/conversations?customer_email=${encodeURIComponent(from)}&limit=50`,
@@ -171,6 +176,25 @@ describe("a customer asking for a manager", () => {
     expect(c.escalation).toMatchObject({ reason: "customer_request", manager_name: "Marc Petit" });
     expect(automated(c).join("\n")).toContain(
       "your request is now with Marc Petit, the team’s manager",
+    );
+  });
+
+  it("a reply asking for a manager in an open conversation gets a notice naming them", async () => {
+    const c = await mail("eve@example.fr", "Livraison", "Bonjour, où est mon colis ?", "Ève");
+    expect(c.assignee_id).not.toBe(people.marc);
+    await send(
+      "eve@example.fr",
+      `Re: Livraison [#${c.reference}]`,
+      "Toujours rien. Je veux parler à un responsable.",
+    );
+    const after = await api("GET", `/api/v1/conversations/${c.id}`);
+    expect(after.assignee_id).toBe(people.marc);
+    expect(after.escalation).toMatchObject({
+      reason: "customer_request",
+      manager_name: "Marc Petit",
+    });
+    expect(automated(after).join("\n")).toContain(
+      `Comme vous l’avez demandé, votre demande ${c.reference} est confiée à Marc Petit`,
     );
   });
 
