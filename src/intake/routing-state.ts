@@ -1,6 +1,6 @@
 // What routing needs to know of a batch's new conversations, read set-oriented: their customers'
 // advisor, backup and partner organisation in one query; the brands' teams, with every person who
-// may be given one and their open load, in a second.
+// may be given one and their open load, in a second (none when there is nobody to look for).
 import { sql } from "drizzle-orm";
 import { fullWeek } from "../commands/settings/weekly-hours.ts";
 import type { Candidate } from "../domain/routing/route-conversation.ts";
@@ -54,6 +54,10 @@ export async function loadRoutingPeople(
   const named = [...chains.values()].flatMap((c) =>
     [c.advisorId, c.backupId, c.partnerManagerId].filter((id): id is string => id !== null),
   );
+  const teams = new Map<string, TeamChain>();
+  const people = new Map<string, Candidate>();
+  // Nobody named and no team to look in: nothing more to read.
+  if (teamIds.length === 0 && named.length === 0) return { chains, teams, people };
   const rows = await tx.execute<{
     id: string;
     name: string;
@@ -91,8 +95,6 @@ export async function loadRoutingPeople(
         order by c.last_activity_at desc, c.id desc limit 1) as last_activity_at
     from roles r join users u on u.workspace_id = ${workspaceId} and u.id = r.user_id
     group by u.id, u.workspace_id`);
-  const teams = new Map<string, TeamChain>();
-  const people = new Map<string, Candidate>();
   for (const r of rows.rows) {
     people.set(r.id, {
       id: r.id,
