@@ -83,13 +83,13 @@ describe("routing on the conversation page", () => {
     );
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.evaluate(() => localStorage.setItem("rapport.language", "fr"));
+    await page.evaluate(`localStorage.setItem("rapport.language", "fr")`);
     await page.reload();
     await page.getByTestId("routing-reason").waitFor();
     expect(await page.getByTestId("routing-reason").textContent()).toMatch(
       /^Paul Aubert : absence jusqu’au .*2099.*\. Léa Roux, en suppléance, répondra\.$/,
     );
-    await page.evaluate(() => localStorage.setItem("rapport.language", "en"));
+    await page.evaluate(`localStorage.setItem("rapport.language", "en")`);
     await page.reload();
   });
 
