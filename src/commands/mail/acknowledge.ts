@@ -198,8 +198,6 @@ function acknowledgementRow(
   due: Date | null,
 ): typeof messages.$inferInsert & { id: string } {
   const { brand, customer, language } = to;
-  const rt = uow.runtime;
-  const ws = r.conversation.workspaceId;
   const promise = due
     ? promiseText({ due, now: uow.now, timeZone: brand.timeZone, language })
     : null;
