@@ -24,7 +24,8 @@ export async function routeBatch(
   brandsById: Map<string, Brand>,
   now: Date,
 ): Promise<AnyNewEvent[]> {
-  const opened = new Set(targets.filter((w) => w.isNew));
+  // Spam and list mail owe no answer: nobody is given them.
+  const opened = new Set(targets.filter((w) => w.isNew && !w.row.spam && !w.row.bulk));
   const asking = new Set(targets.filter((w) => w.asksManager !== null));
   if (opened.size === 0 && asking.size === 0) return [];
   const customerIds = [...opened].map((w) => w.row.customerId);

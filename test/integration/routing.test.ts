@@ -164,6 +164,20 @@ describe("routing a new conversation", () => {
   });
 });
 
+describe("a brand's team", () => {
+  it("must be a team of the workspace", async () => {
+    const brands = await api("GET", "/api/v1/brands");
+    const brand = brands.items[0];
+    const refused = await api(
+      "PATCH",
+      `/api/v1/brands/${brand.id}`,
+      { team_id: "0190f2a4-0000-7000-8000-000000000000" },
+      400,
+    );
+    expect(JSON.stringify(refused)).toContain("team_id");
+  });
+});
+
 describe("a customer asking for a manager", () => {
   it("gives the conversation to the team's manager and tells the customer their name", async () => {
     const c = await mail(
