@@ -164,6 +164,51 @@ describe("routing a new conversation", () => {
   });
 });
 
+describe("a customer's organisation", () => {
+  /** An organisation, written straight into the store: the desk has no organisation API yet. */
+  async function organisation(fields: Record<string, unknown>) {
+    const { organisations } = await import("../../src/store/schema/index.ts");
+    const rt = server.running.booted.rt;
+    const id = rt.newId();
+    await rt.db.insert(organisations).values({
+      workspaceId: server.running.booted.workspaceId,
+      id,
+      name: `Organisation ${id.slice(0, 8)}`,
+      ...fields,
+    });
+    return id;
+  }
+  async function member(email: string, organisationId: string) {
+    const first = await api(
+      "POST",
+      "/api/v1/messages/inbound",
+      { channel: "form", from: { email, name: "Member" }, subject: "Hello", body: "A first word." },
+      201,
+    );
+    await api("PATCH", `/api/v1/customers/${first.customer_id}`, {
+      organisation_id: organisationId,
+    });
+  }
+
+  it("lends its advisor to a customer who has none", async () => {
+    await member("buyer@org-advised.example", await organisation({ advisorId: people.yann }));
+    const c = await mail("buyer@org-advised.example", "Invoice", "Hello, where is the invoice?");
+    expect(c.assignee_id).toBe(people.yann);
+    expect(c.routing).toMatchObject({ code: "advisor", assignee_name: "Yann Le Gall" });
+  });
+
+  it("a partner's conversation goes to the partner manager", async () => {
+    await user("nora", "Nora Partner", "manager");
+    await member(
+      "buyer@partner.example",
+      await organisation({ isPartner: true, partnerManagerId: people.nora }),
+    );
+    const c = await mail("buyer@partner.example", "Wholesale", "Hello, a question on prices.");
+    expect(c.assignee_id).toBe(people.nora);
+    expect(c.routing).toMatchObject({ code: "partner_manager", assignee_name: "Nora Partner" });
+  });
+});
+
 describe("a brand's team", () => {
   it("must be a team of the workspace", async () => {
     const brands = await api("GET", "/api/v1/brands");
