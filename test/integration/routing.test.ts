@@ -302,4 +302,22 @@ describe("urgency", () => {
     expect(c.priority).toBe("normal");
     expect(c.urgency).toBeNull();
   });
+
+  it("an urgent message is due sooner, so the unanswered watch shows it first", async () => {
+    const calm = await mail("calm-first@example.com", "Sizes again", "Which size, please?");
+    const urgent = await mail(
+      "urgent-later@example.com",
+      "Allergy",
+      "My son has an allergy: urgent.",
+    );
+    expect(Date.parse(urgent.first_response_due_at)).toBeLessThan(
+      Date.parse(calm.first_response_due_at),
+    );
+    const watch = await api("GET", "/api/v1/unanswered?limit=100");
+    const order = watch.items.map((row: { id?: string; conversation?: { id: string } }) =>
+      row.conversation ? row.conversation.id : row.id,
+    );
+    expect(order.indexOf(urgent.id)).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf(urgent.id)).toBeLessThan(order.indexOf(calm.id));
+  });
 });
