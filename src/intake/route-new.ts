@@ -83,8 +83,8 @@ function route(
     actor: systemActor,
     conversationId: w.row.id,
     customerId: p.customerId,
-    before: { assignee_id: null, team_id: null },
-    after: { assignee_id: routing.assignee_id, team_id: routing.team_id },
+    before: { assigneeId: null, teamId: null },
+    after: { assigneeId: routing.assignee_id, teamId: routing.team_id },
     data: { ...routing.reason, assignee_id: routing.assignee_id, team_id: routing.team_id },
   };
   return [event];
@@ -106,7 +106,7 @@ function escalate(
   const managerId = teamId ? known.teams.get(teamId)?.managerId : null;
   const manager = managerId ? known.people.get(managerId) : undefined;
   if (!manager?.active || w.row.assigneeId === manager.id) return [];
-  const before = { assignee_id: w.row.assigneeId, escalated_to_id: w.row.escalatedToId };
+  const before = { assigneeId: w.row.assigneeId, teamId: w.row.teamId };
   w.row = { ...w.row, assigneeId: manager.id, teamId, escalatedToId: manager.id };
   w.escalatedTo = { id: manager.id, name: manager.name };
   return [
@@ -116,7 +116,7 @@ function escalate(
       conversationId: w.row.id,
       customerId: p.customerId,
       before,
-      after: { assignee_id: manager.id, escalated_to_id: manager.id },
+      after: { assigneeId: manager.id, teamId },
       data: {
         reason: "customer_request",
         manager_id: manager.id,

@@ -58,8 +58,8 @@ export async function escalateConversation(
     type: "conversation.escalated",
     conversationId,
     customerId: before.customerId,
-    before: { assignee_id: before.assigneeId, escalated_to_id: before.escalatedToId },
-    after: { assignee_id: manager.id, escalated_to_id: manager.id },
+    before: { assigneeId: before.assigneeId, teamId: before.teamId },
+    after: { assigneeId: manager.id, teamId },
     data: { reason: "advisor_request", manager_id: manager.id, manager_name: manager.name },
   });
   await noticeToCustomer(uow, after, brand, manager.name);
