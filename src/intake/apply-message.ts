@@ -4,7 +4,7 @@
 import type { ClockRules } from "../commands/conversation/clocks.ts";
 import { clockColumnsWith } from "../commands/conversation/clocks.ts";
 import type { AnyNewEvent, UnitOfWork } from "../commands/unit-of-work.ts";
-import type { ConversationStatus } from "../domain/conversation/status.ts";
+import type { ConversationStatus, Priority } from "../domain/conversation/status.ts";
 import { onCustomerMessage } from "../domain/conversation/transitions.ts";
 import { moodOf } from "../domain/mood/mood.ts";
 import { newReference } from "../domain/reference.ts";
@@ -27,6 +27,12 @@ export type Working = {
   added: number;
   reset: boolean;
   clock: ClockColumns | null;
+  /** The priority the customer's words raised it to in this batch. */
+  raisedTo: Priority | null;
+  /** The customer asked for a manager in this batch, in these words. */
+  asksManager: string | null;
+  /** The manager it was given to, when it was escalated in this batch. */
+  escalatedTo: { id: string; name: string } | null;
 };
 
 /** Where one message goes: an existing conversation, or a new one opened for it. */
@@ -150,6 +156,9 @@ export function workingConversations(placements: Placement[]) {
         added: 0,
         reset: false,
         clock: null,
+        raisedTo: null,
+        asksManager: null,
+        escalatedTo: null,
       };
       working.set(row.id, w);
     }

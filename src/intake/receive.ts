@@ -31,9 +31,11 @@ import {
   type Working,
   workingConversations,
 } from "./apply-message.ts";
+import { readCustomerWords } from "./customer-words.ts";
 import type { Settled } from "./group-commit.ts";
 import { resolveCustomers, type Sender } from "./resolve-customer.ts";
 import { RetryBatch } from "./retry-batch.ts";
+import { routeBatch } from "./route-new.ts";
 import { saveConversations } from "./save-conversations.ts";
 import { type Conversation, findThreads, type ThreadHints } from "./thread.ts";
 
@@ -100,6 +102,8 @@ export type StoredMessage = {
   intake: Intake;
   conversation: Conversation;
   brand: Brand | undefined;
+  /** The manager it was given to in this batch, because the customer asked for one. */
+  escalatedTo: { id: string; name: string } | null;
 };
 
 /** Follow-ups a channel writes in the batch's transaction (acknowledgements, idempotency records). */
@@ -278,7 +282,8 @@ function settleStored(
   stored: StoredMessage[],
 ) {
   placements.forEach((p, i) => {
-    const conversation = current.get((targets[i] as Working).row.id) as Conversation;
+    const w = targets[i] as Working;
+    const conversation = current.get(w.row.id) as Conversation;
     const intake: Intake = {
       conversationId: conversation.id,
       messageId: p.messageId,
@@ -296,6 +301,7 @@ function settleStored(
       intake,
       conversation,
       brand: known.byId.get(conversation.brandId),
+      escalatedTo: w.escalatedTo,
     });
   });
 }
@@ -318,8 +324,11 @@ async function storeWorkspace(
   // Every message is applied in memory first, so a conversation opened here is written once,
   // with its clocks, instead of inserted and then updated (each write touches a dozen indexes).
   const { targets, touched } = workingConversations(placements);
+  const heard = readCustomerWords(placements, targets);
   const rules = await loadClockRules(tx, workspaceId);
   const happened = applyAll(rules, known.byId, placements, targets, uow.now);
+  happened.push(...heard);
+  happened.push(...(await routeBatch(tx, workspaceId, placements, targets, known.byId, uow.now)));
   const current = await writeAll(uow, workspaceId, placements, targets, touched);
   await uow.recordAll(happened);
   settleStored(placements, targets, current, known, results, stored);

@@ -27,10 +27,19 @@ export async function saveConversations(
     promised_first_response_at: w.clock?.promisedFirstResponseAt ?? null,
     reset: w.reset,
     added: w.added,
+    priority: w.raisedTo,
+    escalated: w.escalatedTo !== null,
+    assignee_id: w.row.assigneeId,
+    team_id: w.row.teamId,
+    escalated_to_id: w.row.escalatedToId,
   }));
   await tx.execute(sql`
     update conversations c set
       status = v.status,
+      priority = coalesce(v.priority, c.priority),
+      assignee_id = case when v.escalated then v.assignee_id else c.assignee_id end,
+      team_id = case when v.escalated then v.team_id else c.team_id end,
+      escalated_to_id = case when v.escalated then v.escalated_to_id else c.escalated_to_id end,
       awaiting_since = v.awaiting_since,
       first_response_due_at = v.first_response_due_at,
       next_response_due_at = v.next_response_due_at,
@@ -51,7 +60,7 @@ export async function saveConversations(
       next_response_due_at timestamptz, resolution_due_at timestamptz, paused_since timestamptz,
       paused_business_minutes double precision, sla_alerts jsonb,
       sla_next_alert_at timestamptz, promised_first_response_at timestamptz, reset boolean,
-      added integer)
+      added integer, priority text, escalated boolean, assignee_id uuid, team_id uuid, escalated_to_id uuid)
     where c.workspace_id = ${workspaceId} and c.id = v.id`);
   return touched.map(
     (w): Conversation => ({

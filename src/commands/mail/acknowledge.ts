@@ -10,6 +10,7 @@ import {
 } from "../../domain/language.ts";
 import { composeAcknowledgement } from "../../domain/mail/acknowledgement.ts";
 import { type Automation, acknowledgementAllowed } from "../../domain/mail/automation.ts";
+import { composeEscalationNotice } from "../../domain/mail/escalation-notice.ts";
 import { promiseText } from "../../domain/sla/promise-text.ts";
 import type { Intake } from "../../intake/receive.ts";
 import type { Conversation } from "../../intake/thread.ts";
@@ -25,7 +26,7 @@ import {
 } from "../../store/schema/index.ts";
 import { systemActor } from "../events/record-event.ts";
 import type { AnyNewEvent, UnitOfWork } from "../unit-of-work.ts";
-import { conversationMessageId } from "./reply-message-id.ts";
+import { automatedMailRow } from "./automated-mail.ts";
 
 export type AcknowledgementContext = {
   automation: Automation;
@@ -42,6 +43,8 @@ export type AcknowledgementRequest = {
   context: AcknowledgementContext;
   /** The conversation's brand, when the intake already read it in this transaction. */
   brand?: typeof brands.$inferSelect | undefined;
+  /** The manager the customer's message asked for, given the conversation in this batch. */
+  escalatedTo?: { id: string; name: string } | null;
 };
 
 const hourMs = 3_600_000;
@@ -77,7 +80,8 @@ export async function acknowledgeMany(
   requests: AcknowledgementRequest[],
 ): Promise<void> {
   const { tx, now } = uow;
-  const candidates = requests.filter((r) => !r.intake.continued);
+  // A reply inside an open thread is owed nothing, unless it asked for a manager: then a notice.
+  const candidates = requests.filter((r) => !r.intake.continued || r.escalatedTo);
   if (candidates.length === 0) return;
   const recent = await recentAcknowledgements(
     tx,
@@ -140,11 +144,7 @@ async function addresseesOf(uow: UnitOfWork, ws: string, allowed: Acknowledgemen
   const customerById = new Map(people.map((c) => [c.id, c]));
   const advisorIds = [
     ...new Set(
-      allowed.flatMap((r) => {
-        const id =
-          r.conversation.assigneeId ?? customerById.get(r.intake.customerId)?.advisorId ?? null;
-        return id ? [id] : [];
-      }),
+      allowed.flatMap((r) => (r.conversation.assigneeId ? [r.conversation.assigneeId] : [])),
     ),
   ];
   const advisors =
@@ -195,43 +195,42 @@ function acknowledgementRow(
   uow: UnitOfWork,
   r: AcknowledgementRequest,
   to: { brand: Brand; customer: Customer; advisorName: string | null; language: Language },
-  due: Date,
+  due: Date | null,
 ): typeof messages.$inferInsert & { id: string } {
   const { brand, customer, language } = to;
-  const rt = uow.runtime;
-  const ws = r.conversation.workspaceId;
-  const ack = composeAcknowledgement({
-    language,
-    reference: r.conversation.reference,
-    promiseText: promiseText({ due, now: uow.now, timeZone: brand.timeZone, language }),
+  const promise = due
+    ? promiseText({ due, now: uow.now, timeZone: brand.timeZone, language })
+    : null;
+  const people = {
     brandName: brand.name,
     customerName: customer.name || null,
-    advisorName: to.advisorName,
     signature: brand.signature || null,
-  });
-  const from = brand.addresses[0] ?? rt.config.supportAddress;
-  return {
-    workspaceId: ws,
-    id: uow.newId(),
-    conversationId: r.conversation.id,
-    direction: "outbound",
-    channel: "email",
-    authorKind: "system",
-    authorName: brand.name,
-    authorEmail: from,
-    automated: true,
-    subject: ack.subject,
-    bodyText: ack.text,
-    externalId: conversationMessageId(
-      rt.secret,
-      rt.randomBytes,
-      { workspaceId: ws, conversationId: r.conversation.id },
-      from,
-    ),
-    inReplyTo: r.context.inboundMessageId,
-    delivery: "queued",
-    createdAt: uow.now,
   };
+  const ack =
+    r.intake.continued && r.escalatedTo
+      ? composeEscalationNotice({
+          ...people,
+          language,
+          reference: r.conversation.reference,
+          subject: r.conversation.subject,
+          managerName: r.escalatedTo.name,
+          promiseText: promise,
+          asked: true,
+        })
+      : composeAcknowledgement({
+          ...people,
+          language,
+          reference: r.conversation.reference,
+          promiseText: promise ?? "",
+          advisorName: to.advisorName,
+          escalated: Boolean(r.escalatedTo),
+        });
+  return automatedMailRow(uow, {
+    conversationId: r.conversation.id,
+    brand,
+    mail: ack,
+    inReplyTo: r.context.inboundMessageId,
+  });
 }
 
 /** The acknowledgements allowed, written with their send jobs and the languages learnt. */
@@ -248,11 +247,14 @@ async function writeAcknowledgements(
   for (const r of allowed) {
     const brand = addressees.brands.get(r.conversation.brandId);
     const customer = addressees.customerById.get(r.intake.customerId);
-    const due = r.conversation.firstResponseDueAt;
-    if (!brand || !customer || !due) continue;
+    const due = r.intake.continued
+      ? (r.conversation.nextResponseDueAt ?? r.conversation.firstResponseDueAt)
+      : r.conversation.firstResponseDueAt;
+    if (!brand || !customer || (!due && !r.intake.continued)) continue;
     const language = languageFor(r, customer, brand, learnt, happened);
-    const advisorId = r.conversation.assigneeId ?? customer.advisorId;
-    const advisorName = (advisorId && addressees.advisorName.get(advisorId)) || null;
+    // Routing chose who answers: the acknowledgement names them, and nobody when nobody was chosen.
+    const assigneeId = r.conversation.assigneeId;
+    const advisorName = (assigneeId && addressees.advisorName.get(assigneeId)) || null;
     const row = acknowledgementRow(uow, r, { brand, customer, advisorName, language }, due);
     rows.push(row);
     happened.push({
@@ -260,7 +262,11 @@ async function writeAcknowledgements(
       actor: systemActor,
       conversationId: r.conversation.id,
       customerId: r.intake.customerId,
-      data: { message_id: row.id, language },
+      data: {
+        message_id: row.id,
+        language,
+        ...(r.intake.continued ? { kind: "escalation_notice" } : {}),
+      },
     });
   }
   if (learnt.size > 0) {

@@ -1,4 +1,5 @@
-// Creates a brand (name, slug, inbound addresses, language, time zone, signature, charter, calendar).
+// Creates a brand (name, slug, inbound addresses, language, time zone, signature, charter, calendar,
+// the team that answers its new conversations).
 import { and, eq } from "drizzle-orm";
 import type { Language } from "../../domain/language.ts";
 import { DeskError } from "../../errors.ts";
@@ -8,7 +9,12 @@ import type { Principal } from "../access/principal.ts";
 import type { UnitOfWork } from "../unit-of-work.ts";
 import { claimAddresses, normalizeAddresses } from "./brand-addresses.ts";
 import { snapshotOf } from "./changes.ts";
-import { isUniqueViolation, referencedCalendar, requireSettingsRole } from "./guards.ts";
+import {
+  isUniqueViolation,
+  referencedCalendar,
+  referencedTeam,
+  requireSettingsRole,
+} from "./guards.ts";
 
 export type BrandFields = {
   name: string;
@@ -19,6 +25,7 @@ export type BrandFields = {
   signature: string;
   charterPublic: boolean;
   calendarId: string | null;
+  teamId: string | null;
 };
 
 export type NewBrand = Pick<BrandFields, "name" | "slug" | "addresses"> & Partial<BrandFields>;
@@ -32,6 +39,7 @@ export const brandFields = [
   "signature",
   "charterPublic",
   "calendarId",
+  "teamId",
 ] as const;
 
 export async function assertSlugFree(tx: Tx, workspaceId: string, slug: string, brandId: string) {
@@ -60,6 +68,7 @@ export async function createBrand(uow: UnitOfWork, p: Principal, input: NewBrand
     if (input.calendarId) {
       await referencedCalendar(tx, p.workspaceId, input.calendarId, "calendar_id");
     }
+    if (input.teamId) await referencedTeam(tx, p.workspaceId, input.teamId, "team_id");
     const [brand] = await tx
       .insert(brands)
       .values({
@@ -73,6 +82,7 @@ export async function createBrand(uow: UnitOfWork, p: Principal, input: NewBrand
         signature: input.signature ?? "",
         charterPublic: input.charterPublic ?? false,
         calendarId: input.calendarId ?? null,
+        teamId: input.teamId ?? null,
         createdAt: now,
         updatedAt: now,
       })

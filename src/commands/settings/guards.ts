@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { mayChangeSettings } from "../../domain/access/policies.ts";
 import { DeskError } from "../../errors.ts";
 import type { Tx } from "../../store/database.ts";
-import { brands, calendars, organisations, users } from "../../store/schema/index.ts";
+import { brands, calendars, organisations, teams, users } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 
 export function requireSettingsRole(p: Principal): void {
@@ -42,6 +42,15 @@ export async function referencedCalendar(tx: Tx, workspaceId: string, id: string
     .from(calendars)
     .where(and(eq(calendars.workspaceId, workspaceId), eq(calendars.id, id)));
   if (!row) throw new DeskError("invalid_input", `${field}: no calendar with the id ${id}`);
+  return row;
+}
+
+export async function referencedTeam(tx: Tx, workspaceId: string, id: string, field: string) {
+  const [row] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id)));
+  if (!row) throw new DeskError("invalid_input", `${field}: no team with the id ${id}`);
   return row;
 }
 

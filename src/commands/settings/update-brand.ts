@@ -7,7 +7,7 @@ import type { UnitOfWork } from "../unit-of-work.ts";
 import { claimAddresses, normalizeAddresses } from "./brand-addresses.ts";
 import { changesBetween, presentFields } from "./changes.ts";
 import { assertSlugFree, type BrandFields, brandFields, slugConflict } from "./create-brand.ts";
-import { referencedCalendar, requireSettingsRole } from "./guards.ts";
+import { referencedCalendar, referencedTeam, requireSettingsRole } from "./guards.ts";
 import { recomputeClocksLater } from "./recompute-clocks-later.ts";
 
 export type BrandPatch = Partial<BrandFields>;
@@ -32,6 +32,7 @@ export async function updateBrand(
     if (patch.calendarId) {
       await referencedCalendar(tx, p.workspaceId, patch.calendarId, "calendar_id");
     }
+    if (patch.teamId) await referencedTeam(tx, p.workspaceId, patch.teamId, "team_id");
     const changes = changesBetween(before, next, brandFields);
     if (!changes) return before;
     const [after] = await tx
@@ -63,4 +64,5 @@ const snapshot = (b: typeof brands.$inferSelect) => ({
   signature: b.signature,
   charterPublic: b.charterPublic,
   calendarId: b.calendarId,
+  teamId: b.teamId,
 });

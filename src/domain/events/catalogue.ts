@@ -59,6 +59,27 @@ export const eventCatalogue = {
   "conversation.transfer_cancelled": payload({ transfer_id: id, to_id: id }),
   /** Its messages and subject were erased (the workspace's retention period); no personal data. */
   "conversation.erased": payload({ reason, days: z.number().nullable().optional() }),
+  /** Who was given a new conversation and why (domain/routing/route-conversation.ts), names as then. */
+  "conversation.routed": payload({
+    code: z.string(),
+    assignee_id: id.nullable(),
+    assignee_name: z.string().nullable(),
+    team_id: id.nullable().optional(),
+    advisor_name: z.string().optional(),
+    advisor_unavailable: z.looseObject({ why: z.string() }).optional(),
+    backup_name: z.string().optional(),
+    backup_unavailable: z.looseObject({ why: z.string() }).optional(),
+    team_name: z.string().optional(),
+  }),
+  /** The customer's words called for a higher priority (domain/routing/urgency.ts). */
+  "conversation.priority_raised": payload({ reason, words: z.array(z.string()) }),
+  /** Given to the team's manager: the customer asked for one, or an advisor did. */
+  "conversation.escalated": payload({
+    reason: z.enum(["customer_request", "advisor_request"]),
+    manager_id: id,
+    manager_name: z.string(),
+    words: z.string().optional(),
+  }),
   "message.received": payload({ message_id: id, channel: z.string(), spam: z.boolean() }),
   "message.delivered": payload({ message_id: id, automated: z.boolean().optional() }),
   "message.delivery_failed": payload({

@@ -14,6 +14,8 @@ export type AcknowledgementInput = {
   brandName: string;
   customerName?: string | null;
   advisorName?: string | null;
+  /** The customer asked for a manager and `advisorName` is the one who took it. */
+  escalated?: boolean;
   signature?: string | null;
 };
 
@@ -72,7 +74,11 @@ const closingFormula =
   /^(bien (?:cordialement|à vous|amicalement)|cordialement|(?:très )?sincèrement|salutations|(?:kind|best|warm) regards|regards|best|sincerely|yours(?: sincerely| truly)?|cheers|thanks|thank you)\b[^\n]*$/iu;
 
 /** The sign-off: ours, then the brand's signature; the signature alone when it signs off itself. */
-function signOff(input: AcknowledgementInput, ours: string, team: string): string[] {
+export function signOff(
+  input: Pick<AcknowledgementInput, "signature">,
+  ours: string,
+  team: string,
+): string[] {
   const signature = signatureOf(input.signature);
   if (!signature) return [ours, team];
   const firstLine = signature.split("\n")[0] ?? "";
@@ -87,9 +93,11 @@ function frenchLines(input: AcknowledgementInput): string[] {
     "",
     `Merci pour votre message, nous l’avons bien reçu. Votre demande porte la référence ${input.reference}${NBSP}: il suffit de la rappeler si vous nous contactez autrement.`,
     "",
-    advisor
-      ? `${advisor} s’occupe de votre demande et vous répondra ${clean(input.promiseText)}.`
-      : `Nous vous répondrons ${clean(input.promiseText)}.`,
+    advisor && input.escalated
+      ? `Comme vous l’avez demandé, votre demande est confiée à ${advisor}, responsable de l’équipe, qui vous répondra ${clean(input.promiseText)}.`
+      : advisor
+        ? `${advisor} s’occupe de votre demande et vous répondra ${clean(input.promiseText)}.`
+        : `Nous vous répondrons ${clean(input.promiseText)}.`,
     `Pour ajouter une précision, répondez simplement à ce message${NBSP}: elle rejoindra votre demande.`,
     "",
     ...signOff(input, "Bien cordialement,", `L’équipe ${input.brandName}`),
@@ -104,9 +112,11 @@ function englishLines(input: AcknowledgementInput): string[] {
     "",
     `Thank you for your message, we have received it. Your request’s reference is ${input.reference}; just mention it if you get in touch another way.`,
     "",
-    advisor
-      ? `${advisor} is looking after your request and will get back to you ${clean(input.promiseText)}.`
-      : `We will get back to you ${clean(input.promiseText)}.`,
+    advisor && input.escalated
+      ? `As you asked, your request is now with ${advisor}, the team’s manager, who will get back to you ${clean(input.promiseText)}.`
+      : advisor
+        ? `${advisor} is looking after your request and will get back to you ${clean(input.promiseText)}.`
+        : `We will get back to you ${clean(input.promiseText)}.`,
     "To add anything, simply reply to this email: it will join your request.",
     "",
     ...signOff(input, "Kind regards,", `The ${input.brandName} team`),
@@ -114,7 +124,7 @@ function englishLines(input: AcknowledgementInput): string[] {
 }
 
 /** A name or phrase on one line; null when blank. Mail headers can smuggle line breaks. */
-function clean(value: string | null | undefined): string | null {
+export function clean(value: string | null | undefined): string | null {
   const line = value?.replace(/\s+/g, " ").trim() ?? "";
   return line === "" ? null : line;
 }

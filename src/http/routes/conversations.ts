@@ -1,11 +1,12 @@
 // Conversations: the keyset-paged list and its views' counts, one conversation with its messages,
-// changes (one or a selection), snoozes, replies and notes.
+// changes (one or a selection), snoozes, escalation to the manager, replies and notes.
 import { z } from "zod";
 import {
   changeMany,
   largestSelection,
   type ManyChange,
 } from "../../commands/conversation/change-many.ts";
+import { escalateConversation } from "../../commands/conversation/escalate.ts";
 import { markBulk } from "../../commands/conversation/mark-bulk.ts";
 import { messageLimits, writeMessage } from "../../commands/conversation/post-message.ts";
 import { snoozeConversation } from "../../commands/conversation/snooze.ts";
@@ -34,6 +35,7 @@ import {
   listConversations,
   messagesOf,
 } from "../../store/queries/conversations.ts";
+import { routingStoryOf } from "../../store/queries/routing-story.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import {
@@ -88,7 +90,21 @@ const newMessageBody = z.strictObject({
     .optional(),
 });
 const tagQuery = z.string().min(1).max(100).transform(normaliseTag);
-const withMessages = conversationView.extend({ messages: z.array(messageView) });
+const withMessages = conversationView.extend({
+  messages: z.array(messageView),
+  routing: z
+    .looseObject({ code: z.string(), assignee_name: z.string().nullable() })
+    .nullable()
+    .describe("why it went to whom it did when it opened (the conversation.routed event's data)"),
+  escalation: z
+    .looseObject({ reason: z.string(), manager_name: z.string() })
+    .nullable()
+    .describe("the latest escalation to the team's manager, and who asked for it"),
+  urgency: z
+    .object({ priority: z.string().nullable(), words: z.array(z.string()) })
+    .nullable()
+    .describe("the customer's words that raised its priority"),
+});
 
 export function registerConversationRoutes(app: App, rt: Runtime): void {
   app.get(
@@ -293,9 +309,11 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
       const found = await getConversation(rt.db, p.workspaceId, request.params.id);
       if (!found) throw new DeskError("not_found", "no such conversation");
       const list = await messagesOf(rt.db, p.workspaceId, request.params.id);
+      const story = await routingStoryOf(rt.db, p.workspaceId, request.params.id);
       return {
         ...presentConversation(found.conversation, found.customerName),
         messages: list.map(presentMessage),
+        ...story,
       };
     },
   );
@@ -470,6 +488,30 @@ export function registerConversationRoutes(app: App, rt: Runtime): void {
       });
       const found = await getConversation(rt.db, p.workspaceId, snoozed.id);
       return presentConversation(snoozed, found?.customerName ?? "");
+    },
+  );
+
+  app.post(
+    "/api/v1/conversations/:id/escalate",
+    {
+      schema: {
+        summary: "Give a conversation to its team's manager",
+        description:
+          "The manager of the conversation's team (else its brand's team) becomes its assignee; " +
+          "the customer gets an automated notice naming them. Asking again changes nothing. 409 " +
+          "when the team has no active manager.",
+        tags: ["conversations"],
+        params: idParams,
+        response: { 200: conversationView, 404: problemView, 409: problemView },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const escalated = await runCommand(rt, escalateConversation, p, {
+        conversationId: request.params.id,
+      });
+      const found = await getConversation(rt.db, p.workspaceId, escalated.id);
+      return presentConversation(escalated, found?.customerName ?? "");
     },
   );
 

@@ -85,6 +85,7 @@ const brandInput = {
   signature: z.string().max(5000),
   charter_public: z.boolean().describe("publish the commitment charter at /charter/{slug}"),
   calendar_id: z.uuid().nullable(),
+  team_id: z.uuid().nullable().describe("the team that answers the brand's new conversations"),
 };
 
 export const newBrandBody = z.strictObject({
@@ -96,6 +97,7 @@ export const newBrandBody = z.strictObject({
   signature: brandInput.signature.optional(),
   charter_public: brandInput.charter_public.optional(),
   calendar_id: brandInput.calendar_id.optional(),
+  team_id: brandInput.team_id.optional(),
 });
 
 export const brandPatchBody = nonEmpty(z.strictObject(optionalAll(brandInput)));
@@ -110,6 +112,7 @@ export const brandView = z.object({
   signature: z.string(),
   charter_public: z.boolean(),
   calendar_id: z.string().nullable(),
+  team_id: z.string().nullable(),
   created_at: iso,
   updated_at: iso,
 });
@@ -125,6 +128,7 @@ export function presentBrand(b: typeof brands.$inferSelect): z.infer<typeof bran
     signature: b.signature,
     charter_public: b.charterPublic,
     calendar_id: b.calendarId,
+    team_id: b.teamId,
     created_at: b.createdAt.toISOString(),
     updated_at: b.updatedAt.toISOString(),
   };

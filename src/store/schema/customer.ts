@@ -32,6 +32,9 @@ export const organisations = pgTable(
     domains: jsonb("domains").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     isPartner: boolean("is_partner").notNull().default(false),
     partnerManagerId: uuid("partner_manager_id"),
+    /** The organisation's advisor and backup: its customers' own, unless a customer has theirs. */
+    advisorId: uuid("advisor_id"),
+    backupId: uuid("backup_id"),
     notes: text("notes").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -42,6 +45,16 @@ export const organisations = pgTable(
     foreignKey({
       name: "organisations_partner_manager_fk",
       columns: [t.workspaceId, t.partnerManagerId],
+      foreignColumns: [users.workspaceId, users.id],
+    }),
+    foreignKey({
+      name: "organisations_advisor_fk",
+      columns: [t.workspaceId, t.advisorId],
+      foreignColumns: [users.workspaceId, users.id],
+    }),
+    foreignKey({
+      name: "organisations_backup_fk",
+      columns: [t.workspaceId, t.backupId],
       foreignColumns: [users.workspaceId, users.id],
     }),
   ],

@@ -83,6 +83,11 @@ export function markSpam(id: string, spam: boolean): Promise<Conversation> {
   return api("POST", `/api/v1/conversations/${encodeURIComponent(id)}/spam`, { body: { spam } });
 }
 
+/** Gives the conversation to its team's manager; the customer gets a notice naming them. */
+export function escalate(id: string): Promise<Conversation> {
+  return api("POST", `/api/v1/conversations/${encodeURIComponent(id)}/escalate`);
+}
+
 /** List or bulk mail is owed nothing until an advisor says it is owed an answer (`bulk: false`). */
 export function markBulk(id: string, bulk: boolean): Promise<Conversation> {
   return api("POST", `/api/v1/conversations/${encodeURIComponent(id)}/bulk`, { body: { bulk } });

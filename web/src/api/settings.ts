@@ -19,6 +19,7 @@ export type BrandSetting = Stamped & {
   signature: string;
   charter_public: boolean;
   calendar_id: string | null;
+  team_id: string | null;
 };
 
 export type UserSetting = Stamped & {

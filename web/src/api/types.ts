@@ -151,7 +151,32 @@ export type Message = {
   created_at: string;
 };
 
-export type ConversationWithMessages = Conversation & { messages: Message[] };
+/** Why someone was passed over by routing (the conversation.routed event). */
+export type Unavailability = {
+  why: "away" | "outside_hours" | "at_capacity" | "inactive" | string;
+  until?: string | null;
+  back_at?: string | null;
+  capacity?: number;
+};
+
+/** Why the conversation went to whom it did when it opened. */
+export type RoutingReason = {
+  code: "advisor" | "backup" | "partner_manager" | "team" | "manager" | "unassigned" | string;
+  assignee_name: string | null;
+  advisor_name?: string;
+  advisor_unavailable?: Unavailability;
+  backup_name?: string;
+  backup_unavailable?: Unavailability;
+  team_name?: string;
+  open_load?: number;
+};
+
+export type ConversationWithMessages = Conversation & {
+  messages: Message[];
+  routing?: RoutingReason | null;
+  escalation?: { reason: string; manager_name: string; words?: string } | null;
+  urgency?: { priority: string | null; words: string[] } | null;
+};
 
 export type ConversationChange = {
   status?: ConversationStatus;
@@ -349,6 +374,8 @@ export type Brand = {
   time_zone: string;
   /** Added under every reply's text in the mail. */
   signature: string;
+  /** The team that answers its new conversations. */
+  team_id?: string | null;
 };
 
 /** A reusable reply, with variables such as {{customer.first_name}} (display/canned-answer.ts). */

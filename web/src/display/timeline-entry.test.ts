@@ -180,3 +180,28 @@ describe("groupTimeline", () => {
     expect(groupTimeline([])).toEqual([]);
   });
 });
+
+describe("routing on the timeline", () => {
+  it("reads the routing reason, the escalation and the urgent words", () => {
+    const at = { code: "backup", assignee_name: "Léa", advisor_name: "Paul" };
+    expect(timelineLine(entry("conversation.routed", { data: at })).fact).toEqual({
+      kind: "routed",
+      reason: at,
+    });
+    expect(
+      timelineLine(
+        entry("conversation.escalated", {
+          data: { reason: "customer_request", manager_name: "Marc", manager_id: "m" },
+        }),
+      ).fact,
+    ).toEqual({ kind: "escalated", byCustomer: true, manager: "Marc" });
+    expect(
+      timelineLine(entry("conversation.priority_raised", { data: { words: ["urgent", 3] } })).fact,
+    ).toEqual({ kind: "priority_raised", words: ["urgent"] });
+    // An erased customer's event keeps no payload.
+    expect(timelineLine(entry("conversation.routed", { data: {} })).fact).toEqual({
+      kind: "routed",
+      reason: null,
+    });
+  });
+});

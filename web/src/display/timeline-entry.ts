@@ -2,7 +2,12 @@
 // happened, with the few facts worth showing, the message it is about and the fields it changed;
 // and gathers a page of entries under their conversations. The wording is the component's; this
 // only reads the loosely typed `data`, `before` and `after`.
-import type { TimelineConversation, TimelineEntry, TimelineMessage } from "../api/types.ts";
+import type {
+  RoutingReason,
+  TimelineConversation,
+  TimelineEntry,
+  TimelineMessage,
+} from "../api/types.ts";
 import { type ProfileListChanges, profileListChanges } from "./profile-lists.ts";
 
 export type FieldChange = { field: string; from: unknown; to: unknown };
@@ -44,6 +49,9 @@ export type TimelineFact =
       toId: string | null;
       reason: string | null;
     }
+  | { kind: "routed"; reason: RoutingReason | null }
+  | { kind: "escalated"; byCustomer: boolean; manager: string | null }
+  | { kind: "priority_raised"; words: string[] }
   | { kind: "other"; type: string };
 
 export type TimelineLine = {
@@ -173,6 +181,24 @@ function factOf(entry: TimelineEntry): TimelineFact {
         toName: text(data, "to_name"),
         toId: text(data, "to_id"),
         reason: text(data, "reason"),
+      };
+    case "conversation.routed":
+      return {
+        kind: "routed",
+        reason: text(data, "code") ? (data as unknown as RoutingReason) : null,
+      };
+    case "conversation.escalated":
+      return {
+        kind: "escalated",
+        byCustomer: text(data, "reason") === "customer_request",
+        manager: text(data, "manager_name"),
+      };
+    case "conversation.priority_raised":
+      return {
+        kind: "priority_raised",
+        words: Array.isArray(data.words)
+          ? data.words.filter((w): w is string => typeof w === "string")
+          : [],
       };
     default:
       return { kind: "other", type: entry.type };

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   changeConversation,
+  escalate,
   fetchConversation,
   markBulk,
   markSpam,
@@ -40,6 +41,7 @@ export type ConversationScreen = {
   dismissCloseRefusal: () => void;
   setSpam: (spam: boolean) => Promise<void>;
   setBulk: (bulk: boolean) => Promise<void>;
+  escalateToManager: () => Promise<void>;
   /** `until` an ISO instant, or null to wake it now. */
   snooze: (until: string | null) => Promise<void>;
   send: (message: NewMessage, idempotencyKey: string) => Promise<Message>;
@@ -103,6 +105,7 @@ export function useConversation(id: string): ConversationScreen {
   );
   const setSpam = useCallback((spam: boolean) => refile(() => markSpam(id, spam)), [id, refile]);
   const setBulk = useCallback((bulk: boolean) => refile(() => markBulk(id, bulk)), [id, refile]);
+  const escalateToManager = useCallback(() => refile(() => escalate(id)), [id, refile]);
   const snooze = useCallback(
     (until: string | null) => refile(() => snoozeConversation(id, until)),
     [id, refile],
@@ -156,6 +159,7 @@ export function useConversation(id: string): ConversationScreen {
     dismissCloseRefusal,
     setSpam,
     setBulk,
+    escalateToManager,
     snooze,
     send,
   };

@@ -30,6 +30,7 @@ const brandInput = (b: BrandBody) => ({
   signature: b.signature,
   charterPublic: b.charter_public,
   calendarId: b.calendar_id,
+  teamId: b.team_id,
 });
 
 export function registerBrandRoutes(app: App, rt: Runtime): void {

@@ -1,5 +1,5 @@
-// A conversation's settings: status, priority, assigned advisor (active users only), snooze, tags,
-// the spam mark and the list-mail mark. A close the server refuses (no human answer yet) asks for
+// A conversation's settings: status, priority, assigned advisor (its team's people, managers and
+// admins), escalation to the manager, snooze, tags, the spam mark and the list-mail mark. A close the server refuses (no human answer yet) asks for
 // the reason instead of failing.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import {
   type ConversationChange,
   PRIORITIES,
 } from "../../api/types.ts";
+import { assigneeChoices, type TeamPeople } from "../../display/assignee-choices.ts";
 import type { CloseRefusal } from "../../display/close-refusal.ts";
 import type { SaveState } from "../../hooks/use-conversation.ts";
 import type { Users } from "../../hooks/use-users.ts";
@@ -30,6 +31,9 @@ type Props = {
   onSetSpam: (spam: boolean) => Promise<void>;
   onSetBulk: (bulk: boolean) => Promise<void>;
   onSnooze: (until: string | null) => Promise<void>;
+  onEscalate: () => Promise<void>;
+  /** The conversation's team (else its brand's), whose people the assignee picker offers. */
+  team: TeamPeople | null;
   now: Date;
 };
 
@@ -99,13 +103,11 @@ export function ConversationControls(props: Props) {
           onChange={(event) => void props.onChange({ assignee_id: event.target.value || null })}
         >
           <option value="">{t("conversation.unassigned")}</option>
-          {users.list
-            .filter((user) => user.active || user.id === conversation.assignee_id)
-            .map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
+          {assigneeChoices(users.list, props.team, conversation.assignee_id).map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name}
+            </option>
+          ))}
           {!assigneeKnown && conversation.assignee_id ? (
             <option value={conversation.assignee_id}>{conversation.assignee_id}</option>
           ) : null}
@@ -124,6 +126,19 @@ export function ConversationControls(props: Props) {
           </button>
         ) : null}
       </div>
+      {conversation.status === "resolved" || conversation.status === "closed" ? null : (
+        <div className="field field--escalate">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={saving}
+            onClick={() => void props.onEscalate()}
+          >
+            {t("routing.escalate")}
+          </button>
+          <p className="field__hint">{t("routing.escalateHint")}</p>
+        </div>
+      )}
       <SnoozeControl
         conversation={conversation}
         now={props.now}

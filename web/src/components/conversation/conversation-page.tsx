@@ -19,6 +19,7 @@ import { useNow } from "../../hooks/use-now.ts";
 import { useRefresh } from "../../hooks/use-refresh.ts";
 import { useMe } from "../../hooks/use-session.tsx";
 import { useShortcut } from "../../hooks/use-shortcut.ts";
+import { useTeams } from "../../hooks/use-teams.ts";
 import { useUsers } from "../../hooks/use-users.ts";
 import { channelLabel } from "../common/channel-label.ts";
 import {
@@ -36,6 +37,7 @@ import { Composer } from "./composer.tsx";
 import { ConversationControls } from "./conversation-controls.tsx";
 import { CustomerPanel } from "./customer-panel.tsx";
 import { MessageThread } from "./message-thread.tsx";
+import { RoutingStory } from "./routing-story.tsx";
 import { SpamExplanation } from "./spam-explanation.tsx";
 import { TransferPanel } from "./transfer-panel.tsx";
 
@@ -74,6 +76,7 @@ function ConversationScreen({ id }: { id: string }) {
   const me = useMe();
   const now = useNow();
   const brands = useBrands();
+  const teams = useTeams();
   const navigate = useNavigate();
   const inboxPath = inboxPathFrom(location.state);
   useRefresh(screen.reload);
@@ -177,6 +180,7 @@ function ConversationScreen({ id }: { id: string }) {
             </span>
           ) : null}
         </p>
+        <RoutingStory conversation={conversation} />
       </header>
       <div className="conversation-layout">
         <section className="conversation-main" aria-label={t("conversation.thread")}>
@@ -222,6 +226,12 @@ function ConversationScreen({ id }: { id: string }) {
             onSetSpam={thenTellCustomer(screen.setSpam)}
             onSetBulk={thenTellCustomer(screen.setBulk)}
             onSnooze={thenTellCustomer(screen.snooze)}
+            onEscalate={thenTellCustomer(screen.escalateToManager)}
+            team={
+              teams.byId.get(
+                conversation.team_id ?? brands.byId.get(conversation.brand_id)?.team_id ?? "",
+              ) ?? null
+            }
             now={now}
           />
           <CustomerPanel customerId={conversation.customer_id} users={users} />

@@ -12,6 +12,7 @@ import { formatDateTime } from "../../display/date-time.ts";
 import { languageName } from "../../display/language-name.ts";
 import { oneOf, readable } from "../../display/one-of.ts";
 import type { ProfileListChanges } from "../../display/profile-lists.ts";
+import { routingSentences, shownParams } from "../../display/routing-reason.ts";
 import type { FieldChange, TimelineFact, TimelineLine } from "../../display/timeline-entry.ts";
 import { channelLabel } from "../common/channel-label.ts";
 import { importantDateText } from "./important-date.ts";
@@ -95,6 +96,9 @@ function categoryOf(fact: TimelineFact): TimelineCategory {
     case "status_changed":
     case "conversation_updated":
     case "transfer":
+    case "routed":
+    case "escalated":
+    case "priority_raised":
       return "conversation";
     case "acknowledgement_queued":
     case "acknowledgement_withheld":
@@ -237,6 +241,20 @@ function sentenceOf(line: TimelineLine, context: TimelineContext): string {
       const reason = fact.reason ?? "";
       return t(`timeline.line.transfer.${fact.step}`, { actor, to, reason });
     }
+    case "routed":
+      return fact.reason
+        ? routingSentences(fact.reason)
+            .map((s) => t(s.key, shownParams(s.params, locale)))
+            .join(" ")
+        : t("timeline.line.conversationUpdated", { actor });
+    case "escalated":
+      return t(fact.byCustomer ? "routing.escalatedByCustomer" : "routing.escalatedByAdvisor", {
+        name: fact.manager ?? "",
+      });
+    case "priority_raised":
+      return t("routing.urgentWords", {
+        words: fact.words.map((word) => t("routing.quoted", { word })).join(", "),
+      });
     case "other":
       return t("timeline.line.other", { what: readable(fact.type), actor });
   }

@@ -1,10 +1,12 @@
 // Brands (admins): their inbound addresses, the signature under every reply, the language and time
-// zone customers are written in, and whether the commitment charter is public.
+// zone customers are written in, the team that answers its new conversations, and whether the
+// commitment charter is public.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BrandSetting } from "../../api/settings.ts";
 import { languageName } from "../../display/language-name.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
+import { useTeams } from "../../hooks/use-teams.ts";
 import { CheckField, InputField, SelectField, TextAreaField } from "./fields.tsx";
 import { languageOptions } from "./language-options.ts";
 import { SettingsEditor } from "./settings-editor.tsx";
@@ -47,6 +49,8 @@ function BrandEditor({ item, onSaved, onCancel }: EditorSlot<"brands">) {
   const [timeZone, setTimeZone] = useState(item?.time_zone ?? "Europe/Paris");
   const [signature, setSignature] = useState(item?.signature ?? "");
   const [charter, setCharter] = useState(item?.charter_public ?? false);
+  const [teamId, setTeamId] = useState(item?.team_id ?? "");
+  const teams = useTeams();
   const input = (): Partial<BrandSetting> => ({
     name: name.trim(),
     slug: slug.trim(),
@@ -55,6 +59,7 @@ function BrandEditor({ item, onSaved, onCancel }: EditorSlot<"brands">) {
     time_zone: timeZone.trim(),
     signature,
     charter_public: charter,
+    team_id: teamId === "" ? null : teamId,
   });
   return (
     <SettingsEditor
@@ -110,6 +115,17 @@ function BrandEditor({ item, onSaved, onCancel }: EditorSlot<"brands">) {
             onChange={setSignature}
             rows={4}
             problems={problems("signature")}
+          />
+          <SelectField
+            label={t("settings.brands.team")}
+            hint={t("settings.brands.teamHint")}
+            value={teamId}
+            onChange={setTeamId}
+            options={[
+              { value: "", label: t("settings.brands.noTeam") },
+              ...teams.list.map((team) => ({ value: team.id, label: team.name })),
+            ]}
+            problems={problems("team_id")}
           />
           <CheckField
             label={t("settings.brands.charterPublic")}
