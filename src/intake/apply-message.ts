@@ -33,6 +33,8 @@ export type Placement = {
   index: number;
   message: InboundMessage;
   customerId: string;
+  /** The identity the sender was found or created by (what an undone merge sends back). */
+  identityId: string | null;
   newCustomer: boolean;
   brand: Brand;
   existing: Conversation | null;
@@ -47,7 +49,7 @@ export function place(
   index: number,
   message: InboundMessage,
   brand: Brand,
-  customer: { customerId: string; created: boolean },
+  customer: { customerId: string; created: boolean; identityId?: string | null },
   found: Conversation | null,
   pointedAt: Conversation | null,
 ): Placement | NoThread {
@@ -58,6 +60,7 @@ export function place(
     index,
     message,
     customerId: customer.customerId,
+    identityId: customer.identityId ?? null,
     newCustomer: customer.created,
     brand,
     messageId: uow.newId(),
@@ -112,6 +115,7 @@ export function messageRow(p: Placement, conversationId: string, now: Date) {
     channel: m.channel,
     authorKind: "customer" as const,
     authorCustomerId: p.customerId,
+    authorIdentityId: p.identityId,
     authorName: m.from.name?.trim() ?? "",
     authorEmail: m.from.email?.trim().toLowerCase() ?? null,
     subject: (m.subject ?? "").slice(0, 500),

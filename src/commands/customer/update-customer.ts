@@ -7,6 +7,7 @@ import type { Language } from "../../domain/language.ts";
 import { DeskError } from "../../errors.ts";
 import type { Tx } from "../../store/database.ts";
 import { getProfile, type Profile } from "../../store/queries/customers.ts";
+import { phoneCountryOf } from "../../store/queries/identity.ts";
 import { inWorkspace } from "../../store/queries/workspace-scope.ts";
 import { customerIdentities, customers, type ImportantDate } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
@@ -60,7 +61,12 @@ async function editIdentities(
   profile: Profile,
   patch: CustomerPatch,
 ): Promise<boolean> {
-  const changes = identityChanges(profile.identities, { email: patch.emails, phone: patch.phones });
+  const country = patch.phones ? await phoneCountryOf(uow.tx, p.workspaceId, profile.id) : null;
+  const changes = identityChanges(
+    profile.identities,
+    { email: patch.emails, phone: patch.phones },
+    country,
+  );
   const [invalid] = changes.invalid;
   if (invalid) {
     throw new DeskError("invalid_input", `${invalid.kind}s: "${invalid.written}" is not valid`);
@@ -105,6 +111,7 @@ async function editIdentities(
         kind: i.kind,
         value: i.value,
         displayValue: i.displayValue,
+        matchKey: i.matchKey,
         createdAt: uow.now,
       })),
     );

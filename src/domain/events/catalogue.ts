@@ -19,6 +19,24 @@ export const eventCatalogue = {
   }),
   /** The person's data was erased on request; counts only, no personal data. */
   "customer.erased": payload({ conversations: z.number(), messages: z.number() }),
+  /** `other_id` was merged into `customer_id`; on both timelines. `moved`: rows moved, per table. */
+  "customer.merged": payload({
+    merge_id: id,
+    customer_id: id,
+    customer_name: z.string(),
+    other_id: id,
+    other_name: z.string(),
+    moved: z.record(z.string(), z.number()),
+  }),
+  /** The merge was undone: both profiles as they were, plus what came since through `other`'s identities. */
+  "customer.merge_undone": payload({
+    merge_id: id,
+    customer_id: id,
+    customer_name: z.string(),
+    other_id: id,
+    other_name: z.string(),
+    moved: z.record(z.string(), z.number()),
+  }),
   "conversation.created": payload({
     channel: z.string(),
     reference: z.string(),

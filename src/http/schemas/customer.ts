@@ -56,6 +56,18 @@ export const customerView = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), is_partner: z.boolean() }).nullable(),
   identities: z.array(identityView),
   merged_into_id: z.string().nullable().describe("set when this profile was merged into another"),
+  merged_into: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "on a merged profile (GET by id): the surviving customer, at the end of the chain of merges",
+    ),
+  merge_id: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("on a merged profile (GET by id): the merge that merged it, to undo it"),
   erased_at: iso.nullable().describe("set when the person's data was erased on request"),
   created_at: iso,
   updated_at: iso,
