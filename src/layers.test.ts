@@ -22,7 +22,7 @@ const rules: Rule[] = [
     forbidden: (t) =>
       t.startsWith("src:")
         ? !t.startsWith("src:domain/")
-        : !["zod", "temporal-polyfill", "eld/small", "vitest"].includes(t),
+        : !["zod", "temporal-polyfill", "eld/small", "libphonenumber-js", "vitest"].includes(t),
     why: "src/domain imports nothing outside src/domain (no IO)",
   },
   {

@@ -20,7 +20,7 @@ export const customerReferences: readonly CustomerReference[] = [
   { table: events, column: events.customerId },
 ];
 
-/** How a reference is named in a merge's record of what moved: "table.column". */
+/** How a reference is named in a merge's record of what moved: its table, a dot, its column. */
 export const referenceName = (r: CustomerReference) => `${getTableName(r.table)}.${r.column.name}`;
 
 /**

@@ -67,7 +67,7 @@ export function suggestionKey(kind: string, value: string): string | null {
   const at = value.lastIndexOf("@");
   if (at <= 0) return null;
   const domain = value.slice(at + 1).toLowerCase();
-  let local = value.slice(0, at).toLowerCase().split("+")[0] ?? "";
-  if (gmailDomains.has(domain)) local = local.replaceAll(".", "");
-  return `${local}@${gmailDomains.has(domain) ? "gmail.com" : domain}`;
+  const local = value.slice(0, at).toLowerCase().split("+")[0] ?? "";
+  if (!gmailDomains.has(domain)) return `${local}@${domain}`;
+  return `${local.replaceAll(".", "")}@gmail.com`;
 }

@@ -120,7 +120,7 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
         : null;
       return {
         ...presentCustomer(profile),
-        merged_into: merged?.customerId ?? null,
+        merged_into: merged?.customerId ?? profile.mergedIntoId,
         merge_id: merged?.mergeId ?? null,
       };
     },

@@ -59,15 +59,13 @@ export const customerView = z.object({
   merged_into: z
     .string()
     .nullable()
-    .optional()
     .describe(
-      "on a merged profile (GET by id): the surviving customer, at the end of the chain of merges",
+      "on a merged profile: the surviving customer (GET by id follows a chain of merges to its end)",
     ),
   merge_id: z
     .string()
     .nullable()
-    .optional()
-    .describe("on a merged profile (GET by id): the merge that merged it, to undo it"),
+    .describe("on a merged profile read by id: the merge that merged it, to undo it"),
   erased_at: iso.nullable().describe("set when the person's data was erased on request"),
   created_at: iso,
   updated_at: iso,
@@ -97,6 +95,8 @@ export function presentCustomer(c: Profile): z.infer<typeof customerView> {
       flags: i.flags,
     })),
     merged_into_id: c.mergedIntoId,
+    merged_into: c.mergedIntoId,
+    merge_id: null,
     erased_at: c.erasedAt?.toISOString() ?? null,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
