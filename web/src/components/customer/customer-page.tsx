@@ -20,6 +20,7 @@ import { CustomerDataRights } from "./customer-data-rights.tsx";
 import { CustomerProfile } from "./customer-profile.tsx";
 import { CustomerProfileForm } from "./customer-profile-form.tsx";
 import { InteractionForm } from "./interaction-form.tsx";
+import { MergeSuggestions } from "./merge-suggestions.tsx";
 import { TimelineList } from "./timeline-list.tsx";
 
 type Notice = "saved" | "logged" | null;
@@ -136,6 +137,7 @@ export function CustomerPage() {
             ) : (
               <CustomerProfile customer={ready} summary={summary.state} users={users} now={now} />
             )}
+            <MergeSuggestions customer={ready} />
             <CustomerDataRights customer={ready} onErased={() => navigate(0)} />
           </section>
           <section className="customer-layout__timeline" aria-labelledby="timeline-title">
