@@ -1,6 +1,6 @@
 // Reads about identities: the country a customer's phone numbers are read in, and the candidates a
 // merge suggestion weighs — each found through an index, never by reading every customer.
-import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Candidate } from "../../domain/identity/merge-suggestions.ts";
 import type { Tx } from "../database.ts";
 import {
@@ -105,65 +105,32 @@ export async function candidateIdsFor(
   subject: Candidate,
   matchKeys: readonly string[],
 ): Promise<string[]> {
+  const holders = (table: typeof customerIdentities | typeof identitySightings, where: SQL) =>
+    tx
+      .select({ id: table.customerId })
+      .from(table)
+      .where(and(eq(table.workspaceId, workspaceId), where))
+      .limit(perKind);
   const reads: Array<Promise<Array<{ id: string }>>> = [];
-  if (subject.sightings.length > 0) {
-    reads.push(
-      tx
-        .select({ id: customerIdentities.customerId })
-        .from(customerIdentities)
-        .where(
-          and(
-            eq(customerIdentities.workspaceId, workspaceId),
-            pairsIn(customerIdentities, subject.sightings),
-          ),
-        )
-        .limit(perKind),
-    );
-  }
-  if (subject.identities.length > 0) {
-    reads.push(
-      tx
-        .select({ id: identitySightings.customerId })
-        .from(identitySightings)
-        .where(
-          and(
-            eq(identitySightings.workspaceId, workspaceId),
-            pairsIn(identitySightings, subject.identities),
-          ),
-        )
-        .limit(perKind),
-    );
-  }
+  const seen = pairsIn(customerIdentities, subject.sightings);
+  if (seen) reads.push(holders(customerIdentities, seen));
+  const seenElsewhere = pairsIn(identitySightings, subject.identities);
+  if (seenElsewhere) reads.push(holders(identitySightings, seenElsewhere));
   if (matchKeys.length > 0) {
-    reads.push(
-      tx
-        .select({ id: customerIdentities.customerId })
-        .from(customerIdentities)
-        .where(
-          and(
-            eq(customerIdentities.workspaceId, workspaceId),
-            eq(customerIdentities.kind, "email"),
-            inArray(customerIdentities.matchKey, [...matchKeys]),
-          ),
-        )
-        .limit(perKind),
-    );
+    const variants = and(
+      eq(customerIdentities.kind, "email"),
+      inArray(customerIdentities.matchKey, [...matchKeys]),
+    ) as SQL;
+    reads.push(holders(customerIdentities, variants));
   }
   if (subject.name.trim() !== "") {
-    reads.push(
-      tx
-        .select({ id: customers.id })
-        .from(customers)
-        .where(
-          and(
-            eq(customers.workspaceId, workspaceId),
-            eq(customers.name, subject.name),
-            isNull(customers.mergedIntoId),
-            ne(customers.id, subject.id),
-          ),
-        )
-        .limit(perKind),
+    const sameName = and(
+      eq(customers.workspaceId, workspaceId),
+      eq(customers.name, subject.name),
+      isNull(customers.mergedIntoId),
+      ne(customers.id, subject.id),
     );
+    reads.push(tx.select({ id: customers.id }).from(customers).where(sameName).limit(perKind));
   }
   const found = (await Promise.all(reads)).flat().map((r) => r.id);
   return [...new Set(found)].filter((id) => id !== subject.id);

@@ -1,5 +1,7 @@
 // What a merge of two customers moved (so that its undo is exact), and the identities a customer was
 // seen with that belong to another one (evidence for merge suggestions).
+
+import type { PgColumn } from "drizzle-orm/pg-core";
 import {
   foreignKey,
   index,
@@ -13,6 +15,14 @@ import {
 import { at, createdAt, tenant } from "./columns.ts";
 import { customers, identityKinds } from "./customer.ts";
 import { actorKinds } from "./event.ts";
+
+/** A key from a tenant table's column to the customer it names. */
+const customerKey = (name: string, workspaceId: PgColumn, customerId: PgColumn) =>
+  foreignKey({
+    name,
+    columns: [workspaceId, customerId],
+    foreignColumns: [customers.workspaceId, customers.id],
+  });
 
 /** The ids each customer reference held when `other` was merged into `customer`, by table.column. */
 export type MovedRows = Record<string, string[]>;
@@ -38,16 +48,8 @@ export const customerMerges = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index("customer_merges_customer").on(t.workspaceId, t.customerId, t.createdAt.desc()),
     index("customer_merges_other").on(t.workspaceId, t.otherId, t.createdAt.desc()),
-    foreignKey({
-      name: "customer_merges_customer_fk",
-      columns: [t.workspaceId, t.customerId],
-      foreignColumns: [customers.workspaceId, customers.id],
-    }),
-    foreignKey({
-      name: "customer_merges_other_fk",
-      columns: [t.workspaceId, t.otherId],
-      foreignColumns: [customers.workspaceId, customers.id],
-    }),
+    customerKey("customer_merges_customer_fk", t.workspaceId, t.customerId),
+    customerKey("customer_merges_other_fk", t.workspaceId, t.otherId),
   ],
 );
 
@@ -68,10 +70,6 @@ export const identitySightings = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("identity_sightings_customer").on(t.workspaceId, t.customerId, t.kind, t.value),
     index("identity_sightings_value").on(t.workspaceId, t.kind, t.value),
-    foreignKey({
-      name: "identity_sightings_customer_fk",
-      columns: [t.workspaceId, t.customerId],
-      foreignColumns: [customers.workspaceId, customers.id],
-    }),
+    customerKey("identity_sightings_customer_fk", t.workspaceId, t.customerId),
   ],
 );
