@@ -9,14 +9,14 @@ import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 let token: string;
+let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer({ RAPPORT_DEMO: "0" });
   const rt = server.running.booted.rt;
   const workspaceId = server.running.booted.workspaceId;
   token = (await createToken(rt, { workspaceId, name: "t", role: "advisor" }, systemActor)).token;
-  const admin = (await createToken(rt, { workspaceId, name: "a", role: "admin" }, systemActor))
-    .token;
+  admin = (await createToken(rt, { workspaceId, name: "a", role: "admin" }, systemActor)).token;
   // The brand's country: national numbers are read as French ones.
   // biome-ignore lint/suspicious/noExplicitAny: the answer is read field by field
   const brands: any = await fetch(`${server.url}/api/v1/brands`, {
@@ -294,5 +294,28 @@ describe("one person, many identities", () => {
     expect((await inbound("social", { handle: "instagram:lea_m" }, "Re")).customer_id).toBe(
       social.customer_id,
     );
+  });
+
+  it("forgets the identities a person was seen with when their data is erased", async () => {
+    const held = await inbound("phone", { phone: "+44 20 7946 0958" }, "Call");
+    const seer = await inbound("form", { email: "seer@erase.test", phone: "020 7946 0958" }, "x");
+    const db = server.running.booted.rt.db;
+    const sightings = async () =>
+      (
+        await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from identity_sightings where value = '+442079460958'`,
+        )
+      ).rows[0]?.n;
+    // The brand reads numbers as French ones: the British number written nationally is another.
+    expect(await sightings()).toBe(0);
+    await inbound("form", { email: "seer@erase.test", phone: "+44 20 7946 0958" }, "y");
+    expect(await sightings()).toBe(1);
+    const erased = await fetch(`${server.url}/api/v1/customers/${held.customer_id}/erase`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(erased.status).toBe(200);
+    expect(await sightings()).toBe(0);
+    expect(seer.customer_id).not.toBe(held.customer_id);
   });
 });
