@@ -5,6 +5,7 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../src/commands/access/create-token.ts";
 import { systemActor } from "../../src/commands/events/record-event.ts";
+import { eventually } from "../helpers/eventually.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -85,6 +86,15 @@ const inbound = async (channel: string, from: object, body: string) => {
   return res.body as { customer_id: string; conversation_id: string };
 };
 
+/** Waits for the acknowledgements to leave: their delivery is an event of its own. */
+const settled = () =>
+  eventually(async () => {
+    const rows = await server.running.booted.rt.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from messages where delivery = 'queued'`,
+    );
+    return rows.rows[0]?.n === 0;
+  });
+
 /** Every row that a merge could lose, counted in the whole database. */
 async function totals() {
   const db = server.running.booted.rt.db;
@@ -129,6 +139,18 @@ describe("one person, many identities", () => {
     const c = call.customer_id;
     const phoneCustomer = await api("GET", `/api/v1/customers/${c}`);
     expect(phoneCustomer.body.identities).toMatchObject([{ kind: "phone", value: "+33612345678" }]);
+    // Found again however the number is written, national or international, filtered or searched.
+    for (const query of [
+      "phone=06%2012%2034%2056%2078",
+      "phone=%2B33612345678",
+      "q=06%2012%2034",
+    ]) {
+      const found = await api("GET", `/api/v1/customers?${query}`);
+      expect(
+        found.body.items.map((i: { id: string }) => i.id),
+        query,
+      ).toEqual([c]);
+    }
     // A form from her first address that gives the same number: it stays hers, and is evidence.
     const form = await inbound(
       "form",
@@ -160,6 +182,7 @@ describe("one person, many identities", () => {
     });
     expect(byId.get(c).score).toBeGreaterThan(0);
 
+    await settled();
     const before = await totals();
     const apart = await holdings([a, b, c]);
 
@@ -185,6 +208,9 @@ describe("one person, many identities", () => {
     const oldB = await api("GET", `/api/v1/customers/${b}`);
     expect(oldB.status).toBe(200);
     expect(oldB.body).toMatchObject({ merged_into: a, merge_id: mergeB.body.merge_id });
+    expect((await api("GET", `/api/v1/customers/${b}/merge-suggestions`)).body).toEqual({
+      items: [],
+    });
     expect(await customerOf("marie+commandes@acme.test")).toBe(a);
     const timeline = await api("GET", `/api/v1/customers/${a}/timeline`);
     expect(timeline.body.items.map((e: { type: string }) => e.type)).toContain("customer.merged");
@@ -202,7 +228,8 @@ describe("one person, many identities", () => {
     const laterConversation = later.body.items[0];
     expect(laterConversation.customer_id).toBe(a);
 
-    // Undo both: two... three profiles again, each with what it had, plus what came since from B's address.
+    await settled();
+    // Undo both: three profiles again, each with what it had, and B with what came since from its address.
     const undoC = await api("POST", `/api/v1/merges/${mergeC.body.merge_id}/undo`);
     expect(undoC.status, JSON.stringify(undoC.body)).toBe(200);
     const undoB = await api("POST", `/api/v1/merges/${mergeB.body.merge_id}/undo`);

@@ -5,6 +5,7 @@ import { mergeSuggestions, type Suggestion } from "../../domain/identity/merge-s
 import { suggestionKey } from "../../domain/identity/normalize.ts";
 import { DeskError } from "../../errors.ts";
 import type { Tx } from "../../store/database.ts";
+import { getCustomer } from "../../store/queries/customers.ts";
 import { candidateIdsFor, candidatesOf } from "../../store/queries/identity.ts";
 import { referenceCounts } from "./customer-references.ts";
 
@@ -19,7 +20,11 @@ export async function suggestMerges(
   customerId: string,
 ): Promise<SuggestionWithCounts[]> {
   const [subject] = await candidatesOf(tx, workspaceId, [customerId]);
-  if (!subject) throw new DeskError("not_found", "no such customer");
+  if (!subject) {
+    // A merged or erased profile has nothing to suggest; one that does not exist is a 404.
+    if (await getCustomer(tx, workspaceId, customerId)) return [];
+    throw new DeskError("not_found", "no such customer");
+  }
   const keys = subject.identities
     .map((i) => suggestionKey(i.kind, i.value))
     .filter((k): k is string => k !== null);

@@ -22,7 +22,7 @@ import {
   timelineOf,
   userNames,
 } from "../../store/queries/customers.ts";
-import { mergedInto } from "../../store/queries/identity.ts";
+import { mergedInto, workspaceCountry } from "../../store/queries/identity.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import { page, paging, problemView } from "../schemas/conversation.ts";
@@ -75,7 +75,10 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const q = request.query;
-      const phone = q.phone === undefined ? undefined : normalizePhone(q.phone);
+      const phone =
+        q.phone === undefined
+          ? undefined
+          : normalizePhone(q.phone, await workspaceCountry(rt.db, p.workspaceId));
       if (phone === null) throw new DeskError("invalid_input", "phone: not a phone number");
       const digits = q.q ? phoneDigitsOf(q.q) : null;
       const result = await listCustomers(rt.db, {

@@ -24,7 +24,11 @@ export async function phoneCountryOf(tx: Tx, workspaceId: string, customerId: st
     .where(inWorkspace(conversations, workspaceId, eq(conversations.customerId, customerId)))
     .orderBy(sql`${conversations.createdAt} desc`)
     .limit(1);
-  if (latest) return latest.country;
+  return latest ? latest.country : workspaceCountry(tx, workspaceId);
+}
+
+/** The country of the workspace's first brand: where a number typed in a search is read. */
+export async function workspaceCountry(tx: Tx, workspaceId: string) {
   const [first] = await tx
     .select({ country: brands.country })
     .from(brands)
