@@ -345,4 +345,22 @@ describe("one person, many identities", () => {
     expect(await sightings()).toBe(0);
     expect(seer.customer_id).not.toBe(held.customer_id);
   });
+
+  it("refuses to undo a merge whose survivor was merged again since, until that one is undone", async () => {
+    const id = async (n: string) =>
+      (await inbound("api", { email: `${n}@chain.test` }, "Hello")).customer_id;
+    const [x, y, z] = [await id("x"), await id("y"), await id("z")];
+    const first = await api("POST", `/api/v1/customers/${x}/merge`, { other_id: y });
+    const second = await api("POST", `/api/v1/customers/${z}/merge`, { other_id: x });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    // y now lives on in z, at the end of the chain.
+    expect((await api("GET", `/api/v1/customers/${y}`)).body.merged_into).toBe(z);
+    const refused = await api("POST", `/api/v1/merges/${first.body.merge_id}/undo`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toBe("urn:rapport:problem:merge_not_undoable");
+    expect((await api("POST", `/api/v1/merges/${second.body.merge_id}/undo`)).status).toBe(200);
+    expect((await api("POST", `/api/v1/merges/${first.body.merge_id}/undo`)).status).toBe(200);
+    expect(await customerOf("y@chain.test")).toBe(y);
+    expect(await customerOf("x@chain.test")).toBe(x);
+  });
 });
