@@ -24,6 +24,8 @@ export type Sender = {
   name?: string | null;
   /** Where a phone number without its international prefix is read (the brand's country). */
   country?: string | null;
+  /** Other addresses on the message (its Cc): evidence when another customer holds one. */
+  seenWith?: string[];
 };
 type Wanted = { kind: "email" | "phone" | "chat" | "social"; value: string; display: string };
 
@@ -75,7 +77,14 @@ export async function resolveCustomers(
     }
     return list;
   });
-  const distinct = new Map(wanted.flat().map((w) => [keyOf(w), w]));
+  const seenWith = senders.map((sender) =>
+    (sender.seenWith ?? []).map((email) => ({
+      kind: "email" as const,
+      value: normalizeEmail(email),
+      display: email,
+    })),
+  );
+  const distinct = new Map([...wanted.flat(), ...seenWith.flat()].map((w) => [keyOf(w), w]));
   const known = await tx
     .select({
       identityId: customerIdentities.id,
@@ -118,18 +127,6 @@ export async function resolveCustomers(
     const found =
       owners.get(keyOf(list.find((w) => w.kind === "email") ?? { kind: "", value: "" })) ??
       list.map((w) => owners.get(keyOf(w))).find((o) => o !== undefined);
-    for (const w of list) {
-      const holder = owners.get(keyOf(w));
-      if (found && holder && holder.customerId !== found.customerId) {
-        sightings.set(`${found.customerId}\u0000${keyOf(w)}`, {
-          workspaceId,
-          id: rt.newId(),
-          customerId: found.customerId,
-          kind: w.kind,
-          value: w.value,
-        });
-      }
-    }
     let owner = found;
     const created = !owner;
     if (!owner) {
@@ -138,6 +135,18 @@ export async function resolveCustomers(
     } else if (sender.name?.trim() && owner.name === "") {
       named.set(owner.customerId, sender.name.trim());
       owner.name = sender.name.trim();
+    }
+    for (const w of [...list, ...(seenWith[i] ?? [])]) {
+      const holder = owners.get(keyOf(w));
+      if (holder && holder.customerId !== owner.customerId) {
+        sightings.set(`${owner.customerId}\u0000${keyOf(w)}`, {
+          workspaceId,
+          id: rt.newId(),
+          customerId: owner.customerId,
+          kind: w.kind,
+          value: w.value,
+        });
+      }
     }
     for (const w of list) {
       if (owners.has(keyOf(w))) continue;

@@ -48,7 +48,7 @@ async function api(method: string, url: string, body?: object, key?: string): Pr
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-async function mail(from: string, name: string, subject: string, id: string) {
+async function mail(from: string, name: string, subject: string, id: string, cc?: string) {
   const transport = nodemailer.createTransport({
     host: "127.0.0.1",
     port: server.smtpPort,
@@ -58,6 +58,7 @@ async function mail(from: string, name: string, subject: string, id: string) {
   const raw = [
     `From: ${name} <${from}>`,
     "To: support@rapport.localhost",
+    ...(cc ? [`Cc: ${cc}`] : []),
     `Subject: ${subject}`,
     `Message-ID: <${id}@sender.test>`,
     `Date: ${new Date().toUTCString()}`,
@@ -362,5 +363,16 @@ describe("one person, many identities", () => {
     expect((await api("POST", `/api/v1/merges/${first.body.merge_id}/undo`)).status).toBe(200);
     expect(await customerOf("y@chain.test")).toBe(y);
     expect(await customerOf("x@chain.test")).toBe(x);
+  });
+
+  it("takes an address in a mail's Cc that another customer holds as evidence", async () => {
+    const held = await inbound("api", { email: "jules@bureau.test", name: "Jules" }, "Hello");
+    await mail("j.perso@maison.test", "Jules", "Ma demande", "cc1", "Jules <Jules@Bureau.test>");
+    const sender = await customerOf("j.perso@maison.test");
+    expect(sender).not.toBe(held.customer_id);
+    const suggested = await api("GET", `/api/v1/customers/${held.customer_id}/merge-suggestions`);
+    expect(suggested.body.items).toMatchObject([
+      { customer: { id: sender }, evidence: [{ kind: "email_seen", email: "jules@bureau.test" }] },
+    ]);
   });
 });
