@@ -14,6 +14,15 @@ export const errorCatalog = {
     title: "A conversation cannot be resolved or closed without a human answer or a reason",
   },
   invalid_transition: { status: 409, title: "This status change is not allowed" },
+  customer_already_merged: {
+    status: 409,
+    title: "This customer was merged into another one: work on that one",
+  },
+  merge_already_undone: { status: 409, title: "This merge was already undone" },
+  merge_not_undoable: {
+    status: 409,
+    title: "The surviving customer was merged again since: undo that merge first",
+  },
   payload_too_large: { status: 413, title: "The request is too large" },
   unsupported_media_type: { status: 415, title: "Send JSON (application/json)" },
   not_previewable: { status: 415, title: "This file cannot be shown inline: download it" },

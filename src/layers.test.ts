@@ -28,6 +28,7 @@ const rules: Rule[] = [
             "eld/small",
             "sentiment",
             "sentiment/languages/en/index.js",
+            "libphonenumber-js",
             "vitest",
           ].includes(t),
     why: "src/domain imports nothing outside src/domain (no IO)",

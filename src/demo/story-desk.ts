@@ -65,6 +65,7 @@ export function messageRow(
     workspaceId: desk.workspaceId,
     authorUserId: null,
     authorCustomerId: null,
+    authorIdentityId: null,
     authorName: "",
     authorEmail: null,
     cc: [],

@@ -2,7 +2,7 @@
 // backup — each with its "customer.created" event at that date.
 import { type EventInput, recordEvents, systemActor } from "../commands/events/record-event.ts";
 import type { UnitOfWork } from "../commands/unit-of-work.ts";
-import { normalizeEmail, normalizePhone } from "../domain/identity/normalize.ts";
+import { normalizeEmail, normalizePhone, suggestionKey } from "../domain/identity/normalize.ts";
 import { customerIdentities, customers } from "../store/schema/index.ts";
 import { daysBefore, isoDateFrom } from "./story-clock.ts";
 import type { StaffKey, StoryCustomer } from "./story-types.ts";
@@ -63,6 +63,7 @@ export async function writeCustomers(
       kind: "email",
       value: normalizeEmail(c.email),
       displayValue: c.email,
+      matchKey: suggestionKey("email", normalizeEmail(c.email)),
       verified: true,
       createdAt: since,
     });

@@ -21,6 +21,7 @@ import { safeValidatorCompiler } from "./plugins/validation.ts";
 import { registerAttachmentRoutes } from "./routes/attachments.ts";
 import { registerCharterRoutes } from "./routes/charter.ts";
 import { registerConversationRoutes } from "./routes/conversations.ts";
+import { registerCustomerMergeRoutes } from "./routes/customer-merges.ts";
 import { registerCustomerRoutes } from "./routes/customers.ts";
 import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
 import { registerInboundRoutes } from "./routes/inbound.ts";
@@ -129,6 +130,7 @@ export async function buildApp(
   registerCustomerRoutes(app, rt);
   registerTransferRoutes(app, rt);
   registerPortfolioRoutes(app, rt);
+  registerCustomerMergeRoutes(app, rt);
   registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   registerTokenRoutes(app, rt);

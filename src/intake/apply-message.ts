@@ -40,6 +40,8 @@ export type Placement = {
   index: number;
   message: InboundMessage;
   customerId: string;
+  /** The identity the sender was found or created by (what an undone merge sends back). */
+  identityId: string | null;
   newCustomer: boolean;
   brand: Brand;
   existing: Conversation | null;
@@ -54,7 +56,7 @@ export function place(
   index: number,
   message: InboundMessage,
   brand: Brand,
-  customer: { customerId: string; created: boolean },
+  customer: { customerId: string; created: boolean; identityId?: string | null },
   found: Conversation | null,
   pointedAt: Conversation | null,
 ): Placement | NoThread {
@@ -65,6 +67,7 @@ export function place(
     index,
     message,
     customerId: customer.customerId,
+    identityId: customer.identityId ?? null,
     newCustomer: customer.created,
     brand,
     messageId: uow.newId(),
@@ -119,6 +122,7 @@ export function messageRow(p: Placement, conversationId: string, now: Date) {
     channel: m.channel,
     authorKind: "customer" as const,
     authorCustomerId: p.customerId,
+    authorIdentityId: p.identityId,
     authorName: m.from.name?.trim() ?? "",
     authorEmail: m.from.email?.trim().toLowerCase() ?? null,
     subject: (m.subject ?? "").slice(0, 500),

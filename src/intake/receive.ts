@@ -189,7 +189,11 @@ async function placeAll(
     uow.tx,
     uow.runtime,
     workspaceId,
-    usable.map((u) => u.message.from),
+    // A national phone number is read in the country of the brand written to.
+    usable.map((u) => ({
+      ...u.message.from,
+      country: (u.message.brandId ? known.byId.get(u.message.brandId) : known.first)?.country,
+    })),
   );
   const threads = await findThreads(
     uow.tx,

@@ -198,6 +198,16 @@ async function tour() {
   await call("GET", `${customer}/summary`, "advisor");
   const timeline = await call("GET", `${customer}/timeline?limit=2`, "advisor");
   await call("GET", `${customer}/timeline?cursor=${timeline.next_cursor}`, "advisor");
+  // The same person from a +tag variant of her address: suggested, merged, undone.
+  const twin = await call("POST", "/api/v1/messages/inbound", "advisor", {
+    channel: "form",
+    from: { email: "tour+twin@example.com", name: "Tina Tour" },
+    body: "Bonjour",
+  });
+  await call("GET", `${customer}/merge-suggestions`, "advisor");
+  const merged = await call("POST", `${customer}/merge`, "advisor", { other_id: twin.customer_id });
+  await call("GET", `/api/v1/customers/${twin.customer_id}`, "advisor");
+  await call("POST", `/api/v1/merges/${merged.merge_id}/undo`, "advisor");
   await call("PATCH", customer, "advisor", {
     name: "Tina Tour-Martin",
     notes: "VIP",

@@ -266,7 +266,11 @@ async function prepareMail(
     workspaceId: ws,
     channel: "email",
     brandId: brand.id,
-    from: { email: sender, name: mail.from?.name ?? null },
+    from: {
+      email: sender,
+      name: mail.from?.name ?? null,
+      seenWith: mail.cc.map((a) => a.address).slice(0, 50),
+    },
     subject: mail.subject,
     bodyText: text,
     bodyHtml: html,

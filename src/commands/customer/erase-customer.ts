@@ -8,6 +8,7 @@ import {
   customerIdentities,
   customers,
   events,
+  identitySightings,
   messages,
 } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
@@ -43,7 +44,25 @@ export async function eraseCustomer(
   const identities = await tx
     .delete(customerIdentities)
     .where(and(eq(customerIdentities.workspaceId, ws), inArray(customerIdentities.customerId, ids)))
-    .returning({ value: customerIdentities.value, display: customerIdentities.displayValue });
+    .returning({
+      kind: customerIdentities.kind,
+      value: customerIdentities.value,
+      display: customerIdentities.displayValue,
+    });
+  // The identities they were seen with, and theirs seen on other profiles' messages, go too.
+  await tx
+    .delete(identitySightings)
+    .where(
+      and(
+        eq(identitySightings.workspaceId, ws),
+        or(
+          inArray(identitySightings.customerId, ids),
+          ...identities.map((i) =>
+            and(eq(identitySightings.kind, i.kind), eq(identitySightings.value, i.value)),
+          ),
+        ),
+      ),
+    );
   const theirs = await tx
     .select({ id: conversations.id })
     .from(conversations)

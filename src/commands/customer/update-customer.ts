@@ -15,6 +15,7 @@ import {
 import { DeskError } from "../../errors.ts";
 import type { Tx } from "../../store/database.ts";
 import { getProfile, type Profile } from "../../store/queries/customers.ts";
+import { phoneCountryOf } from "../../store/queries/identity.ts";
 import { inWorkspace } from "../../store/queries/workspace-scope.ts";
 import { customerIdentities, customers, type ImportantDate } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
@@ -74,7 +75,12 @@ async function editIdentities(
   profile: Profile,
   patch: CustomerPatch,
 ): Promise<boolean> {
-  const changes = identityChanges(profile.identities, { email: patch.emails, phone: patch.phones });
+  const country = patch.phones ? await phoneCountryOf(uow.tx, p.workspaceId, profile.id) : null;
+  const changes = identityChanges(
+    profile.identities,
+    { email: patch.emails, phone: patch.phones },
+    country,
+  );
   const [invalid] = changes.invalid;
   if (invalid) {
     throw new DeskError("invalid_input", `${invalid.kind}s: "${invalid.written}" is not valid`);
@@ -119,6 +125,7 @@ async function editIdentities(
         kind: i.kind,
         value: i.value,
         displayValue: i.displayValue,
+        matchKey: i.matchKey,
         createdAt: uow.now,
       })),
     );

@@ -22,6 +22,8 @@ export type BrandFields = {
   addresses: string[];
   language: Language;
   timeZone: string;
+  /** ISO 3166 alpha-2: where national phone numbers are read. */
+  country: string | null;
   signature: string;
   charterPublic: boolean;
   calendarId: string | null;
@@ -36,6 +38,7 @@ export const brandFields = [
   "addresses",
   "language",
   "timeZone",
+  "country",
   "signature",
   "charterPublic",
   "calendarId",
@@ -79,6 +82,7 @@ export async function createBrand(uow: UnitOfWork, p: Principal, input: NewBrand
         addresses,
         language: input.language ?? "en",
         timeZone: input.timeZone ?? "Europe/Paris",
+        country: input.country ?? null,
         signature: input.signature ?? "",
         charterPublic: input.charterPublic ?? false,
         calendarId: input.calendarId ?? null,

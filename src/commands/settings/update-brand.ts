@@ -61,6 +61,7 @@ const snapshot = (b: typeof brands.$inferSelect) => ({
   addresses: b.addresses,
   language: b.language,
   timeZone: b.timeZone,
+  country: b.country,
   signature: b.signature,
   charterPublic: b.charterPublic,
   calendarId: b.calendarId,

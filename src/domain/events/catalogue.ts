@@ -7,6 +7,15 @@ const id = z.string();
 const reason = z.string();
 const payload = <S extends z.ZodRawShape>(shape: S) => z.looseObject(shape);
 const none = payload({});
+/** A merge of two customers, or its undo: who into whom, and how many rows moved per table. */
+const merge = payload({
+  merge_id: id,
+  customer_id: id,
+  customer_name: z.string(),
+  other_id: id,
+  other_name: z.string(),
+  moved: z.record(z.string(), z.number()),
+});
 /** A setting's audit event: the change is in before/after; data names the row when it helps. */
 const setting = none;
 
@@ -28,6 +37,10 @@ export const eventCatalogue = {
   }),
   /** The person's data was erased on request; counts only, no personal data. */
   "customer.erased": payload({ conversations: z.number(), messages: z.number() }),
+  /** `other_id` was merged into `customer_id`; on both timelines. `moved`: rows moved, per table. */
+  "customer.merged": merge,
+  /** The merge was undone: both profiles as they were, plus what came since through `other`'s identities. */
+  "customer.merge_undone": merge,
   "conversation.created": payload({
     channel: z.string(),
     reference: z.string(),

@@ -15,7 +15,14 @@ describe("identityChanges", () => {
         phone: ["+33 6 12 34 56 78"],
       }),
     ).toEqual({
-      add: [{ kind: "email", value: "m.dupont@work.test", displayValue: "m.dupont@Work.test" }],
+      add: [
+        {
+          kind: "email",
+          value: "m.dupont@work.test",
+          displayValue: "m.dupont@Work.test",
+          matchKey: "m.dupont@work.test",
+        },
+      ],
       remove: [],
       invalid: [],
     });
@@ -29,12 +36,23 @@ describe("identityChanges", () => {
 
   it("counts an address written twice once", () => {
     const changes = identityChanges([], { email: ["a@b.test", "A@B.test"] });
-    expect(changes.add).toEqual([{ kind: "email", value: "a@b.test", displayValue: "a@b.test" }]);
+    expect(changes.add).toEqual([
+      { kind: "email", value: "a@b.test", displayValue: "a@b.test", matchKey: "a@b.test" },
+    ]);
   });
 
   it("names what cannot be a phone number", () => {
     expect(identityChanges(held, { phone: ["12", "+33612345678"] }).invalid).toEqual([
       { kind: "phone", written: "12" },
     ]);
+  });
+
+  it("reads a national number in the brand's country, so it is the one already held", () => {
+    expect(identityChanges(held, { phone: ["06 12 34 56 78"] }, "FR")).toEqual({
+      add: [],
+      remove: [],
+      invalid: [],
+    });
+    expect(identityChanges(held, { phone: ["06 12 34 56 78"] }).add).toHaveLength(1);
   });
 });

@@ -1,13 +1,18 @@
 // What editing a customer's addresses and numbers changes: the email and phone identities to add
 // and to remove so that the profile holds exactly the ones an advisor wrote. Other kinds (chat,
 // social, external) are the channels' and stay as they are.
-import { normalizeEmail, normalizePhone } from "./normalize.ts";
+import { normalizeEmail, normalizePhone, suggestionKey } from "./normalize.ts";
 
 export type EditableKind = "email" | "phone";
 
 export type HeldIdentity = { id: string; kind: string; value: string };
 
-export type WantedIdentity = { kind: EditableKind; value: string; displayValue: string };
+export type WantedIdentity = {
+  kind: EditableKind;
+  value: string;
+  displayValue: string;
+  matchKey: string | null;
+};
 
 export type IdentityChanges = {
   add: WantedIdentity[];
@@ -16,19 +21,21 @@ export type IdentityChanges = {
   invalid: Array<{ kind: EditableKind; written: string }>;
 };
 
-function normalized(kind: EditableKind, written: string): string | null {
+function normalized(kind: EditableKind, written: string, country: string | null): string | null {
   if (kind === "email") return normalizeEmail(written);
-  return normalizePhone(written);
+  return normalizePhone(written, country);
 }
 
 /**
  * The identities to add and remove for `wanted` (as written, per kind; a kind left undefined is not
  * edited). The same address written twice, in any case or spacing, is one identity; one already
- * held is kept as it is (its verification and flags with it).
+ * held is kept as it is (its verification and flags with it). A national phone number is read in
+ * `country` (the brand's).
  */
 export function identityChanges(
   held: readonly HeldIdentity[],
   wanted: Partial<Record<EditableKind, readonly string[]>>,
+  country: string | null = null,
 ): IdentityChanges {
   const changes: IdentityChanges = { add: [], remove: [], invalid: [] };
   for (const kind of ["email", "phone"] as const) {
@@ -36,7 +43,7 @@ export function identityChanges(
     if (written === undefined) continue;
     const values = new Map<string, string>();
     for (const raw of written) {
-      const value = normalized(kind, raw);
+      const value = normalized(kind, raw, country);
       if (value === null || value === "") changes.invalid.push({ kind, written: raw });
       else if (!values.has(value)) values.set(value, raw.trim());
     }
@@ -45,7 +52,9 @@ export function identityChanges(
       if (!values.has(identity.value)) changes.remove.push(identity.id);
     }
     for (const [value, displayValue] of values) {
-      if (!current.some((i) => i.value === value)) changes.add.push({ kind, value, displayValue });
+      if (!current.some((i) => i.value === value)) {
+        changes.add.push({ kind, value, displayValue, matchKey: suggestionKey(kind, value) });
+      }
     }
   }
   return changes;

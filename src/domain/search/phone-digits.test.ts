@@ -8,6 +8,10 @@ describe("phoneDigitsOf", () => {
     expect(phoneDigitsOf("0044 20 7946")).toBe("44207946");
   });
 
+  it("leaves out a national number's trunk 0, to find it stored in E.164 too", () => {
+    expect(phoneDigitsOf("06 12 34 56 78")).toBe("612345678");
+  });
+
   it("is null for words, or too few digits to mean a number", () => {
     expect(phoneDigitsOf("holloway")).toBeNull();
     expect(phoneDigitsOf("derek 06")).toBeNull();

@@ -22,6 +22,7 @@ import {
   timelineOf,
   userNames,
 } from "../../store/queries/customers.ts";
+import { mergedInto, workspaceCountry } from "../../store/queries/identity.ts";
 import { lastMoodsOf } from "../../store/queries/moods.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
@@ -76,7 +77,10 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     async (request) => {
       const p = principalOf(request);
       const q = request.query;
-      const phone = q.phone === undefined ? undefined : normalizePhone(q.phone);
+      const phone =
+        q.phone === undefined
+          ? undefined
+          : normalizePhone(q.phone, await workspaceCountry(rt.db, p.workspaceId));
       if (phone === null) throw new DeskError("invalid_input", "phone: not a phone number");
       const digits = q.q ? phoneDigitsOf(q.q) : null;
       const result = await listCustomers(rt.db, {
@@ -103,6 +107,9 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         summary: "A customer's profile with their identities",
+        description:
+          "A profile merged into another still answers 200, with `merged_into` (the surviving " +
+          "customer's id) and `merge_id` (to undo the merge).",
         tags: ["customers"],
         params: idParams,
         response: { 200: customerView, 404: problemView },
@@ -112,7 +119,15 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
       const p = principalOf(request);
       const profile = await getProfile(rt.db, p.workspaceId, request.params.id);
       if (!profile) throw new DeskError("not_found", "no such customer");
-      return presentCustomer(profile);
+      // A merged profile still answers, naming where the person lives on.
+      const merged = profile.mergedIntoId
+        ? await mergedInto(rt.db, p.workspaceId, profile.id)
+        : null;
+      return {
+        ...presentCustomer(profile),
+        merged_into: merged?.customerId ?? profile.mergedIntoId,
+        merge_id: merged?.mergeId ?? null,
+      };
     },
   );
 

@@ -21,11 +21,28 @@ const inboundBody = z.strictObject({
         .max(40)
         .regex(/^[+0-9 ().-]+$/, "digits, spaces, + ( ) . - only")
         .optional(),
+      visitor_id: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe("the chat widget's visitor id"),
+      handle: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]+:@?[A-Za-z0-9._-]{1,100}$/, 'a social handle, "network:handle"')
+        .optional()
+        .describe('a social handle, "network:handle" (instagram:@marie_d)'),
       name: z.string().max(200).optional(),
     })
     .refine(
-      (f) => f.email !== undefined || f.phone !== undefined,
-      "from needs an email or a phone",
+      (f) =>
+        f.email !== undefined ||
+        f.phone !== undefined ||
+        f.visitor_id !== undefined ||
+        f.handle !== undefined,
+      "from needs an email, a phone, a visitor_id or a handle",
     ),
   subject: z.string().max(500).optional(),
   body: z.string().min(1).max(100_000),
@@ -73,7 +90,13 @@ export function registerInboundRoutes(app: App, rt: Runtime): void {
             {
               workspaceId: p.workspaceId,
               channel: body.channel,
-              from: body.from,
+              from: {
+                email: body.from.email,
+                phone: body.from.phone,
+                name: body.from.name,
+                chatId: body.from.visitor_id,
+                social: body.from.handle ? { handle: body.from.handle } : null,
+              },
               subject: body.subject ?? null,
               bodyText: body.body,
               externalId: body.external_id ?? null,

@@ -59,6 +59,16 @@ export const customerView = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), is_partner: z.boolean() }).nullable(),
   identities: z.array(identityView),
   merged_into_id: z.string().nullable().describe("set when this profile was merged into another"),
+  merged_into: z
+    .string()
+    .nullable()
+    .describe(
+      "on a merged profile: the surviving customer (GET by id follows a chain of merges to its end)",
+    ),
+  merge_id: z
+    .string()
+    .nullable()
+    .describe("on a merged profile read by id: the merge that merged it, to undo it"),
   erased_at: iso.nullable().describe("set when the person's data was erased on request"),
   created_at: iso,
   updated_at: iso,
@@ -90,6 +100,8 @@ export function presentCustomer(c: Profile): z.infer<typeof customerView> {
       flags: i.flags,
     })),
     merged_into_id: c.mergedIntoId,
+    merged_into: c.mergedIntoId,
+    merge_id: null,
     erased_at: c.erasedAt?.toISOString() ?? null,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),

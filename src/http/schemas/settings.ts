@@ -82,6 +82,15 @@ const brandInput = {
     .describe("inbound addresses; the first one is the address mail is sent from"),
   language,
   time_zone: timeZoneName,
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "an ISO 3166 alpha-2 country code such as FR")
+    .transform((c) => c.toUpperCase())
+    .nullable()
+    .describe(
+      "ISO 3166 alpha-2 (FR): phone numbers written without their international prefix are " +
+        "read as this country's; null: such numbers are kept as written",
+    ),
   signature: z.string().max(5000),
   charter_public: z.boolean().describe("publish the commitment charter at /charter/{slug}"),
   calendar_id: z.uuid().nullable(),
@@ -94,6 +103,7 @@ export const newBrandBody = z.strictObject({
   addresses: brandInput.addresses,
   language: brandInput.language.optional(),
   time_zone: brandInput.time_zone.optional(),
+  country: brandInput.country.optional(),
   signature: brandInput.signature.optional(),
   charter_public: brandInput.charter_public.optional(),
   calendar_id: brandInput.calendar_id.optional(),
@@ -109,6 +119,7 @@ export const brandView = z.object({
   addresses: z.array(z.string()),
   language: z.string(),
   time_zone: z.string(),
+  country: z.string().nullable(),
   signature: z.string(),
   charter_public: z.boolean(),
   calendar_id: z.string().nullable(),
@@ -125,6 +136,7 @@ export function presentBrand(b: typeof brands.$inferSelect): z.infer<typeof bran
     addresses: b.addresses,
     language: b.language,
     time_zone: b.timeZone,
+    country: b.country,
     signature: b.signature,
     charter_public: b.charterPublic,
     calendar_id: b.calendarId,

@@ -49,6 +49,8 @@ export const brands = pgTable(
     addresses: jsonb("addresses").$type<string[]>().notNull(),
     language: text("language").notNull().default("en"),
     timeZone: text("time_zone").notNull().default("Europe/Paris"),
+    /** ISO 3166 alpha-2 ("FR"): where a phone number written without its international prefix is read. */
+    country: text("country"),
     signature: text("signature").notNull().default(""),
     charterPublic: boolean("charter_public").notNull().default(false),
     calendarId: uuid("calendar_id"),

@@ -211,6 +211,11 @@ export const messages = pgTable(
     authorKind: text("author_kind", { enum: authorKinds }).notNull(),
     authorUserId: uuid("author_user_id"),
     authorCustomerId: uuid("author_customer_id"),
+    /**
+     * The customer identity an inbound message was resolved through: what an undone merge sends
+     * back to the profile that identity came from. No key: an identity may be removed later.
+     */
+    authorIdentityId: uuid("author_identity_id"),
     authorName: text("author_name").notNull().default(""),
     authorEmail: text("author_email"),
     /** The copies of a reply (Cc), addresses as the advisor gave them. */
@@ -263,6 +268,8 @@ export const messages = pgTable(
     // The messages the search indexer has still to index: few, found without reading the others.
     index("messages_unindexed").on(t.workspaceId, t.id).where(sql`search_vector is null`),
     index("messages_external_id").on(t.workspaceId, t.externalId),
+    // A merge moves (and its undo moves back) the messages a customer wrote, wherever they are.
+    index("messages_author_customer").on(t.workspaceId, t.authorCustomerId),
     uniqueIndex("messages_dedupe").on(t.workspaceId, t.dedupeKey),
     foreignKey({
       name: "messages_conversation_fk",

@@ -147,6 +147,11 @@ export const customerIdentities = pgTable(
     kind: text("kind", { enum: identityKinds }).notNull(),
     value: text("value").notNull(),
     displayValue: text("display_value").notNull(),
+    /**
+     * The looser key under which variants meet (an email without its +tag, a Gmail address without
+     * its dots: normalize.ts suggestionKey): only a reason to suggest a merge, never to match.
+     */
+    matchKey: text("match_key"),
     verified: boolean("verified").notNull().default(false),
     /** A hard bounce or an opt-out marks an address that must not be written to blindly. */
     flags: jsonb("flags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
@@ -156,6 +161,9 @@ export const customerIdentities = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("customer_identities_value").on(t.workspaceId, t.kind, t.value),
     index("customer_identities_customer").on(t.workspaceId, t.customerId),
+    index("customer_identities_match_key")
+      .on(t.workspaceId, t.kind, t.matchKey)
+      .where(sql`match_key is not null`),
     foreignKey({
       name: "customer_identities_customer_fk",
       columns: [t.workspaceId, t.customerId],

@@ -3,6 +3,7 @@ export * from "./brand.ts";
 export * from "./canned-answer.ts";
 export * from "./conversation.ts";
 export * from "./customer.ts";
+export * from "./customer-merge.ts";
 export * from "./event.ts";
 export * from "./notification.ts";
 export * from "./people.ts";

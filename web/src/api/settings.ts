@@ -16,6 +16,8 @@ export type BrandSetting = Stamped & {
   addresses: string[];
   language: string;
   time_zone: string;
+  /** ISO 3166 alpha-2: where phone numbers without their international prefix are read. */
+  country: string | null;
   signature: string;
   charter_public: boolean;
   calendar_id: string | null;

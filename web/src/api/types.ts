@@ -223,6 +223,10 @@ export type Customer = {
   }[];
   /** Set when this profile was merged into another. */
   merged_into_id: string | null;
+  /** On a merged profile: the surviving customer (read by id: at the end of a chain of merges). */
+  merged_into: string | null;
+  /** On a merged profile read by id: the merge to undo. */
+  merge_id: string | null;
   /** Set when the person's data was erased on request. */
   erased_at: string | null;
   created_at: string;

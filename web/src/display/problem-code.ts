@@ -22,6 +22,9 @@ export const PROBLEM_CODES = [
   "rate_limited",
   "internal_error",
   "not_ready",
+  "customer_already_merged",
+  "merge_already_undone",
+  "merge_not_undoable",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

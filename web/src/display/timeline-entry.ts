@@ -33,6 +33,14 @@ export type TimelineFact =
   | { kind: "customer_created" }
   | { kind: "customer_updated"; lists: ProfileListChanges | null }
   | {
+      kind: "customer_merged" | "customer_merge_undone";
+      mergeId: string | null;
+      customerId: string | null;
+      otherId: string | null;
+      customerName: string | null;
+      otherName: string | null;
+    }
+  | {
       kind: "interaction_logged";
       channel: string | null;
       direction: string | null;
@@ -158,6 +166,16 @@ function factOf(entry: TimelineEntry): TimelineFact {
       return { kind: "customer_created" };
     case "customer.updated":
       return { kind: "customer_updated", lists: profileListChanges(data) };
+    case "customer.merged":
+    case "customer.merge_undone":
+      return {
+        kind: entry.type === "customer.merged" ? "customer_merged" : "customer_merge_undone",
+        mergeId: text(data, "merge_id"),
+        customerId: text(data, "customer_id"),
+        otherId: text(data, "other_id"),
+        customerName: text(data, "customer_name"),
+        otherName: text(data, "other_name"),
+      };
     case "interaction.logged": {
       const occurredAt = text(data, "occurred_at");
       const late =

@@ -27,6 +27,7 @@ const brandInput = (b: BrandBody) => ({
   addresses: b.addresses,
   language: b.language,
   timeZone: b.time_zone,
+  country: b.country,
   signature: b.signature,
   charterPublic: b.charter_public,
   calendarId: b.calendar_id,

@@ -21,6 +21,7 @@ import { CustomerGlance } from "./customer-glance.tsx";
 import { CustomerProfile } from "./customer-profile.tsx";
 import { CustomerProfileForm } from "./customer-profile-form.tsx";
 import { InteractionForm } from "./interaction-form.tsx";
+import { MergeSuggestions } from "./merge-suggestions.tsx";
 import { PreferencesEditor } from "./preferences-editor.tsx";
 import { TimelineList } from "./timeline-list.tsx";
 
@@ -148,6 +149,7 @@ export function CustomerPage() {
                 }}
               />
             ) : null}
+            <MergeSuggestions customer={ready} />
             <CustomerDataRights customer={ready} onErased={() => navigate(0)} />
           </section>
           <section className="customer-layout__timeline" aria-labelledby="timeline-title">

@@ -44,10 +44,10 @@ export function CustomerProfile({ customer, summary, users, now }: Props) {
 
   return (
     <>
-      {customer.merged_into_id ? (
+      {customer.merged_into ? (
         <p className="notice">
           {t("customer.merged")}{" "}
-          <Link to={`/customers/${encodeURIComponent(customer.merged_into_id)}`}>
+          <Link to={`/customers/${encodeURIComponent(customer.merged_into)}`}>
             {t("customer.mergedLink")}
           </Link>
         </p>

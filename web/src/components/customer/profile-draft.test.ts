@@ -30,6 +30,8 @@ const customer: Customer = {
     identity("phone", "+33612345678", "+33 6 12 34 56 78"),
   ],
   merged_into_id: null,
+  merged_into: null,
+  merge_id: null,
   erased_at: null,
   created_at: "2025-01-01T00:00:00Z",
   updated_at: "2025-01-01T00:00:00Z",

@@ -12,6 +12,7 @@ import type { Users } from "../../hooks/use-users.ts";
 import { LoadMore } from "../common/load-more.tsx";
 import { LoadingState } from "../common/loading-state.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
+import { UndoMergeButton } from "./merge-suggestions.tsx";
 import { timelineText } from "./timeline-text.ts";
 
 type Props = { timeline: PagedList<TimelineEntry>; users: Users; now: Date };
@@ -116,6 +117,9 @@ function EntryItem({ entry, users, now, grouped = false }: EntryProps) {
           ))}
         </ul>
       ) : null}
+      {text.category === "profile" && entry.type === "customer.merged" ? (
+        <MergeEntryUndo entry={entry} />
+      ) : null}
       {entry.conversation_id && !grouped ? (
         <Link
           to={`/conversations/${encodeURIComponent(entry.conversation_id)}`}
@@ -126,4 +130,12 @@ function EntryItem({ entry, users, now, grouped = false }: EntryProps) {
       ) : null}
     </li>
   );
+}
+
+/** The Undo of a merge, from its timeline entry. */
+function MergeEntryUndo({ entry }: { entry: TimelineEntry }) {
+  const line = timelineLine(entry);
+  if (line.fact.kind !== "customer_merged" || !line.fact.mergeId) return null;
+  const ids = [line.fact.customerId, line.fact.otherId].filter((id): id is string => id !== null);
+  return <UndoMergeButton mergeId={line.fact.mergeId} customerIds={ids} />;
 }

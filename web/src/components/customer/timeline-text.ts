@@ -111,6 +111,8 @@ function categoryOf(fact: TimelineFact): TimelineCategory {
       return "sla";
     case "customer_created":
     case "customer_updated":
+    case "customer_merged":
+    case "customer_merge_undone":
       return "profile";
     case "interaction_logged":
       return fact.channel === "phone" ? "call" : fact.channel === "visit" ? "visit" : "interaction";
@@ -206,6 +208,17 @@ function sentenceOf(line: TimelineLine, context: TimelineContext): string {
       return fact.lists
         ? listsSentence(fact.lists, context)
         : t("timeline.line.customerUpdated", { actor });
+    case "customer_merged":
+    case "customer_merge_undone": {
+      const names = {
+        actor,
+        other: fact.otherName || t("inbox.unknownCustomer"),
+        customer: fact.customerName || t("inbox.unknownCustomer"),
+      };
+      return fact.kind === "customer_merged"
+        ? t("timeline.line.customerMerged", names)
+        : t("timeline.line.customerMergeUndone", names);
+    }
     case "interaction_logged": {
       const inbound = fact.direction === "inbound";
       const logged =

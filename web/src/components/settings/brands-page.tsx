@@ -47,6 +47,7 @@ function BrandEditor({ item, onSaved, onCancel }: EditorSlot<"brands">) {
   const [addresses, setAddresses] = useState(item?.addresses.join(", ") ?? "");
   const [language, setLanguage] = useState(item?.language ?? "fr");
   const [timeZone, setTimeZone] = useState(item?.time_zone ?? "Europe/Paris");
+  const [country, setCountry] = useState(item?.country ?? "");
   const [signature, setSignature] = useState(item?.signature ?? "");
   const [charter, setCharter] = useState(item?.charter_public ?? false);
   const [teamId, setTeamId] = useState(item?.team_id ?? "");
@@ -57,6 +58,7 @@ function BrandEditor({ item, onSaved, onCancel }: EditorSlot<"brands">) {
     addresses: listFromText(addresses),
     language,
     time_zone: timeZone.trim(),
+    country: country.trim() === "" ? null : country.trim(),
     signature,
     charter_public: charter,
     team_id: teamId === "" ? null : teamId,
@@ -108,6 +110,13 @@ function BrandEditor({ item, onSaved, onCancel }: EditorSlot<"brands">) {
             value={timeZone}
             onChange={setTimeZone}
             problems={problems("time_zone")}
+          />
+          <InputField
+            label={t("settings.brands.country")}
+            hint={t("settings.brands.countryHint")}
+            value={country}
+            onChange={setCountry}
+            problems={problems("country")}
           />
           <TextAreaField
             label={t("settings.brands.signature")}
