@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorkers, type Workers } from "../../src/jobs/workers.ts";
 import { brands, conversations, notifications } from "../../src/store/schema/index.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
+import { inWatchOrder } from "../helpers/watch-order.ts";
 
 let desk: Desk;
 let workers: Workers;
@@ -58,8 +59,7 @@ describe("the commitment charter and the unanswered view", () => {
     expect(ids).toContain(normal);
     expect(ids).not.toContain(answered);
     expect(ids.indexOf(urgent)).toBeLessThan(ids.indexOf(normal));
-    const dues = list.items.map((i: { due_at: string }) => i.due_at);
-    expect([...dues].sort()).toEqual(dues);
+    expect(ids).toEqual([...list.items].sort(inWatchOrder).map((i: { id: string }) => i.id));
     expect(typeof list.items[0].minutes_left).toBe("number");
   });
 

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
+import { inWatchOrder, type WatchRow } from "../helpers/watch-order.ts";
 
 let desk: Desk;
 let loads: boolean[];
@@ -182,11 +183,12 @@ describe("the demo story", () => {
       headers: desk.as("advisor"),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const items = res.json().items as Array<{ subject: string; minutes_left: number | null }>;
+    const items = res.json().items as Array<
+      WatchRow & { subject: string; minutes_left: number | null }
+    >;
     expect(items.length).toBeGreaterThanOrEqual(5);
-    const left = items.map((c) => c.minutes_left).filter((m): m is number => m !== null);
-    expect(left).toEqual([...left].sort((a, b) => a - b));
-    expect(left[0]).toBeLessThan(0);
+    expect(items.map((c) => c.id)).toEqual([...items].sort(inWatchOrder).map((c) => c.id));
+    expect(items[0]?.minutes_left).toBeLessThan(0);
     expect(items.map((c) => c.subject)).toContain("Ridge boots leaking after two weeks");
     expect(items.map((c) => c.subject)).toContain("Salon : 4 lampadaires Arc avant jeudi");
   });

@@ -1,5 +1,5 @@
 // GET /api/v1/unanswered: every conversation still owed a human answer (snoozed ones too: the
-// promise stands), the soonest due first.
+// promise stands), the least time left first, then the most urgent among those due the same minute.
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../../commands/cursor.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -33,7 +33,10 @@ export function registerUnansweredRoutes(app: App, rt: Runtime): void {
     "/api/v1/unanswered",
     {
       schema: {
-        summary: "The unanswered watch: conversations owed a human answer, ordered by time left",
+        summary:
+          "The unanswered watch: conversations owed a human answer, ordered by time left then urgency",
+        description:
+          "Ordered by the minute the running clock is due, then priority (urgent, high, normal, low), then the due time and id; conversations without a running clock come last.",
         tags: ["conversations"],
         querystring: z.strictObject({
           brand: z.uuid().optional(),

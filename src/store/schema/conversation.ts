@@ -31,6 +31,7 @@ import { at, createdAt, pagedAt, tenant, updatedAt } from "./columns.ts";
 import { customers } from "./customer.ts";
 import { teams, users } from "./people.ts";
 import { tsvector } from "./search.ts";
+import { watchDue, watchMinute, watchUrgency } from "./watch-key.ts";
 
 /**
  * An open conversation that is not spam: what the workload report counts, written as a literal so
@@ -147,8 +148,9 @@ export const conversations = pgTable(
     index("conversations_closed_kept")
       .on(t.closedAt)
       .where(sql`status = 'closed' and not flags ? 'erased'`),
+    // The unanswered watch in its order (schema/watch-key.ts): minute due, urgency, due time, id.
     index("conversations_unanswered")
-      .on(t.workspaceId, sql`coalesce(first_response_due_at, next_response_due_at)`, t.id)
+      .on(t.workspaceId, watchMinute, watchUrgency, watchDue, t.id)
       .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),
     // One advisor's share of the watch, and of each status: the tabs' counts for "only mine" read
     // these instead of walking every conversation the advisor ever held.

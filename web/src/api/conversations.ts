@@ -52,7 +52,7 @@ export function listConversations(
 
 export type UnansweredFilter = { assignee?: "me"; brand?: string };
 
-/** Every conversation still owed a human answer, the soonest due first. */
+/** Every conversation still owed a human answer, the soonest due first, then the most urgent. */
 export function listUnanswered(
   filter: UnansweredFilter,
   cursor: string | null,

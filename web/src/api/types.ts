@@ -98,7 +98,7 @@ export type ConversationRow = Conversation & {
   preview: string;
 };
 
-/** A row of the unanswered watch, soonest due first. */
+/** A row of the unanswered watch, soonest due first, then the most urgent. */
 export type UnansweredConversation = ConversationRow & {
   /** The running response clock's due time; null while it is paused. */
   due_at: string | null;

@@ -1,6 +1,6 @@
-// The inbox: one view at a time (the unanswered watch, soonest due first; waiting, resolved, all,
-// snoozed, list mail, spam), each tab with its count; one brand or all, only mine or everyone's, one
-// tag or all, searchable, paged with "load more" while new conversations come on top. Rows can be
+// The inbox: one view at a time (the unanswered watch, soonest due then most urgent first; waiting,
+// resolved, all, snoozed, list mail, spam), each tab with its count; one brand or all, only mine or
+// everyone's, one tag or all, searchable, paged with "load more" while new conversations come on top. Rows can be
 // selected and changed together. The filters live in the address so Back returns to them.
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";

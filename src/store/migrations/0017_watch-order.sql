@@ -1,0 +1,2 @@
+DROP INDEX "conversations_unanswered";--> statement-breakpoint
+CREATE INDEX "conversations_unanswered" ON "conversations" USING btree ("workspace_id",date_trunc('minute', coalesce(first_response_due_at, next_response_due_at, '9999-12-31T00:00:00.000Z'::timestamptz) at time zone 'UTC'),(case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 when 'low' then 3 else 4 end),coalesce(first_response_due_at, next_response_due_at, '9999-12-31T00:00:00.000Z'::timestamptz),"id") WHERE awaiting_since is not null and not spam and status not in ('resolved', 'closed');
