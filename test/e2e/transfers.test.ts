@@ -166,3 +166,69 @@ describe("a transfer in the console", () => {
     await enFrancais.context().close();
   }, 60_000);
 });
+
+describe("the header's count of transfers to accept", () => {
+  /** `person`'s page asks the API, with the session's CSRF token. */
+  async function asPerson(page: Page, method: "POST", url: string, data: object) {
+    const me = await (await page.request.get("/api/v1/me")).json();
+    const res = await page.request.fetch(url, {
+      method,
+      headers: { "X-CSRF-Token": me.csrf_token },
+      data,
+    });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+    return res.json();
+  }
+
+  it("shows how many wait for me, in English and French, and follows an accept", async () => {
+    const ids: string[] = [];
+    for (const n of [1, 2]) {
+      const inbound = await asAdmin("POST", "/api/v1/messages/inbound", {
+        channel: "form",
+        from: { email: `yan-${n}-${stamp}@example.com`, name: `Yan ${n}` },
+        subject: `Broken zip ${n} (${stamp})`,
+        body: "The zip broke.",
+      });
+      await asAdmin("PATCH", `/api/v1/conversations/${inbound.conversation_id}`, {
+        assignee_id: people.ann.id,
+      });
+      ids.push(inbound.conversation_id);
+    }
+    const ben = await signedInAs(people.ben);
+    const link = ben.getByRole("navigation", { name: "Main navigation" }).getByRole("link", {
+      name: /^Transfers to accept/,
+    });
+    // Nothing waits for Ben yet: the link is named by its words alone, without a badge.
+    expect(await link.getAttribute("aria-label")).toBeNull();
+    expect(await link.locator(".app-header__count").count()).toBe(0);
+
+    const ann = await signedInAs(people.ann);
+    for (const id of ids) {
+      await asPerson(ann, "POST", `/api/v1/conversations/${id}/transfer`, {
+        to: people.ben.id,
+        reason: "You mend zips",
+      });
+    }
+    await ann.context().close();
+
+    // Coming back to the window refreshes the count, as it does the inbox's tabs.
+    await ben.evaluate("window.dispatchEvent(new Event('focus'))");
+    await ben.getByRole("link", { name: "Transfers to accept, 2 pending", exact: true }).waitFor();
+    expect(await link.locator(".app-header__count").textContent()).toBe("2");
+    expect(await serious(ben)).toEqual([]);
+
+    // Accepting one: the next screen shows one left.
+    await asPerson(ben, "POST", `/api/v1/conversations/${ids[0]}/transfer/accept`, {});
+    await ben.getByRole("link", { name: "Transfers to accept, 2 pending" }).click();
+    await ben.getByRole("heading", { level: 1, name: "Transfers to accept" }).waitFor();
+    await ben.getByRole("link", { name: "Transfers to accept, 1 pending", exact: true }).waitFor();
+    await ben.context().close();
+
+    const enFrancais = await signedInAs(people.ben, "fr");
+    await enFrancais
+      .getByRole("link", { name: "Transferts à accepter, 1 en attente", exact: true })
+      .waitFor();
+    expect(await serious(enFrancais)).toEqual([]);
+    await enFrancais.context().close();
+  }, 120_000);
+});

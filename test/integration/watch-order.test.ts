@@ -136,7 +136,7 @@ async function nodesOf(query: { sql: string; params: unknown[] }): Promise<strin
 }
 
 describe("the watch's plan", () => {
-  it("reads conversations_unanswered in order, on the first page and after a cursor, without a sort", async () => {
+  it("reads the watch's indexes in order, the whole desk's and one advisor's, without a sort", async () => {
     // Sequential scans priced out: a small test desk then plans as a million-conversation one.
     await client.query("set enable_seqscan = off");
     const db = desk.booted.rt.db;
@@ -146,12 +146,18 @@ describe("the watch's plan", () => {
       id: [...made.keys()][0] ?? "",
       rank: 1,
     };
-    for (const query of [
-      unansweredQuery(db, filter).toSQL(),
-      unansweredQuery(db, { ...filter, after: position }).toSQL(),
-    ]) {
+    const mine = { ...filter, assigneeId: desk.users.advisor.id };
+    for (const [query, index] of [
+      [unansweredQuery(db, filter).toSQL(), "conversations_unanswered"],
+      [unansweredQuery(db, { ...filter, after: position }).toSQL(), "conversations_unanswered"],
+      [unansweredQuery(db, mine).toSQL(), "conversations_unanswered_assignee"],
+      [
+        unansweredQuery(db, { ...mine, after: position }).toSQL(),
+        "conversations_unanswered_assignee",
+      ],
+    ] as const) {
       const nodes = await nodesOf(query);
-      expect(nodes).toContain("Index Scan on conversations_unanswered");
+      expect(nodes).toContain(`Index Scan on ${index}`);
       expect(nodes.filter((n) => n.includes("Sort"))).toEqual([]);
     }
   });

@@ -13,6 +13,7 @@ import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import { getConversation } from "../../store/queries/conversations.ts";
 import {
+  countTransfers,
   listTransfers,
   type TransferRow,
   transfersOf,
@@ -234,6 +235,40 @@ export function registerTransferRoutes(app: App, rt: Runtime): void {
       if (!found) throw new DeskError("not_found", "no such conversation");
       const rows = await transfersOf(rt.db, p.workspaceId, request.params.id);
       return { items: rows.map(presentTransfer) };
+    },
+  );
+
+  app.get(
+    "/api/v1/transfers/count",
+    {
+      schema: {
+        summary:
+          "How many transfers match (counted up to 1,000): `to=me&status=pending` is the header's badge",
+        description: "The count stops at 1,000: `more` says there are more.",
+        tags: ["transfers"],
+        querystring: z.strictObject({
+          to: assigneeQuery.describe("a user id, or `me`"),
+          from: assigneeQuery.describe("a user id, or `me`"),
+          status: z.enum(transferStatuses).optional(),
+        }),
+        response: {
+          200: z.object({
+            count: z.number().int().describe("up to 1,000"),
+            more: z.boolean().describe("more than 1,000"),
+          }),
+          400: problemView,
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const q = request.query;
+      return countTransfers(rt.db, {
+        workspaceId: p.workspaceId,
+        toId: assigneeFilter(q.to, p.userId),
+        fromId: assigneeFilter(q.from, p.userId),
+        status: q.status,
+      });
     },
   );
 

@@ -1,10 +1,11 @@
 // Reading transfers: the ones waiting for a person (keyset-paged, newest first) with what the console
 // shows of their conversation, and the whole transfer history of one conversation.
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { TransferStatus } from "../../domain/conversation/transfer.ts";
 import type { Db } from "../database.ts";
 import { conversations, conversationTransfers, customers, users } from "../schema/index.ts";
+import { countCap } from "./conversation-views.ts";
 import { after, createdPosition, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
 import { inWorkspace } from "./workspace-scope.ts";
 
@@ -62,6 +63,26 @@ export async function listTransfers(db: Db, f: TransferFilter) {
     .orderBy(...orderOf(newest))
     .limit(f.limit + 1);
   return pageOf(rows, f.limit, (r) => createdPosition(r.transfer));
+}
+
+/**
+ * How many transfers match, counted up to one past `countCap` (the header's "Transfers to accept"
+ * badge: a person's pending ones, through `conversation_transfers_to_pending`).
+ */
+export async function countTransfers(db: Db, f: Omit<TransferFilter, "after" | "limit">) {
+  const where: SQL[] = [];
+  if (f.toId) where.push(eq(t.toId, f.toId));
+  if (f.fromId) where.push(eq(t.fromId, f.fromId));
+  if (f.status) where.push(eq(t.status, f.status));
+  const capped = db
+    .select({ one: sql`1`.as("one") })
+    .from(t)
+    .where(inWorkspace(t, f.workspaceId, ...where))
+    .limit(countCap + 1)
+    .as("capped");
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, countCap), more: n > countCap };
 }
 
 /** Every transfer of one conversation, oldest first (a conversation is transferred a few times). */

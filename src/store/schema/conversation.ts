@@ -152,10 +152,10 @@ export const conversations = pgTable(
     index("conversations_unanswered")
       .on(t.workspaceId, watchMinute, watchUrgency, watchDue, t.id)
       .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),
-    // One advisor's share of the watch, and of each status: the tabs' counts for "only mine" read
-    // these instead of walking every conversation the advisor ever held.
+    // One advisor's share of the watch, in the watch's order, and of each status: "only mine" reads
+    // these instead of walking (and sorting) every conversation the advisor ever held.
     index("conversations_unanswered_assignee")
-      .on(t.workspaceId, t.assigneeId)
+      .on(t.workspaceId, t.assigneeId, watchMinute, watchUrgency, watchDue, t.id)
       .where(sql`awaiting_since is not null and not spam and status not in ('resolved', 'closed')`),
     index("conversations_assignee_status").on(t.workspaceId, t.assigneeId, t.status),
     // One advisor's Spam tab: counted among those few rows, not among every conversation the

@@ -94,3 +94,12 @@ export function fetchMyCustomers(
 ): Promise<Page<PortfolioCustomer>> {
   return api("GET", `/api/v1/my-customers${query({ cursor })}`, { signal });
 }
+
+export type TransferCount = { count: number; more: boolean };
+
+/** How many transfers wait for me (counted up to 1,000), for the header's badge. */
+export function countTransfersToAccept(signal?: AbortSignal): Promise<TransferCount> {
+  return api("GET", `/api/v1/transfers/count${query({ to: "me", status: "pending" })}`, {
+    signal,
+  });
+}

@@ -1,6 +1,6 @@
 // The inbox list for the chosen view, brand, "mine" toggle, tag and search: the unanswered watch
-// soonest due then most urgent first, the other views newest activity first, each as the API orders it; and how
-// many conversations each view holds, for the tabs.
+// soonest due then most urgent first, the other views newest activity first, each as the API
+// orders it; and how many conversations each view holds, for the tabs.
 import { useCallback } from "react";
 import { countViews, listConversations, listUnanswered } from "../api/conversations.ts";
 import type { ConversationRow, Page, UnansweredConversation, ViewCounts } from "../api/types.ts";

@@ -3,7 +3,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
+import { countLabel } from "../../display/inbox-views.ts";
+import { useLocale } from "../../hooks/use-locale.ts";
 import { useMe, useSession } from "../../hooks/use-session.tsx";
+import { useTransfersPending } from "../../hooks/use-transfers-pending.ts";
 import { chooseLanguage, currentLanguage, LANGUAGES, supportedLanguage } from "../../i18n/i18n.ts";
 import { problemText } from "../common/problem-message.tsx";
 import { SearchBox } from "../search/search-box.tsx";
@@ -16,6 +19,10 @@ export function AppHeader() {
   const { signOut } = useSession();
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<unknown>(null);
+  const locale = useLocale();
+  const pending = useTransfersPending();
+  const pendingText =
+    pending && pending.count > 0 ? countLabel(pending.count, pending.more, locale) : null;
 
   const onSignOut = () => {
     setSigningOut(true);
@@ -42,8 +49,20 @@ export function AppHeader() {
         <NavLink to="/my-customers" end className="app-header__link">
           {t("header.myCustomers")}
         </NavLink>
-        <NavLink to="/transfers" end className="app-header__link">
+        <NavLink
+          to="/transfers"
+          end
+          className="app-header__link"
+          aria-label={pendingText ? t("header.transfersPending", { n: pendingText }) : undefined}
+        >
           {t("header.transfers")}
+          {/* The visible count is part of the name ("…, 2 pending"): a space keeps the words apart. */}
+          {pendingText ? (
+            <>
+              {" "}
+              <span className="app-header__count">{pendingText}</span>
+            </>
+          ) : null}
         </NavLink>
         {/* Only for roles that change a setting or read the reports: an advisor has neither. */}
         {readsReports(me.role) ? (
