@@ -64,3 +64,12 @@ export async function addAdvisors(pool: pg.Pool, ws: string, count: number): Pro
     [ws, count],
   );
 }
+
+/** `count` customers, `Customer N`. */
+export async function addCustomers(pool: pg.Pool, ws: string, count: number): Promise<void> {
+  await pool.query(
+    `insert into customers (workspace_id, id, name)
+     select $1, gen_random_uuid(), 'Customer ' || i from generate_series(1, $2::int) i`,
+    [ws, count],
+  );
+}

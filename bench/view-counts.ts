@@ -4,7 +4,7 @@
 // (EXPLAIN ANALYZE) and the p50/p95 of the whole counts read (all views at once) over 20 runs, for
 // the whole desk and for one advisor. Drops the database at the end. Run: npx tsx bench/view-counts.ts
 import { countViews, inboxViews, viewCount } from "../src/store/queries/conversation-views.ts";
-import { addAdvisors, percentile, withScratchDesk } from "./scratch-desk.ts";
+import { addAdvisors, addCustomers, percentile, withScratchDesk } from "./scratch-desk.ts";
 
 const total = Number(process.env.BENCH_CONVERSATIONS ?? 1_000_000);
 const runs = 20;
@@ -12,11 +12,7 @@ const runs = 20;
 await withScratchDesk("rapport_bench_counts", async ({ desk, pool, ws }) => {
   const started = Date.now();
   await addAdvisors(pool, ws, 50);
-  await pool.query(
-    `insert into customers (workspace_id, id, name)
-     select $1, gen_random_uuid(), 'Customer ' || i from generate_series(1, 10000) i`,
-    [ws],
-  );
+  await addCustomers(pool, ws, 10_000);
   // Per thousand: 700 closed, 100 resolved, 80 waiting on the customer, 20 on a third party, 60
   // open, 40 new; 20 spam, 10 list mail; 10 snoozed; those open or new are owed an answer.
   await pool.query(

@@ -6,7 +6,7 @@
 // 20 runs. Drops the database at the end. Run: npx tsx bench/watch-order.ts
 import { noClock } from "../src/domain/conversation/watch-order.ts";
 import { listUnanswered, unansweredQuery } from "../src/store/queries/unanswered.ts";
-import { addAdvisors, percentile, withScratchDesk } from "./scratch-desk.ts";
+import { addAdvisors, addCustomers, percentile, withScratchDesk } from "./scratch-desk.ts";
 
 const total = Number(process.env.BENCH_CONVERSATIONS ?? 1_000_000);
 const runs = 20;
@@ -14,11 +14,7 @@ const runs = 20;
 await withScratchDesk("rapport_bench_watch", async ({ desk, pool, ws }) => {
   const started = Date.now();
   await addAdvisors(pool, ws, 50);
-  await pool.query(
-    `insert into customers (workspace_id, id, name)
-     select $1, gen_random_uuid(), 'Customer ' || i from generate_series(1, 10000) i`,
-    [ws],
-  );
+  await addCustomers(pool, ws, 10_000);
   // Per thousand: 100 owed an answer (open or new), due within the next ten days at whole
   // quarter-minutes (so minutes are shared), one in ten of those without a running clock.
   await pool.query(

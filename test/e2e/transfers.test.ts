@@ -21,9 +21,10 @@ const people = {
 let conversationId = "";
 let customerId = "";
 
-async function asAdmin(method: "POST" | "PATCH", url: string, data: object) {
-  const me = await (await admin.request.get("/api/v1/me")).json();
-  const res = await admin.request.fetch(url, {
+/** `page`'s signed-in person asks the API, with the session's CSRF token. */
+async function asPerson(page: Page, method: "POST" | "PATCH", url: string, data: object) {
+  const me = await (await page.request.get("/api/v1/me")).json();
+  const res = await page.request.fetch(url, {
     method,
     headers: { "X-CSRF-Token": me.csrf_token },
     data,
@@ -31,6 +32,9 @@ async function asAdmin(method: "POST" | "PATCH", url: string, data: object) {
   expect(res.status(), await res.text()).toBeLessThan(300);
   return res.json();
 }
+
+const asAdmin = (method: "POST" | "PATCH", url: string, data: object) =>
+  asPerson(admin, method, url, data);
 
 async function signedInAs(person: { email: string }, language: "en" | "fr" = "en"): Promise<Page> {
   // axe is injected as a script: the console's Content-Security-Policy would refuse it.
@@ -168,18 +172,6 @@ describe("a transfer in the console", () => {
 });
 
 describe("the header's count of transfers to accept", () => {
-  /** `person`'s page asks the API, with the session's CSRF token. */
-  async function asPerson(page: Page, method: "POST", url: string, data: object) {
-    const me = await (await page.request.get("/api/v1/me")).json();
-    const res = await page.request.fetch(url, {
-      method,
-      headers: { "X-CSRF-Token": me.csrf_token },
-      data,
-    });
-    expect(res.status(), await res.text()).toBeLessThan(300);
-    return res.json();
-  }
-
   it("shows how many wait for me, in English and French, and follows an accept", async () => {
     const ids: string[] = [];
     for (const n of [1, 2]) {

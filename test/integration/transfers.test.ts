@@ -361,3 +361,71 @@ describe("a conversation passed from hand to hand", () => {
     expect(third.map((e) => e.data?.count)).toEqual(expect.arrayContaining([1, 2, 3]));
   });
 });
+
+describe("the count of transfers to accept (the header's badge)", () => {
+  async function count(url: string, who: Who) {
+    const res = await call("GET", url, who);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { count: number; more: boolean };
+  }
+
+  async function askedOf(to: string, email: string) {
+    const id = await adasConversation(email);
+    const asked = await call("POST", `/api/v1/conversations/${id}/transfer`, "advisor", {
+      to,
+      reason: "You know this carrier",
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    return id;
+  }
+
+  it("counts the pending transfers to me, the same the list shows, and drops one once accepted", async () => {
+    const dee = await addAdvisor(desk, "Dee Deputy", "dee@desk.test");
+    const eve = await addAdvisor(desk, "Eve Evening", "eve@desk.test");
+    const mine = "/api/v1/transfers/count?to=me&status=pending";
+    expect(await count(mine, dee.headers)).toEqual({ count: 0, more: false });
+    const fromAda = (await count("/api/v1/transfers/count?from=me", "advisor")).count;
+    const first = await askedOf(dee.id, "count-1@example.com");
+    await askedOf(dee.id, "count-2@example.com");
+    await askedOf(eve.id, "count-3@example.com");
+    expect(await count(mine, dee.headers)).toEqual({ count: 2, more: false });
+    expect(await count(mine, eve.headers)).toEqual({ count: 1, more: false });
+    const listed = await call("GET", "/api/v1/transfers?to=me&status=pending", dee.headers);
+    expect(listed.json().items).toHaveLength(2);
+    expect((await count("/api/v1/transfers/count?from=me", "advisor")).count).toBe(fromAda + 3);
+
+    const accepted = await call(
+      "POST",
+      `/api/v1/conversations/${first}/transfer/accept`,
+      dee.headers,
+    );
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(await count(mine, dee.headers)).toEqual({ count: 1, more: false });
+    expect(await count("/api/v1/transfers/count?to=me&status=accepted", dee.headers)).toEqual({
+      count: 1,
+      more: false,
+    });
+    // Another workspace counts nothing of this one's, even given this one's user.
+    const other = await startDesk();
+    try {
+      const theirs = await other.app.inject({
+        method: "GET",
+        url: `/api/v1/transfers/count?to=${dee.id}`,
+        headers: other.as("admin"),
+      });
+      expect(theirs.json()).toEqual({ count: 0, more: false });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("refuses a bad filter with 400", async () => {
+    for (const url of [
+      "/api/v1/transfers/count?status=lost",
+      "/api/v1/transfers/count?to=someone",
+      "/api/v1/transfers/count?limit=5",
+    ]) {
+      expect((await call("GET", url, "advisor")).statusCode, url).toBe(400);
+    }
+  });
+});
