@@ -16,7 +16,11 @@ export const eventCatalogue = {
     reason: reason.optional(),
     /** The profile's fields it changed (their values are in before/after). */
     fields: z.array(z.string()).optional(),
+    /** "import" when an import or the by-external-id API changed it. */
+    source: z.string().optional(),
   }),
+  /** Created by an import or the by-external-id API; its first values are in `after`. */
+  "customer.imported": payload({ external_id: z.string() }),
   /** The person's data was erased on request; counts only, no personal data. */
   "customer.erased": payload({ conversations: z.number(), messages: z.number() }),
   "conversation.created": payload({
@@ -91,6 +95,24 @@ export const eventCatalogue = {
     due_at: z.string().nullable(),
     reference: z.string(),
     subject: z.string(),
+  }),
+  /** An order of the customer, as the shop said it; a change keeps the values before and after. */
+  "order.recorded": payload({
+    order_id: id,
+    external_id: z.string(),
+    ordered_at: z.string(),
+    amount_minor: z.number(),
+    currency: z.string(),
+    status: z.string(),
+  }),
+  "order.updated": payload({
+    order_id: id,
+    external_id: z.string(),
+    ordered_at: z.string(),
+    amount_minor: z.number(),
+    currency: z.string(),
+    status: z.string(),
+    fields: z.array(z.string()).optional(),
   }),
   "token.created": payload({ token_id: id.optional() }),
   "token.revoked": payload({ token_id: id }),

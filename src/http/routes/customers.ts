@@ -11,6 +11,7 @@ import { logInteraction } from "../../commands/customer/log-interaction.ts";
 import { updateCustomer } from "../../commands/customer/update-customer.ts";
 import { idempotencyOf, runCommand } from "../../commands/run-command.ts";
 import { normalizeEmail, normalizePhone } from "../../domain/identity/normalize.ts";
+import { customerValue } from "../../domain/orders/value.ts";
 import { phoneDigitsOf } from "../../domain/search/phone-digits.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -22,6 +23,7 @@ import {
   timelineOf,
   userNames,
 } from "../../store/queries/customers.ts";
+import { orderTotalsOf } from "../../store/queries/orders.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import { page, paging, problemView } from "../schemas/conversation.ts";
@@ -29,6 +31,7 @@ import {
   customerPatchBody,
   customerSummaryView,
   customerView,
+  firstContactOf,
   interactionBody,
   interactionView,
   presentCustomer,
@@ -197,7 +200,7 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         summary:
-          "What an advisor sees before reading: tenure, open conversations, last contact, advisor",
+          "What an advisor sees before reading: tenure, value, open conversations, last contact, advisor",
         tags: ["customers"],
         params: idParams,
         response: { 200: customerSummaryView, 404: problemView },
@@ -209,7 +212,12 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
       if (!profile) throw new DeskError("not_found", "no such customer");
       const facts = await factsOf(rt.db, p.workspaceId, profile.id);
       const names = await userNames(rt.db, p.workspaceId, [profile.advisorId, profile.backupId]);
-      return presentSummary(profile, facts, names, rt.now());
+      const value = customerValue(
+        await orderTotalsOf(rt.db, p.workspaceId, profile.id),
+        { customerSince: profile.customerSince, firstContactAt: firstContactOf(profile, facts) },
+        rt.now(),
+      );
+      return presentSummary(profile, facts, names, value);
     },
   );
 
