@@ -56,6 +56,25 @@ export const batchSize = 1_000;
 /** Planner statistics are refreshed this often while a table fills (every 50,000 rows). */
 const analyzeEvery = 50;
 
+const batchesInFlight = 2;
+
+/** PostgreSQL's deadlock_detected: two batches that share an email or phone met in its index. */
+const isDeadlock = (error: unknown) => {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === "40P01" || e?.cause?.code === "40P01";
+};
+
+/** A batch that lost a deadlock to its sibling is run again (it then sees the sibling's rows). */
+async function withRetries<R>(write: () => Promise<R>): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= 3 || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
 const rollback = Symbol("dry run");
 
 /** Runs a use case and rolls its transaction back: what it would do, with nothing written. */
@@ -117,9 +136,8 @@ export async function importFile(
   const progress = progressOf(`import ${kind}`, size);
   const firstLines = new Map<string, number>();
   let written = 0;
-  let pending: Promise<void> = Promise.resolve();
   const flush = async (batch: Batch<unknown>) => {
-    const outcomes = await run({ rows: batch.rows });
+    const outcomes = await withRetries(() => run({ rows: batch.rows }));
     for (const o of outcomes) {
       if (o.status === "rejected") {
         report.rejected.push({ line: batch.lines[o.index] ?? 0, reason: o.reason });
@@ -128,11 +146,14 @@ export async function importFile(
     written += 1;
     if (!options.dryRun && written % analyzeEvery === 0) await analyzeTables(rt.db, plan.tables);
   };
-  // One batch is written while the next one is read and checked.
+  // Batches hold distinct external ids, so two are written at once, each in its own transaction,
+  // while the next one is read and checked.
+  const inFlight = new Set<Promise<void>>();
   const send = async (batch: Batch<unknown>) => {
-    await pending;
-    pending = flush(batch);
-    pending.catch(() => {});
+    while (inFlight.size >= batchesInFlight) await Promise.race(inFlight);
+    const writing = flush(batch).finally(() => inFlight.delete(writing));
+    writing.catch(() => {});
+    inFlight.add(writing);
   };
   let batch: Batch<unknown> = { rows: [], lines: [] };
   try {
@@ -163,7 +184,7 @@ export async function importFile(
       throw new UsageError(`${file}: missing column(s) ${missing.join(", ")}`);
     }
     if (batch.rows.length > 0) await send(batch);
-    await pending;
+    await Promise.all(inFlight);
   } finally {
     progress.stop();
     parser.destroy();

@@ -68,10 +68,7 @@ export async function importCustomers(
       inWorkspace(
         customers,
         p.workspaceId,
-        inArray(
-          customers.externalId,
-          rows.map((r) => r.externalId),
-        ),
+        sql`${customers.externalId} = any(${sql.param(rows.map((r) => r.externalId))}::text[])`,
       ),
     )
     .orderBy(customers.id)
@@ -96,7 +93,8 @@ export async function importCustomers(
           customerIdentities,
           p.workspaceId,
           inArray(customerIdentities.kind, ["email", "phone"]),
-          inArray(customerIdentities.value, values),
+          // One array parameter: a thousand rows' values as placeholders cost more than the read.
+          sql`${customerIdentities.value} = any(${sql.param(values)}::text[])`,
         ),
       );
     for (const c of claimed) owners.set(keyOf(c.kind, c.value), c.customerId);

@@ -1,7 +1,7 @@
 // Records or updates orders by the key of the system they come from, many in one transaction: the
 // import and `PUT /api/v1/orders/{external_id}` both run it. Each change is an event on the customer's
 // timeline; an order as it already is writes nothing, so importing the same file again changes nothing.
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   customerOfOrder,
   type KnownCustomers,
@@ -48,9 +48,7 @@ async function customersOf(uow: UnitOfWork, p: Principal, rows: OrderImport[]) {
       inWorkspace(
         customers,
         p.workspaceId,
-        sql`(${ids.length > 0 ? inArray(customers.id, ids) : sql`false`} or ${
-          externalIds.length > 0 ? inArray(customers.externalId, externalIds) : sql`false`
-        })`,
+        sql`(${customers.id} = any(${sql.param(ids)}::uuid[]) or ${customers.externalId} = any(${sql.param(externalIds)}::text[]))`,
       ),
     );
   return {
@@ -76,10 +74,7 @@ export async function recordOrders(
       inWorkspace(
         orders,
         p.workspaceId,
-        inArray(
-          orders.externalId,
-          rows.map((r) => r.externalId),
-        ),
+        sql`${orders.externalId} = any(${sql.param(rows.map((r) => r.externalId))}::text[])`,
       ),
     )
     .orderBy(orders.id)

@@ -26,6 +26,14 @@ export type TimelineFact =
   | { kind: "sla_breached"; dueAt: string | null }
   | { kind: "customer_created" }
   | { kind: "customer_updated" }
+  | { kind: "customer_imported"; externalId: string | null }
+  | {
+      kind: "order_recorded" | "order_updated";
+      externalId: string | null;
+      amountMinor: number | null;
+      currency: string | null;
+      status: string | null;
+    }
   | {
       kind: "interaction_logged";
       channel: string | null;
@@ -134,6 +142,17 @@ function factOf(entry: TimelineEntry): TimelineFact {
       return { kind: "customer_created" };
     case "customer.updated":
       return { kind: "customer_updated" };
+    case "customer.imported":
+      return { kind: "customer_imported", externalId: text(data, "external_id") };
+    case "order.recorded":
+    case "order.updated":
+      return {
+        kind: entry.type === "order.recorded" ? "order_recorded" : "order_updated",
+        externalId: text(data, "external_id"),
+        amountMinor: count(data, "amount_minor"),
+        currency: text(data, "currency"),
+        status: text(data, "status"),
+      };
     case "interaction.logged": {
       const occurredAt = text(data, "occurred_at");
       const late =

@@ -19,6 +19,7 @@ import { ProblemMessage } from "../common/problem-message.tsx";
 import { CustomerDataRights } from "./customer-data-rights.tsx";
 import { CustomerProfile } from "./customer-profile.tsx";
 import { CustomerProfileForm } from "./customer-profile-form.tsx";
+import { CustomerValue } from "./customer-value.tsx";
 import { InteractionForm } from "./interaction-form.tsx";
 import { TimelineList } from "./timeline-list.tsx";
 
@@ -136,6 +137,7 @@ export function CustomerPage() {
             ) : (
               <CustomerProfile customer={ready} summary={summary.state} users={users} now={now} />
             )}
+            <CustomerValue customerId={ready.id} summary={summary.state} />
             <CustomerDataRights customer={ready} onErased={() => navigate(0)} />
           </section>
           <section className="customer-layout__timeline" aria-labelledby="timeline-title">

@@ -8,9 +8,11 @@ import {
   type MessageDirection,
   PRIORITIES,
 } from "../../api/types.ts";
-import { formatDateTime } from "../../display/date-time.ts";
+import { formatDate, formatDateTime } from "../../display/date-time.ts";
 import { languageName } from "../../display/language-name.ts";
+import { formatMoney } from "../../display/money.ts";
 import { oneOf, readable } from "../../display/one-of.ts";
+import { orderStatusLabel } from "../../display/order-status.ts";
 import type { FieldChange, TimelineFact, TimelineLine } from "../../display/timeline-entry.ts";
 import { channelLabel } from "../common/channel-label.ts";
 import { importantDateText } from "./important-date.ts";
@@ -27,6 +29,7 @@ export type TimelineCategory =
   | "call"
   | "visit"
   | "interaction"
+  | "order"
   | "other";
 
 export type TimelineTone = "normal" | "warning" | "alert";
@@ -76,6 +79,11 @@ const FIELDS = [
   "organisationId",
   "emails",
   "phones",
+  "customerSince",
+  "orderedAt",
+  "amountMinor",
+  "currency",
+  "customerId",
 ] as const;
 
 const DIRECTIONS = ["inbound", "outbound", "note"] as const;
@@ -103,7 +111,11 @@ function categoryOf(fact: TimelineFact): TimelineCategory {
       return "sla";
     case "customer_created":
     case "customer_updated":
+    case "customer_imported":
       return "profile";
+    case "order_recorded":
+    case "order_updated":
+      return "order";
     case "interaction_logged":
       return fact.channel === "phone" ? "call" : fact.channel === "visit" ? "visit" : "interaction";
     case "other":
@@ -196,6 +208,25 @@ function sentenceOf(line: TimelineLine, context: TimelineContext): string {
       return t("timeline.line.customerCreated");
     case "customer_updated":
       return t("timeline.line.customerUpdated", { actor });
+    case "customer_imported":
+      return fact.externalId
+        ? t("timeline.line.customerImported", { reference: fact.externalId })
+        : t("timeline.line.customerImportedPlain");
+    case "order_recorded":
+    case "order_updated": {
+      const reference = fact.externalId ?? "";
+      const said =
+        fact.kind === "order_recorded"
+          ? t("timeline.line.orderRecorded", { reference })
+          : t("timeline.line.orderUpdated", { reference, actor });
+      const amount =
+        fact.amountMinor !== null && fact.currency
+          ? formatMoney(fact.amountMinor, fact.currency, locale)
+          : null;
+      const status = fact.status ? orderStatusLabel(t, fact.status) : null;
+      const detail = [amount, status].filter((w) => w !== null).join(", ");
+      return detail ? `${said} ${detail}.` : said;
+    }
     case "interaction_logged": {
       const inbound = fact.direction === "inbound";
       const logged =
@@ -238,7 +269,9 @@ function valueText(field: string, value: unknown, context: TimelineContext): str
   }
   switch (field) {
     case "status":
-      return oneOf(CONVERSATION_STATUSES, value) ? t(`status.${value}`) : value;
+      return oneOf(CONVERSATION_STATUSES, value)
+        ? t(`status.${value}`)
+        : orderStatusLabel(t, value);
     case "priority":
       return oneOf(PRIORITIES, value) ? t(`priority.${value}`) : value;
     case "closeReason":
@@ -254,7 +287,12 @@ function valueText(field: string, value: unknown, context: TimelineContext): str
     case "name":
     case "timeZone":
     case "contactTimes":
+    case "currency":
       return value;
+    case "customerSince":
+      return formatDate(value, locale);
+    case "orderedAt":
+      return formatDateTime(value, locale);
     default:
       return null;
   }
