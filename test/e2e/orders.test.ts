@@ -114,7 +114,7 @@ describe("orders and value on the customer page", () => {
   });
 
   it("says it all in French", async () => {
-    await page.evaluate(() => localStorage.setItem("rapport.language", "fr"));
+    await page.evaluate(`localStorage.setItem("rapport.language", "fr")`);
     await page.reload();
     const value = page.getByRole("region", { name: "Commandes et valeur" });
     await value.waitFor();
@@ -123,6 +123,6 @@ describe("orders and value on the customer page", () => {
     expect(text).toContain("Remboursée");
     const timeline = page.locator(".customer-layout__timeline");
     await timeline.getByText("Commande SHOP-1042 enregistrée : 129,99 €, Payée.").waitFor();
-    await page.evaluate(() => localStorage.setItem("rapport.language", "en"));
+    await page.evaluate(`localStorage.setItem("rapport.language", "en")`);
   });
 });
