@@ -46,15 +46,11 @@ function identitiesOf(row: CustomerImport): Wanted[] | string {
 
 const keyOf = (kind: string, value: string) => `${kind}\u0000${value}`;
 
-export async function importCustomers(
-  uow: UnitOfWork,
-  p: Principal,
-  { rows }: { rows: CustomerImport[] },
-): Promise<RowOutcome[]> {
+/** What a batch would write, read with or without row locks. */
+async function planImport(uow: UnitOfWork, p: Principal, rows: CustomerImport[], lock: boolean) {
   const { tx, now } = uow;
-  if (rows.length === 0) return [];
   const known = new Map<string, Known>();
-  const found = await tx
+  const query = tx
     .select({
       id: customers.id,
       externalId: customers.externalId,
@@ -71,8 +67,8 @@ export async function importCustomers(
         sql`${customers.externalId} = any(${sql.param(rows.map((r) => r.externalId))}::text[])`,
       ),
     )
-    .orderBy(customers.id)
-    .for("update");
+    .orderBy(customers.id);
+  const found = lock ? await query.for("update") : await query;
   for (const c of found) if (c.externalId) known.set(c.externalId, c);
 
   const wantedByRow = rows.map(identitiesOf);
@@ -231,6 +227,24 @@ export async function importCustomers(
     outcomes.push({ index, status: "updated", id });
   }
 
+  return { outcomes, inserts, updates, identities, events };
+}
+
+/**
+ * Most batches only create customers or change nothing: they are read without locks (a race to
+ * create one fails on its unique key and runs again). A batch that changes customers reads them
+ * again locked, and decides on what it locked.
+ */
+export async function importCustomers(
+  uow: UnitOfWork,
+  p: Principal,
+  { rows }: { rows: CustomerImport[] },
+): Promise<RowOutcome[]> {
+  const { tx, now } = uow;
+  if (rows.length === 0) return [];
+  let plan = await planImport(uow, p, rows, false);
+  if (plan.updates.length > 0) plan = await planImport(uow, p, rows, true);
+  const { outcomes, inserts, updates, identities, events } = plan;
   await insertRows(tx, customers, inserts);
   if (updates.length > 0) {
     // One statement for the batch: the new values travel as one JSON parameter.

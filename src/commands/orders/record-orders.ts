@@ -59,15 +59,11 @@ async function customersOf(uow: UnitOfWork, p: Principal, rows: OrderImport[]) {
   } satisfies KnownCustomers;
 }
 
-export async function recordOrders(
-  uow: UnitOfWork,
-  p: Principal,
-  { rows }: { rows: OrderImport[] },
-): Promise<RowOutcome[]> {
+/** What a batch would write, read with or without row locks. */
+async function planOrders(uow: UnitOfWork, p: Principal, rows: OrderImport[], lock: boolean) {
   const { tx, now } = uow;
-  if (rows.length === 0) return [];
   const known = await customersOf(uow, p, rows);
-  const existing = await tx
+  const query = tx
     .select()
     .from(orders)
     .where(
@@ -77,8 +73,8 @@ export async function recordOrders(
         sql`${orders.externalId} = any(${sql.param(rows.map((r) => r.externalId))}::text[])`,
       ),
     )
-    .orderBy(orders.id)
-    .for("update");
+    .orderBy(orders.id);
+  const existing = lock ? await query.for("update") : await query;
   const stored = new Map(existing.map((o) => [o.externalId, o]));
 
   const outcomes: RowOutcome[] = [];
@@ -141,6 +137,24 @@ export async function recordOrders(
     outcomes.push({ index, status: "updated", id: before.id });
   }
 
+  return { outcomes, inserts, updates, events };
+}
+
+/**
+ * Most batches only record new orders or change nothing: they are read without locks (a race to
+ * record one fails on its unique key and runs again). A batch that changes orders reads them again
+ * locked, and decides on what it locked.
+ */
+export async function recordOrders(
+  uow: UnitOfWork,
+  p: Principal,
+  { rows }: { rows: OrderImport[] },
+): Promise<RowOutcome[]> {
+  const { tx, now } = uow;
+  if (rows.length === 0) return [];
+  let plan = await planOrders(uow, p, rows, false);
+  if (plan.updates.length > 0) plan = await planOrders(uow, p, rows, true);
+  const { outcomes, inserts, updates, events } = plan;
   await insertRows(tx, orders, inserts);
   if (updates.length > 0) {
     const json = JSON.stringify(
