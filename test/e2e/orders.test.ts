@@ -1,21 +1,15 @@
 // Orders and value on the customer page, in a real Chromium: a customer and their orders sent through
 // the API by external id show as lifetime value per currency, order count, purchases and tenure, a
 // table of the latest orders and order lines in the timeline, in English and in French; axe passes.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "../helpers/axe.ts";
 import { signedInConsole } from "../helpers/console-browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 const WAIT_MS = 15_000;
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
-
 let server: TestServer;
 let browser: Browser;
 let page: Page;
@@ -69,18 +63,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function seriousViolations(selector: string) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (include) => {
-    type Axe = { run: (context: object, options: object) => Promise<{ violations: unknown[] }> };
-    const axe = (globalThis as unknown as { axe: Axe }).axe;
-    const result = await axe.run({ include: [include] }, { resultTypes: ["violations"] });
-    return (result.violations as Array<{ id: string; impact: string }>)
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => v.id);
-  }, selector);
-}
-
 const plain = (text: string | null) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 describe("orders and value on the customer page", () => {
@@ -102,7 +84,7 @@ describe("orders and value on the customer page", () => {
     expect(await rows.count()).toBe(5);
     expect(plain(await rows.nth(1).textContent())).toBe("2 Nov 2026SHOP-1042€129.99Paid");
     expect(plain(await rows.nth(2).textContent())).toBe("1 Oct 2025SHOP-1031€99.00Refunded");
-    expect(await seriousViolations(".customer-value")).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("lists the orders in the timeline", async () => {

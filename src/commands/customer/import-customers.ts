@@ -6,6 +6,7 @@ import { normalizeEmail, normalizePhone } from "../../domain/identity/normalize.
 import type { CustomerImport } from "../../domain/orders/import-rows.ts";
 import type { ErrorCode } from "../../errors.ts";
 import { insertRows } from "../../store/insert-rows.ts";
+import { anyOf } from "../../store/queries/any-of.ts";
 import { inWorkspace } from "../../store/queries/workspace-scope.ts";
 import { customerIdentities, customers } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
@@ -64,7 +65,10 @@ async function planImport(uow: UnitOfWork, p: Principal, rows: CustomerImport[],
       inWorkspace(
         customers,
         p.workspaceId,
-        sql`${customers.externalId} = any(${sql.param(rows.map((r) => r.externalId))}::text[])`,
+        anyOf(
+          customers.externalId,
+          rows.map((r) => r.externalId),
+        ),
       ),
     )
     .orderBy(customers.id);
@@ -90,7 +94,7 @@ async function planImport(uow: UnitOfWork, p: Principal, rows: CustomerImport[],
           p.workspaceId,
           inArray(customerIdentities.kind, ["email", "phone"]),
           // One array parameter: a thousand rows' values as placeholders cost more than the read.
-          sql`${customerIdentities.value} = any(${sql.param(values)}::text[])`,
+          anyOf(customerIdentities.value, values),
         ),
       );
     for (const c of claimed) owners.set(keyOf(c.kind, c.value), c.customerId);

@@ -1,13 +1,14 @@
 // Records or updates orders by the key of the system they come from, many in one transaction: the
 // import and `PUT /api/v1/orders/{external_id}` both run it. Each change is an event on the customer's
 // timeline; an order as it already is writes nothing, so importing the same file again changes nothing.
-import { eq, sql } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import {
   customerOfOrder,
   type KnownCustomers,
   type OrderImport,
 } from "../../domain/orders/import-rows.ts";
 import { insertRows } from "../../store/insert-rows.ts";
+import { anyOf } from "../../store/queries/any-of.ts";
 import { inWorkspace } from "../../store/queries/workspace-scope.ts";
 import { customers, orders } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
@@ -48,7 +49,7 @@ async function customersOf(uow: UnitOfWork, p: Principal, rows: OrderImport[]) {
       inWorkspace(
         customers,
         p.workspaceId,
-        sql`(${customers.id} = any(${sql.param(ids)}::uuid[]) or ${customers.externalId} = any(${sql.param(externalIds)}::text[]))`,
+        or(anyOf(customers.id, ids, "uuid"), anyOf(customers.externalId, externalIds)),
       ),
     );
   return {
@@ -70,7 +71,10 @@ async function planOrders(uow: UnitOfWork, p: Principal, rows: OrderImport[], lo
       inWorkspace(
         orders,
         p.workspaceId,
-        sql`${orders.externalId} = any(${sql.param(rows.map((r) => r.externalId))}::text[])`,
+        anyOf(
+          orders.externalId,
+          rows.map((r) => r.externalId),
+        ),
       ),
     )
     .orderBy(orders.id);

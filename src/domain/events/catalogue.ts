@@ -7,6 +7,15 @@ const id = z.string();
 const reason = z.string();
 const payload = <S extends z.ZodRawShape>(shape: S) => z.looseObject(shape);
 const none = payload({});
+/** An order as it stands after the event (amount in minor units, ISO 4217 currency). */
+const order = {
+  order_id: id,
+  external_id: z.string(),
+  ordered_at: z.string(),
+  amount_minor: z.number(),
+  currency: z.string(),
+  status: z.string(),
+};
 /** A setting's audit event: the change is in before/after; data names the row when it helps. */
 const setting = none;
 
@@ -97,23 +106,8 @@ export const eventCatalogue = {
     subject: z.string(),
   }),
   /** An order of the customer, as the shop said it; a change keeps the values before and after. */
-  "order.recorded": payload({
-    order_id: id,
-    external_id: z.string(),
-    ordered_at: z.string(),
-    amount_minor: z.number(),
-    currency: z.string(),
-    status: z.string(),
-  }),
-  "order.updated": payload({
-    order_id: id,
-    external_id: z.string(),
-    ordered_at: z.string(),
-    amount_minor: z.number(),
-    currency: z.string(),
-    status: z.string(),
-    fields: z.array(z.string()).optional(),
-  }),
+  "order.recorded": payload(order),
+  "order.updated": payload({ ...order, fields: z.array(z.string()).optional() }),
   "token.created": payload({ token_id: id.optional() }),
   "token.revoked": payload({ token_id: id }),
   "user.created": payload({ password_set: z.boolean().optional() }),
