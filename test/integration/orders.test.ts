@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, events, orders, workspaces } from "../../src/store/schema/index.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
+import { unzip } from "../helpers/unzip.ts";
 
 let desk: Desk;
 beforeAll(async () => {
@@ -248,5 +249,22 @@ describe("a customer's orders and value", () => {
       },
     });
     expect(summary.json().value.tenure_days).toBeGreaterThan(2000);
+
+    // What they bought is held about them: their export carries their orders.
+    const exported = await desk.app.inject({
+      method: "GET",
+      url: `/api/v1/customers/${ana.id}/export`,
+      headers: desk.as("manager"),
+    });
+    expect(exported.statusCode).toBe(200);
+    const entries = await unzip(exported.rawPayload);
+    const held = JSON.parse(entries.get("orders.json")?.toString() ?? "[]");
+    expect(held.map((o: { external_id: string }) => o.external_id)).toEqual([
+      "a-1",
+      "a-2",
+      "a-3",
+      "a-4",
+    ]);
+    expect(held[0]).toMatchObject({ amount_minor: 1000, currency: "EUR", status: "paid" });
   });
 });
