@@ -108,6 +108,44 @@ describe("a customer by external id", () => {
   });
 });
 
+describe("a customer who wrote in before being imported", () => {
+  it("is found by their email and takes the external id (200), not duplicated", async () => {
+    const wrote = await desk.app.inject({
+      method: "POST",
+      url: "/api/v1/messages/inbound",
+      headers: desk.as("unbound"),
+      payload: {
+        channel: "form",
+        from: { email: "nora@example.com", name: "Nora" },
+        subject: "My order",
+        body: "Where is it?",
+      },
+    });
+    expect(wrote.statusCode, wrote.body).toBe(201);
+    const noraId = wrote.json().customer_id;
+    const before = await counts();
+    const imported = await putCustomer("shop-nora", {
+      name: "Nora Benali",
+      email: "NORA@example.com",
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toMatchObject({
+      id: noraId,
+      external_id: "shop-nora",
+      name: "Nora Benali",
+    });
+    expect((await counts()).customers).toBe(before.customers);
+    const [latest] = (await call("GET", `/api/v1/customers/${noraId}/timeline?limit=1`)).json()
+      .items;
+    expect(latest).toMatchObject({
+      type: "customer.updated",
+      data: { fields: ["externalId", "name"], source: "import" },
+      before: { externalId: null, name: "Nora" },
+      after: { externalId: "shop-nora", name: "Nora Benali" },
+    });
+  });
+});
+
 describe("an order by external id", () => {
   it("is recorded (201) on the customer's timeline, then updated (200), then left as it is", async () => {
     const recorded = await putOrder("ord-1", anOrder());

@@ -1,136 +1,66 @@
 // Creates or updates customers by the key of the system they come from, many in one transaction: the
 // import and `PUT /api/v1/customers/by-external-id/{id}` both run it. A row that changes nothing
-// writes nothing and records no event, so importing the same file again changes nothing.
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { normalizeEmail, normalizePhone } from "../../domain/identity/normalize.ts";
+// writes nothing and records no event, so importing the same file again changes nothing. A customer
+// who wrote in before being imported is found by their email or phone and takes the external id.
+import { and, eq, sql } from "drizzle-orm";
 import type { CustomerImport } from "../../domain/orders/import-rows.ts";
 import type { ErrorCode } from "../../errors.ts";
 import { insertRows } from "../../store/insert-rows.ts";
-import { anyOf } from "../../store/queries/any-of.ts";
-import { inWorkspace } from "../../store/queries/workspace-scope.ts";
 import { customerIdentities, customers } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { changesBetween, snapshotOf } from "../settings/changes.ts";
 import type { AnyNewEvent, UnitOfWork } from "../unit-of-work.ts";
+import { keyOf, readImportState, type Wanted } from "./import-state.ts";
 
 export type RowOutcome =
   | { index: number; status: "created" | "updated" | "unchanged"; id: string }
   | { index: number; status: "rejected"; code: ErrorCode; reason: string };
 
-type Known = {
-  id: string;
-  externalId: string | null;
-  name: string;
-  preferredLanguage: string | null;
-  customerSince: string | null;
-  mergedIntoId: string | null;
-};
-
-type Wanted = { kind: "email" | "phone"; value: string; displayValue: string };
-
-const profileFields = ["name", "preferredLanguage", "customerSince", "emails", "phones"] as const;
+const profileFields = [
+  "externalId",
+  "name",
+  "preferredLanguage",
+  "customerSince",
+  "emails",
+  "phones",
+] as const;
 const newFields = ["externalId", "name", "preferredLanguage", "customerSince"] as const;
-
-/** The identities a row asks for, normalised the one way; a phone that is no number refuses it. */
-function identitiesOf(row: CustomerImport): Wanted[] | string {
-  const wanted: Wanted[] = [];
-  if (row.email) {
-    wanted.push({ kind: "email", value: normalizeEmail(row.email), displayValue: row.email });
-  }
-  if (row.phone) {
-    const value = normalizePhone(row.phone);
-    if (!value) return `phone: "${row.phone}" is not a phone number`;
-    wanted.push({ kind: "phone", value, displayValue: row.phone });
-  }
-  return wanted;
-}
-
-const keyOf = (kind: string, value: string) => `${kind}\u0000${value}`;
 
 /** What a batch would write, read with or without row locks. */
 async function planImport(uow: UnitOfWork, p: Principal, rows: CustomerImport[], lock: boolean) {
   const { tx, now } = uow;
-  const known = new Map<string, Known>();
-  const query = tx
-    .select({
-      id: customers.id,
-      externalId: customers.externalId,
-      name: customers.name,
-      preferredLanguage: customers.preferredLanguage,
-      customerSince: customers.customerSince,
-      mergedIntoId: customers.mergedIntoId,
-    })
-    .from(customers)
-    .where(
-      inWorkspace(
-        customers,
-        p.workspaceId,
-        anyOf(
-          customers.externalId,
-          rows.map((r) => r.externalId),
-        ),
-      ),
-    )
-    .orderBy(customers.id);
-  const found = lock ? await query.for("update") : await query;
-  for (const c of found) if (c.externalId) known.set(c.externalId, c);
-
-  const wantedByRow = rows.map(identitiesOf);
-  const asked = wantedByRow.flatMap((w) => (typeof w === "string" ? [] : w));
-  const owners = new Map<string, string>();
-  const reach = new Map<string, { emails: string[]; phones: string[] }>();
-  if (asked.length > 0) {
-    const values = [...new Set(asked.map((w) => w.value))];
-    const claimed = await tx
-      .select({
-        customerId: customerIdentities.customerId,
-        kind: customerIdentities.kind,
-        value: customerIdentities.value,
-      })
-      .from(customerIdentities)
-      .where(
-        inWorkspace(
-          customerIdentities,
-          p.workspaceId,
-          inArray(customerIdentities.kind, ["email", "phone"]),
-          // One array parameter: a thousand rows' values as placeholders cost more than the read.
-          anyOf(customerIdentities.value, values),
-        ),
-      );
-    for (const c of claimed) owners.set(keyOf(c.kind, c.value), c.customerId);
-  }
-  const knownIds = [...known.values()].map((c) => c.id);
-  if (knownIds.length > 0) {
-    const held = await tx
-      .select({
-        customerId: customerIdentities.customerId,
-        kind: customerIdentities.kind,
-        displayValue: customerIdentities.displayValue,
-      })
-      .from(customerIdentities)
-      .where(
-        inWorkspace(
-          customerIdentities,
-          p.workspaceId,
-          inArray(customerIdentities.customerId, knownIds),
-          inArray(customerIdentities.kind, ["email", "phone"]),
-        ),
-      )
-      .orderBy(customerIdentities.createdAt, customerIdentities.id);
-    for (const h of held) {
-      const r = reach.get(h.customerId) ?? { emails: [], phones: [] };
-      (h.kind === "email" ? r.emails : r.phones).push(h.displayValue);
-      reach.set(h.customerId, r);
-    }
-  }
+  const { known, adoptable, owners, reach, wantedByRow } = await readImportState(
+    tx,
+    p.workspaceId,
+    rows,
+    lock,
+  );
+  const adopted = new Set<string>();
 
   const outcomes: RowOutcome[] = [];
   const inserts: Array<typeof customers.$inferInsert> = [];
-  const updates: Array<{ id: string; name: string; lang: string | null; since: string | null }> =
-    [];
+  const updates: Array<{
+    id: string;
+    ext: string;
+    name: string;
+    lang: string | null;
+    since: string | null;
+  }> = [];
   const identities: Array<typeof customerIdentities.$inferInsert> = [];
   const events: AnyNewEvent[] = [];
   const seen = new Set<string>();
+  /**
+   * A new row whose email or phone identifies exactly one customer that no source keys yet (they
+   * wrote in before being imported) takes that customer, once per batch.
+   */
+  const adoptedBy = (wanted: Wanted[]) => {
+    const ids = new Set(wanted.flatMap((w) => owners.get(keyOf(w.kind, w.value)) ?? []));
+    const [only] = ids;
+    const customer = ids.size === 1 && only ? adoptable.get(only) : undefined;
+    if (!customer || adopted.has(customer.id)) return undefined;
+    adopted.add(customer.id);
+    return customer;
+  };
 
   for (const [index, row] of rows.entries()) {
     const wanted = wantedByRow[index] ?? [];
@@ -145,7 +75,7 @@ async function planImport(uow: UnitOfWork, p: Principal, rows: CustomerImport[],
       continue;
     }
     seen.add(row.externalId);
-    const before = known.get(row.externalId);
+    const before = known.get(row.externalId) ?? adoptedBy(wanted);
     if (before?.mergedIntoId) {
       reject(
         "conflict",
@@ -204,6 +134,7 @@ async function planImport(uow: UnitOfWork, p: Principal, rows: CustomerImport[],
     const was = { ...before, ...had };
     const next = {
       ...was,
+      externalId: row.externalId,
       name: row.name ?? was.name,
       preferredLanguage: row.language ?? was.preferredLanguage,
       customerSince: row.customerSince ?? was.customerSince,
@@ -221,7 +152,13 @@ async function planImport(uow: UnitOfWork, p: Principal, rows: CustomerImport[],
       outcomes.push({ index, status: "unchanged", id });
       continue;
     }
-    updates.push({ id, name: next.name, lang: next.preferredLanguage, since: next.customerSince });
+    updates.push({
+      id,
+      ext: row.externalId,
+      name: next.name,
+      lang: next.preferredLanguage,
+      since: next.customerSince,
+    });
     events.push({
       type: "customer.updated",
       customerId: id,
@@ -253,10 +190,10 @@ export async function importCustomers(
   if (updates.length > 0) {
     // One statement for the batch: the new values travel as one JSON parameter.
     await tx.execute(sql`
-      update ${customers} set name = u.name, preferred_language = u.lang,
+      update ${customers} set external_id = u.ext, name = u.name, preferred_language = u.lang,
         customer_since = u.since::date, updated_at = ${now}
       from json_to_recordset(${JSON.stringify(updates)}::json)
-        as u(id uuid, name text, lang text, since text)
+        as u(id uuid, ext text, name text, lang text, since text)
       where ${and(eq(customers.workspaceId, p.workspaceId))} and ${customers.id} = u.id`);
   }
   await insertRows(tx, customerIdentities, identities);

@@ -31,8 +31,10 @@ export function registerOrderRoutes(app: App, rt: Runtime): void {
         description:
           "201 when it creates the customer (a customer.imported event), 200 when it finds them: " +
           "the fields sent change (a customer.updated event naming them; none when nothing " +
-          "changed). `email` and `phone` are added to their identities; one that identifies " +
-          "another customer is a 409. `rapport import customers` does the same for a whole file.",
+          "changed). `email` and `phone` are added to their identities. A customer who wrote in " +
+          "with that email or phone and has no external id yet is found and takes this one " +
+          "(200); an address of a customer another external id keys is a 409. " +
+          "`rapport import customers` does the same for a whole file.",
         tags: ["customers"],
         params: externalIdParams,
         body: customerUpsertBody,
