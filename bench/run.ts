@@ -20,6 +20,7 @@ const defaults: Record<string, Record<string, string>> = {
     BENCH_STEP_MAILS: "200",
   },
   "spam-corpus.ts": { SPAM_CORPUS_ADVISORS: "1" },
+  "import.ts": { BENCH_CUSTOMERS: "20000", BENCH_ORDERS: "60000" },
 };
 
 /** In order. The scale benches (a seeded million-conversation desk, then the reads on it) run when present. */
@@ -29,6 +30,7 @@ const benches: Array<{ file: string; optional?: boolean }> = [
   { file: "spam-corpus.ts" },
   { file: "cold-start.ts" },
   { file: "ingest.ts" },
+  { file: "import.ts" },
   { file: "seed.ts", optional: true },
   { file: "reads.ts", optional: true },
   { file: "customers.ts", optional: true },

@@ -14,6 +14,7 @@ import {
   startCommand,
 } from "./commands.ts";
 import { eraseCustomerCommand } from "./customer-commands.ts";
+import { importCommand } from "./import-commands.ts";
 import { runCommand } from "./run-command.ts";
 
 const program = new Command("rapport")
@@ -37,6 +38,7 @@ Exit codes: 0 done, 1 failed, 2 bad usage.
 Examples:
   rapport start
   rapport user create --email ana@example.com --name "Ana Silva" --role advisor --password-stdin < pw.txt
+  rapport import customers shop-customers.csv --dry-run
   rapport backup /var/backups/rapport-$(date +%F).zip
   RAPPORT_DATA_DIR=./restored rapport restore /var/backups/rapport-2026-12-05.zip
   rapport token create --name ci --role admin --expires 90d
@@ -113,6 +115,18 @@ customer
   )
   .argument("<id>", "the customer's id")
   .action((id: string) => runCommand(() => eraseCustomerCommand(id)));
+
+program
+  .command("import")
+  .description(
+    "create or update customers or orders from a CSV file, keyed by external_id (see README for the columns); exit 1 when rows were rejected",
+  )
+  .argument("<what>", "customers or orders")
+  .argument("<file>", "a CSV file with a header line")
+  .option("--dry-run", "check the file and say what would change, writing nothing")
+  .action((what: string, file: string, options) =>
+    runCommand(() => importCommand(what, file, options)),
+  );
 
 program
   .command("backup")

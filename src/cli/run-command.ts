@@ -14,6 +14,8 @@ async function exitAfterOutput(code: number): Promise<never> {
 export async function runCommand(action: () => Promise<unknown>): Promise<void> {
   try {
     const outcome = await action();
+    // "failed": the action reported what went wrong itself (an import's rejected rows).
+    if (outcome === "failed") await exitAfterOutput(1);
     if (outcome !== "keep-running") await exitAfterOutput(0);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

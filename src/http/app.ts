@@ -27,6 +27,7 @@ import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
 import { registerInboundRoutes } from "./routes/inbound.ts";
 import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
+import { registerOrderRoutes } from "./routes/orders.ts";
 import { registerPortfolioRoutes } from "./routes/portfolio.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
@@ -131,6 +132,7 @@ export async function buildApp(
   registerTransferRoutes(app, rt);
   registerPortfolioRoutes(app, rt);
   registerCustomerMergeRoutes(app, rt);
+  registerOrderRoutes(app, rt);
   registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   registerTokenRoutes(app, rt);

@@ -106,6 +106,7 @@ async function totals() {
     conversations: await count("conversations"),
     messages: await count("messages"),
     identities: await count("customer_identities"),
+    orders: await count("orders"),
     events: await count("events where type not like 'customer.merge%'"),
   };
 }
@@ -119,10 +120,13 @@ async function holdings(ids: string[]) {
     select 'conversations' t, customer_id id, count(*)::int n from conversations where customer_id in (${list}) group by 2
     union all select 'messages', author_customer_id, count(*)::int from messages where author_customer_id in (${list}) group by 2
     union all select 'identities', customer_id, count(*)::int from customer_identities where customer_id in (${list}) group by 2
+    union all select 'orders', customer_id, count(*)::int from orders where customer_id in (${list}) group by 2
     union all select 'events', customer_id, count(*)::int from events where customer_id in (${list}) and type not like 'customer.merge%' group by 2`),
   );
   const out: Record<string, Record<string, number>> = {};
-  for (const id of ids) out[id] = { conversations: 0, messages: 0, identities: 0, events: 0 };
+  for (const id of ids) {
+    out[id] = { conversations: 0, messages: 0, identities: 0, orders: 0, events: 0 };
+  }
   for (const r of rows.rows) (out[r.id] as Record<string, number>)[r.t] = r.n;
   return out;
 }
@@ -183,6 +187,16 @@ describe("one person, many identities", () => {
     });
     expect(byId.get(c).score).toBeGreaterThan(0);
 
+    // An order bought under the second address: it moves with the merge and back with the undo.
+    const order = await api("PUT", "/api/v1/orders/ORD-MARIE-1", {
+      customer_id: b,
+      ordered_at: "2026-11-02T10:00:00Z",
+      amount_minor: 4990,
+      currency: "EUR",
+      status: "paid",
+    });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+
     await settled();
     const before = await totals();
     const apart = await holdings([a, b, c]);
@@ -200,7 +214,7 @@ describe("one person, many identities", () => {
     // One profile: everything is Marie's, nothing lost.
     expect(await totals()).toEqual(before);
     const merged = await holdings([a, b, c]);
-    for (const kind of ["conversations", "messages", "identities", "events"]) {
+    for (const kind of ["conversations", "messages", "identities", "orders", "events"]) {
       expect(merged[a]?.[kind], kind).toBe(
         (apart[a]?.[kind] ?? 0) + (apart[b]?.[kind] ?? 0) + (apart[c]?.[kind] ?? 0),
       );
@@ -246,6 +260,7 @@ describe("one person, many identities", () => {
     expect(restored[a]).toEqual(apart[a]);
     expect(restored[c]).toEqual(apart[c]);
     expect(restored[b]?.identities).toBe(apart[b]?.identities);
+    expect(restored[b]?.orders).toBe(1);
     expect(restored[b]?.conversations).toBe((apart[b]?.conversations ?? 0) + 1);
     expect(restored[b]?.messages).toBe((apart[b]?.messages ?? 0) + 1);
     expect(
@@ -305,7 +320,13 @@ describe("one person, many identities", () => {
       expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(await invariant()).toBe(0);
       const held = await holdings([x, y, z]);
-      expect(held[y]).toEqual({ conversations: 0, messages: 0, identities: 0, events: 0 });
+      expect(held[y]).toEqual({
+        conversations: 0,
+        messages: 0,
+        identities: 0,
+        orders: 0,
+        events: 0,
+      });
       expect((held[x]?.conversations ?? 0) + (held[z]?.conversations ?? 0)).toBe(3);
     }
   });

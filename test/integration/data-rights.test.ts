@@ -6,8 +6,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fromBuffer, type ZipFile } from "yauzl";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { unzip } from "../helpers/unzip.ts";
 
 let server: TestServer;
 const tokens = { admin: "", manager: "", advisor: "" };
@@ -94,28 +94,6 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>): Pro
 const outbox = () => path.join(server.dataDir, "outbox");
 const outboxFiles = () =>
   existsSync(outbox()) ? readdirSync(outbox()).filter((f) => f.endsWith(".eml")) : [];
-
-/** Every entry of a ZIP, by name. */
-function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    fromBuffer(bytes, { lazyEntries: true }, (error, zip?: ZipFile) => {
-      if (error || !zip) return reject(error);
-      const entries = new Map<string, Buffer>();
-      zip.on("entry", (entry) => {
-        zip.openReadStream(entry, async (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          for await (const c of stream) chunks.push(c as Buffer);
-          entries.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-      zip.on("end", () => resolve(entries));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
-}
 
 /** Every file under a folder, recursively. */
 function filesUnder(dir: string): string[] {

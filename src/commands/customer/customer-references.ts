@@ -5,7 +5,13 @@ import { getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../../store/database.ts";
 import type { TenantTable } from "../../store/queries/workspace-scope.ts";
-import { conversations, customerIdentities, events, messages } from "../../store/schema/index.ts";
+import {
+  conversations,
+  customerIdentities,
+  events,
+  messages,
+  orders,
+} from "../../store/schema/index.ts";
 
 export type CustomerReference = {
   table: TenantTable & { id: PgColumn };
@@ -18,6 +24,7 @@ export const customerReferences: readonly CustomerReference[] = [
   { table: customerIdentities, column: customerIdentities.customerId },
   { table: messages, column: messages.authorCustomerId },
   { table: events, column: events.customerId },
+  { table: orders, column: orders.customerId },
 ];
 
 /** How a reference is named in a merge's record of what moved: its table, a dot, its column. */

@@ -1,6 +1,6 @@
 // Everything Rapport holds about a person (the right of access), as a ZIP streamed while it is
 // written: the profile with its identities, each conversation with its messages and attachments'
-// metadata, the timeline's events, and the stored files (raw mails, attachments). Each entry is
+// metadata, their orders, the timeline's events, and the stored files (raw mails, attachments). Each entry is
 // read from the database or the blob store only when the archive reaches it, so memory holds one
 // conversation at a time, whatever the person's history.
 import { Readable } from "node:stream";
@@ -14,6 +14,7 @@ import {
   customers,
   events,
   messages,
+  orders,
 } from "../../store/schema/index.ts";
 
 /** A stored row as JSON: snake_case names as in the database, search vectors left out. */
@@ -188,6 +189,22 @@ export async function exportCustomer(
       );
     }
   }
+  // Their orders (and their merged profiles'), oldest first: what they bought is held about them too.
+  zip.addReadStreamLazy(
+    "orders.json",
+    { mtime },
+    lazy(async () =>
+      json(
+        (
+          await rt.db
+            .select()
+            .from(orders)
+            .where(and(eq(orders.workspaceId, workspaceId), anyOf(orders.customerId, ids)))
+            .orderBy(asc(orders.orderedAt), asc(orders.id))
+        ).map(stored),
+      ),
+    ),
+  );
   zip.addReadStreamLazy(
     "events.json",
     { mtime },

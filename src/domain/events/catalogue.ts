@@ -16,6 +16,15 @@ const merge = payload({
   other_name: z.string(),
   moved: z.record(z.string(), z.number()),
 });
+/** An order as it stands after the event (amount in minor units, ISO 4217 currency). */
+const order = {
+  order_id: id,
+  external_id: z.string(),
+  ordered_at: z.string(),
+  amount_minor: z.number(),
+  currency: z.string(),
+  status: z.string(),
+};
 /** A setting's audit event: the change is in before/after; data names the row when it helps. */
 const setting = none;
 
@@ -34,7 +43,11 @@ export const eventCatalogue = {
       .optional(),
     /** Tags added and removed. */
     tags: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }).optional(),
+    /** "import" when an import or the by-external-id API changed it. */
+    source: z.string().optional(),
   }),
+  /** Created by an import or the by-external-id API; its first values are in `after`. */
+  "customer.imported": payload({ external_id: z.string() }),
   /** The person's data was erased on request; counts only, no personal data. */
   "customer.erased": payload({ conversations: z.number(), messages: z.number() }),
   /** `other_id` was merged into `customer_id`; on both timelines. `moved`: rows moved, per table. */
@@ -148,6 +161,9 @@ export const eventCatalogue = {
     reference: z.string(),
     subject: z.string(),
   }),
+  /** An order of the customer, as the shop said it; a change keeps the values before and after. */
+  "order.recorded": payload(order),
+  "order.updated": payload({ ...order, fields: z.array(z.string()).optional() }),
   "token.created": payload({ token_id: id.optional() }),
   "token.revoked": payload({ token_id: id }),
   "user.created": payload({ password_set: z.boolean().optional() }),

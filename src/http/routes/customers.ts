@@ -11,6 +11,7 @@ import { logInteraction } from "../../commands/customer/log-interaction.ts";
 import { updateCustomer } from "../../commands/customer/update-customer.ts";
 import { idempotencyOf, runCommand } from "../../commands/run-command.ts";
 import { normalizeEmail, normalizePhone } from "../../domain/identity/normalize.ts";
+import { customerValue } from "../../domain/orders/value.ts";
 import { phoneDigitsOf } from "../../domain/search/phone-digits.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -24,6 +25,7 @@ import {
 } from "../../store/queries/customers.ts";
 import { mergedInto, workspaceCountry } from "../../store/queries/identity.ts";
 import { lastMoodsOf } from "../../store/queries/moods.ts";
+import { orderTotalsOf } from "../../store/queries/orders.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import { page, paging, problemView } from "../schemas/conversation.ts";
@@ -31,6 +33,7 @@ import {
   customerPatchBody,
   customerSummaryView,
   customerView,
+  firstContactOf,
   interactionBody,
   interactionView,
   presentCustomer,
@@ -216,7 +219,7 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         summary:
-          "What an advisor sees before reading: tenure, open conversations, last contact, advisor",
+          "What an advisor sees before reading: tenure, value, open conversations, last contact, advisor",
         description:
           "The glance: tenure, advisor and backup, preferences and tags, the partner flag, the " +
           "important dates of the next 30 days (yearly ones on their next occurrence, in the " +
@@ -231,13 +234,19 @@ export function registerCustomerRoutes(app: App, rt: Runtime): void {
       const profile = await getProfile(rt.db, p.workspaceId, request.params.id);
       if (!profile) throw new DeskError("not_found", "no such customer");
       // The glance's reads at once: it waits for the slowest, not for all of them in turn.
-      const [facts, names, moods] = await Promise.all([
+      const [facts, names, moods, totals] = await Promise.all([
         factsOf(rt.db, p.workspaceId, profile.id),
         userNames(rt.db, p.workspaceId, [profile.advisorId, profile.backupId]),
         lastMoodsOf(rt.db, p.workspaceId, profile.id),
+        orderTotalsOf(rt.db, p.workspaceId, profile.id),
       ]);
+      const value = customerValue(
+        totals,
+        { customerSince: profile.customerSince, firstContactAt: firstContactOf(profile, facts) },
+        rt.now(),
+      );
       return {
-        ...presentSummary(profile, facts, names, rt.now()),
+        ...presentSummary(profile, facts, names, value),
         ...presentGlance(profile, moods, rt.now(), "UTC"),
       };
     },

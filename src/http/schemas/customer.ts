@@ -12,6 +12,7 @@ import {
   eventTypes,
 } from "../../domain/events/catalogue.ts";
 import { languages } from "../../domain/language.ts";
+import type { CustomerValue } from "../../domain/orders/value.ts";
 import {
   type ConversationGlimpse,
   type CustomerFacts,
@@ -22,6 +23,7 @@ import {
 import { actorKinds, type events, identityKinds } from "../../store/schema/index.ts";
 import { glanceShape, preferenceInput, preferenceView, tagInput } from "./glance.ts";
 import { day, instant } from "./instant.ts";
+import { customerValueView, presentValue } from "./order.ts";
 import { timeZoneName } from "./settings.ts";
 
 const iso = z.string().describe("ISO-8601 UTC");
@@ -72,6 +74,11 @@ export const customerView = z.object({
   erased_at: iso.nullable().describe("set when the person's data was erased on request"),
   created_at: iso,
   updated_at: iso,
+  external_id: z
+    .string()
+    .nullable()
+    .describe("their key in the system they come from (imports upsert by it)"),
+  customer_since: z.string().nullable().describe("YYYY-MM-DD, as the system they come from says"),
 });
 
 export function presentCustomer(c: Profile): z.infer<typeof customerView> {
@@ -105,6 +112,8 @@ export function presentCustomer(c: Profile): z.infer<typeof customerView> {
     erased_at: c.erasedAt?.toISOString() ?? null,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
+    external_id: c.externalId,
+    customer_since: c.customerSince,
   };
 }
 
@@ -262,8 +271,11 @@ const person = z.object({ id: z.string(), name: z.string() }).nullable();
 export const customerSummaryView = z.object({
   id: z.string(),
   name: z.string(),
-  customer_since: iso.describe("the first contact: the first conversation, else the profile"),
-  tenure_days: z.number().describe("whole days since the first contact"),
+  customer_since: iso.describe(
+    "when they became a customer: `customer_since` of their profile, else the first order or the " +
+      "first contact (the first conversation, else the profile), whichever came first",
+  ),
+  tenure_days: z.number().describe("whole days since customer_since"),
   conversations: z.object({
     open: z.number().describe("not resolved or closed; spam aside"),
     total: z.number().describe("spam aside"),
@@ -277,6 +289,7 @@ export const customerSummaryView = z.object({
   organisation: customerView.shape.organisation,
   important_dates: z.array(importantDate),
   ...glanceShape,
+  value: customerValueView,
 });
 
 export const interactionBody = z.strictObject({
@@ -315,24 +328,24 @@ export function presentInteraction(i: LoggedInteraction): z.infer<typeof interac
   };
 }
 
-const dayMs = 86_400_000;
+/** The first contact: the first conversation, else the profile's creation. */
+export const firstContactOf = (c: Profile, facts: CustomerFacts) =>
+  facts.firstConversationAt && facts.firstConversationAt < c.createdAt
+    ? facts.firstConversationAt
+    : c.createdAt;
 
 export function presentSummary(
   c: Profile,
   facts: CustomerFacts,
   names: ReadonlyMap<string, string>,
-  now: Date,
+  value: CustomerValue,
 ): Omit<z.infer<typeof customerSummaryView>, keyof typeof glanceShape> {
-  const since =
-    facts.firstConversationAt && facts.firstConversationAt < c.createdAt
-      ? facts.firstConversationAt
-      : c.createdAt;
   const named = (id: string | null) => (id ? { id, name: names.get(id) ?? "" } : null);
   return {
     id: c.id,
     name: c.name,
-    customer_since: since.toISOString(),
-    tenure_days: Math.max(0, Math.floor((now.getTime() - since.getTime()) / dayMs)),
+    customer_since: value.tenure.since.toISOString(),
+    tenure_days: value.tenure.days,
     conversations: { open: facts.conversationsOpen, total: facts.conversationsTotal },
     last_contact_at: toIso(facts.lastContactAt),
     advisor: named(c.advisorId),
@@ -340,5 +353,6 @@ export function presentSummary(
     preferred_language: c.preferredLanguage,
     organisation: presentCustomer(c).organisation,
     important_dates: c.importantDates.map((d) => ({ kind: d.kind, date: d.date })),
+    value: presentValue(value),
   };
 }

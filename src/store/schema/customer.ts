@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  date,
   foreignKey,
   index,
   jsonb,
@@ -83,6 +84,10 @@ export const customers = pgTable(
     organisationId: uuid("organisation_id"),
     /** Set when this profile was merged into another one; kept so the merge can be undone. */
     mergedIntoId: uuid("merged_into_id"),
+    /** The customer's key in the shop or system they come from (imports upsert by it). */
+    externalId: text("external_id"),
+    /** When they became a customer, as the system they come from says (YYYY-MM-DD). */
+    customerSince: date("customer_since"),
     /**
      * What customer search reads: the folded name and the customer's identities, one per line. Kept
      * by the database itself (triggers of migration 0002 on customers and customer_identities),
@@ -133,6 +138,10 @@ export const customers = pgTable(
       t.createdAt.desc(),
       t.id.desc(),
     ),
+    // Imports find a customer by the key of the system they come from; many have none.
+    uniqueIndex("customers_external_id")
+      .on(t.workspaceId, t.externalId)
+      .where(sql`external_id is not null`),
     // Search: trigrams of the search text serve "contains" in any case and accent.
     index("customers_search_trigram").using("gin", sql`search_text gin_trgm_ops`),
   ],

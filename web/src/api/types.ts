@@ -231,6 +231,9 @@ export type Customer = {
   erased_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Their key in the system they come from; absent from a server older than imports. */
+  external_id?: string | null;
+  customer_since?: string | null;
 };
 
 export type Workspace = {
@@ -254,7 +257,7 @@ export type CustomerErasure = {
 export type CustomerSummary = CustomerGlance & {
   id: string;
   name: string;
-  /** The first contact: the first conversation, else the profile. */
+  /** When they became a customer: their profile's customer_since, else the first order or contact. */
   customer_since: string;
   tenure_days: number;
   /** Spam aside; open = not resolved or closed. */
@@ -266,6 +269,35 @@ export type CustomerSummary = CustomerGlance & {
   preferred_language: string | null;
   organisation: Organisation | null;
   important_dates: ImportantDate[];
+  /** Absent from a server older than orders. */
+  value?: CustomerValue;
+};
+
+/** What a customer is worth, computed by the server from their orders. */
+export type CustomerValue = {
+  /** Orders that bought something (cancelled and refunded aside). */
+  order_count: number;
+  /** Per currency, the largest first; amounts in minor units (cents). */
+  lifetime: { currency: string; amount_minor: number }[];
+  first_purchase_at: string | null;
+  last_purchase_at: string | null;
+  tenure_since: string;
+  tenure_source: "customer_since" | "first_order" | "first_contact";
+  tenure_days: number;
+};
+
+/** An order of the customer, from the shop or system it comes from. */
+export type Order = {
+  id: string;
+  external_id: string;
+  customer_id: string;
+  ordered_at: string;
+  /** In the currency's minor unit (cents). */
+  amount_minor: number;
+  currency: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
 };
 
 /** What a profile edit sends: only the fields changed; `emails` and `phones` are whole lists. */

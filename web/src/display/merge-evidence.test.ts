@@ -42,9 +42,9 @@ describe("a merge suggestion in words", () => {
   });
 
   it("counts what a merge moves, one and many", () => {
-    const moves = { conversations: 2, messages: 1, customer_identities: 0, events: 7 };
+    const moves = { conversations: 2, messages: 1, customer_identities: 0, orders: 1, events: 7 };
     expect(movesText(en.t, moves)).toBe(
-      "This moves 2 conversations, 1 message, 0 addresses and numbers and 7 timeline entries to this profile. You can undo it.",
+      "This moves 2 conversations, 1 message, 0 addresses and numbers, 1 order and 7 timeline entries to this profile. You can undo it.",
     );
   });
 

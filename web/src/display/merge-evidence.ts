@@ -32,12 +32,13 @@ export function evidenceText(t: TFunction, e: MergeEvidence): string {
   }
 }
 
-/** What a merge moves, as the confirmation says it: conversations, messages, addresses and events. */
+/** What a merge moves, as the confirmation says it: conversations, messages, addresses, orders and events. */
 export function movesText(t: TFunction, moves: Record<string, number>): string {
   return t("merge.moves", {
     conversations: t("merge.count.conversations", { count: moves.conversations ?? 0 }),
     messages: t("merge.count.messages", { count: moves.messages ?? 0 }),
     identities: t("merge.count.identities", { count: moves.customer_identities ?? 0 }),
+    orders: t("merge.count.orders", { count: moves.orders ?? 0 }),
     events: t("merge.count.events", { count: moves.events ?? 0 }),
   });
 }

@@ -40,6 +40,14 @@ export type TimelineFact =
       customerName: string | null;
       otherName: string | null;
     }
+  | { kind: "customer_imported"; externalId: string | null }
+  | {
+      kind: "order_recorded" | "order_updated";
+      externalId: string | null;
+      amountMinor: number | null;
+      currency: string | null;
+      status: string | null;
+    }
   | {
       kind: "interaction_logged";
       channel: string | null;
@@ -175,6 +183,17 @@ function factOf(entry: TimelineEntry): TimelineFact {
         otherId: text(data, "other_id"),
         customerName: text(data, "customer_name"),
         otherName: text(data, "other_name"),
+      };
+    case "customer.imported":
+      return { kind: "customer_imported", externalId: text(data, "external_id") };
+    case "order.recorded":
+    case "order.updated":
+      return {
+        kind: entry.type === "order.recorded" ? "order_recorded" : "order_updated",
+        externalId: text(data, "external_id"),
+        amountMinor: count(data, "amount_minor"),
+        currency: text(data, "currency"),
+        status: text(data, "status"),
       };
     case "interaction.logged": {
       const occurredAt = text(data, "occurred_at");

@@ -20,6 +20,7 @@ import { CustomerDataRights } from "./customer-data-rights.tsx";
 import { CustomerGlance } from "./customer-glance.tsx";
 import { CustomerProfile } from "./customer-profile.tsx";
 import { CustomerProfileForm } from "./customer-profile-form.tsx";
+import { CustomerValue } from "./customer-value.tsx";
 import { InteractionForm } from "./interaction-form.tsx";
 import { MergeSuggestions } from "./merge-suggestions.tsx";
 import { PreferencesEditor } from "./preferences-editor.tsx";
@@ -140,6 +141,7 @@ export function CustomerPage() {
             ) : (
               <CustomerProfile customer={ready} summary={summary.state} users={users} now={now} />
             )}
+            <CustomerValue customerId={ready.id} summary={summary.state} />
             {changeable ? (
               <PreferencesEditor
                 customer={ready}

@@ -17,6 +17,13 @@ import { importantDateText } from "./important-date.ts";
 
 const IDENTITY_KINDS = ["email", "phone", "chat", "social", "external"] as const;
 
+/** What tenure counts from: the shop's date, the first order, or the first contact. */
+const tenureStart = {
+  customer_since: "customer.customerSinceDate",
+  first_order: "customer.firstOrder",
+  first_contact: "customer.firstContact",
+} as const;
+
 type Props = {
   customer: Customer;
   summary: AsyncState<CustomerSummary>;
@@ -55,7 +62,7 @@ export function CustomerProfile({ customer, summary, users, now }: Props) {
       <p className="profile__since">
         {ready && length
           ? `${t(`customer.tenure_${length.unit}`, { count: length.amount })} · ${t(
-              "customer.firstContact",
+              tenureStart[ready.value?.tenure_source ?? "first_contact"],
               { when: formatDate(ready.customer_since, locale) },
             )}`
           : t("customer.since", { when: formatDate(customer.created_at, locale) })}

@@ -228,3 +228,40 @@ describe("timelineText", () => {
     expect(say("fr", entry("merge.undone")).category).toBe("other");
   });
 });
+
+describe("orders on the timeline", () => {
+  const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+  const data = {
+    order_id: "o1",
+    external_id: "SHOP-1042",
+    ordered_at: "2026-11-02T10:30:00.000Z",
+    amount_minor: 12999,
+    currency: "EUR",
+    status: "paid",
+  };
+
+  it("says an order was recorded with its amount in its currency and its status", () => {
+    const recorded = entry("order.recorded", { conversation_id: null, data });
+    expect(say("en", recorded)).toMatchObject({
+      category: "order",
+      sentence: "Order SHOP-1042 recorded: €129.99, Paid.",
+    });
+    expect(nbsp(say("fr", recorded).sentence)).toBe(
+      "Commande SHOP-1042 enregistrée : 129,99 €, Payée.",
+    );
+  });
+
+  it("names a change of status in words", () => {
+    const updated = entry("order.updated", {
+      conversation_id: null,
+      data: { ...data, status: "refunded", fields: ["status"] },
+      before: { status: "paid" },
+      after: { status: "refunded" },
+    });
+    expect(say("en", updated)).toMatchObject({
+      sentence: "Order SHOP-1042 changed by Priya Shah: €129.99, Refunded.",
+      changes: ["Status: Paid → Refunded"],
+    });
+    expect(say("fr", updated).changes).toEqual(["Statut : Payée → Remboursée"]);
+  });
+});

@@ -8,9 +8,11 @@ import {
   type MessageDirection,
   PRIORITIES,
 } from "../../api/types.ts";
-import { formatDateTime } from "../../display/date-time.ts";
+import { formatDate, formatDateTime } from "../../display/date-time.ts";
 import { languageName } from "../../display/language-name.ts";
+import { formatMoney } from "../../display/money.ts";
 import { oneOf, readable } from "../../display/one-of.ts";
+import { orderStatusLabel } from "../../display/order-status.ts";
 import type { ProfileListChanges } from "../../display/profile-lists.ts";
 import { routingSentences, shownParams } from "../../display/routing-reason.ts";
 import type { FieldChange, TimelineFact, TimelineLine } from "../../display/timeline-entry.ts";
@@ -30,6 +32,7 @@ export type TimelineCategory =
   | "call"
   | "visit"
   | "interaction"
+  | "order"
   | "other";
 
 export type TimelineTone = "normal" | "warning" | "alert";
@@ -80,6 +83,11 @@ const FIELDS = [
   "transferToId",
   "emails",
   "phones",
+  "customerSince",
+  "orderedAt",
+  "amountMinor",
+  "currency",
+  "customerId",
 ] as const;
 
 const DIRECTIONS = ["inbound", "outbound", "note"] as const;
@@ -113,7 +121,11 @@ function categoryOf(fact: TimelineFact): TimelineCategory {
     case "customer_updated":
     case "customer_merged":
     case "customer_merge_undone":
+    case "customer_imported":
       return "profile";
+    case "order_recorded":
+    case "order_updated":
+      return "order";
     case "interaction_logged":
       return fact.channel === "phone" ? "call" : fact.channel === "visit" ? "visit" : "interaction";
     case "other":
@@ -219,6 +231,25 @@ function sentenceOf(line: TimelineLine, context: TimelineContext): string {
         ? t("timeline.line.customerMerged", names)
         : t("timeline.line.customerMergeUndone", names);
     }
+    case "customer_imported":
+      return fact.externalId
+        ? t("timeline.line.customerImported", { reference: fact.externalId })
+        : t("timeline.line.customerImportedPlain");
+    case "order_recorded":
+    case "order_updated": {
+      const reference = fact.externalId ?? "";
+      const said =
+        fact.kind === "order_recorded"
+          ? t("timeline.line.orderRecorded", { reference })
+          : t("timeline.line.orderUpdated", { reference, actor });
+      const amount =
+        fact.amountMinor !== null && fact.currency
+          ? formatMoney(fact.amountMinor, fact.currency, locale)
+          : null;
+      const status = fact.status ? orderStatusLabel(t, fact.status) : null;
+      const detail = [amount, status].filter((w) => w !== null).join(", ");
+      return detail ? `${said} ${detail}.` : said;
+    }
     case "interaction_logged": {
       const inbound = fact.direction === "inbound";
       const logged =
@@ -310,7 +341,9 @@ function valueText(field: string, value: unknown, context: TimelineContext): str
   }
   switch (field) {
     case "status":
-      return oneOf(CONVERSATION_STATUSES, value) ? t(`status.${value}`) : value;
+      return oneOf(CONVERSATION_STATUSES, value)
+        ? t(`status.${value}`)
+        : orderStatusLabel(t, value);
     case "priority":
       return oneOf(PRIORITIES, value) ? t(`priority.${value}`) : value;
     case "closeReason":
@@ -327,7 +360,12 @@ function valueText(field: string, value: unknown, context: TimelineContext): str
     case "name":
     case "timeZone":
     case "contactTimes":
+    case "currency":
       return value;
+    case "customerSince":
+      return formatDate(value, locale);
+    case "orderedAt":
+      return formatDateTime(value, locale);
     default:
       return null;
   }

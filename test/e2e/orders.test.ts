@@ -1,0 +1,110 @@
+// Orders and value on the customer page, in a real Chromium: a customer and their orders sent through
+// the API by external id show as lifetime value per currency, order count, purchases and tenure, a
+// table of the latest orders and order lines in the timeline, in English and in French; axe passes.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "../helpers/axe.ts";
+import { signedInConsole } from "../helpers/console-browser.ts";
+import { startTestServer } from "../helpers/server.ts";
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+const WAIT_MS = 15_000;
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let customerId = "";
+
+/** A PUT through the signed-in session, as an integration would send it with a token. */
+function put(url: string, body: object): Promise<{ status: number; json: { id: string } }> {
+  return page.evaluate(
+    async ({ url, body }) => {
+      const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
+      const res = await fetch(url, {
+        method: "PUT",
+        headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as { id: string } };
+    },
+    { url, body },
+  );
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ RAPPORT_DEMO: "0" });
+  ({ browser, page } = await signedInConsole(server, { waitMs: WAIT_MS }));
+  const customer = await put("/api/v1/customers/by-external-id/shop-77", {
+    name: "Inès Moreau",
+    email: "ines.moreau@example.fr",
+    customer_since: "2019-05-04",
+  });
+  expect(customer.status).toBe(201);
+  customerId = customer.json.id;
+  for (const [id, at, amount, currency, status] of [
+    ["SHOP-1001", "2025-03-14T10:00:00Z", 4550, "EUR", "shipped"],
+    ["SHOP-1020", "2025-09-02T10:00:00Z", 2000, "USD", "paid"],
+    ["SHOP-1031", "2025-10-01T10:00:00Z", 9900, "EUR", "refunded"],
+    ["SHOP-1042", "2026-11-02T10:30:00Z", 12999, "EUR", "paid"],
+  ] as const) {
+    const order = await put(`/api/v1/orders/${id}`, {
+      customer_external_id: "shop-77",
+      ordered_at: at,
+      amount_minor: amount,
+      currency,
+      status,
+    });
+    expect(order.status).toBe(201);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const plain = (text: string | null) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+describe("orders and value on the customer page", () => {
+  it("shows value per currency, orders, purchases, tenure and the latest orders", async () => {
+    await page.goto(`/customers/${customerId}`);
+    await page.getByRole("heading", { name: "Inès Moreau", level: 1 }).waitFor();
+    const value = page.getByRole("region", { name: "Orders and value" });
+    await value.waitFor();
+    const text = plain(await value.textContent());
+    // The refunded order adds nothing; euros and dollars never add up (en-GB writes US$).
+    expect(text).toContain("Lifetime value€175.49 · US$20.00");
+    expect(text).toContain("Orders3");
+    expect(text).toContain("First purchase14 Mar 2025");
+    expect(text).toContain("Last purchase2 Nov 2026");
+    expect(plain(await page.locator(".profile__since").textContent())).toContain(
+      "customer since 4 May 2019",
+    );
+    const rows = value.getByRole("table", { name: "Latest orders" }).getByRole("row");
+    expect(await rows.count()).toBe(5);
+    expect(plain(await rows.nth(1).textContent())).toBe("2 Nov 2026SHOP-1042€129.99Paid");
+    expect(plain(await rows.nth(2).textContent())).toBe("1 Oct 2025SHOP-1031€99.00Refunded");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("lists the orders in the timeline", async () => {
+    const timeline = page.locator(".customer-layout__timeline");
+    await timeline.getByText("Order SHOP-1042 recorded: €129.99, Paid.").waitFor();
+    expect(plain(await timeline.textContent())).toContain(
+      "Order SHOP-1020 recorded: US$20.00, Paid.",
+    );
+  });
+
+  it("says it all in French", async () => {
+    await page.evaluate(`localStorage.setItem("rapport.language", "fr")`);
+    await page.reload();
+    const value = page.getByRole("region", { name: "Commandes et valeur" });
+    await value.waitFor();
+    const text = plain(await value.textContent());
+    expect(text).toContain("Valeur client175,49 € · 20,00 $US");
+    expect(text).toContain("Remboursée");
+    const timeline = page.locator(".customer-layout__timeline");
+    await timeline.getByText("Commande SHOP-1042 enregistrée : 129,99 €, Payée.").waitFor();
+    await page.evaluate(`localStorage.setItem("rapport.language", "en")`);
+  });
+});
