@@ -11,6 +11,7 @@ import {
   type Language,
   launchChromium,
   signIn,
+  writeDuplicates,
 } from "../test/helpers/browser.ts";
 import * as rapportProcess from "../test/helpers/rapport-process.ts";
 
@@ -80,10 +81,12 @@ async function deskFacts(page: Page): Promise<DeskFacts> {
     data: { charter_public: true },
   });
   if (!published.ok()) throw new Error(`publishing the charter: ${await published.text()}`);
+  const duplicateCustomerId = await writeDuplicates(page);
   await page.context().close();
   return {
     conversationId: conversation.id,
     customerId: conversation.customer.id,
     brandSlug: brand.slug,
+    duplicateCustomerId,
   };
 }

@@ -16,7 +16,8 @@ try {
     const page = await desk.signedIn(language);
     for (const screen of consoleScreens) {
       await page.goto(screen.path(desk.facts));
-      await page.locator(screen.ready).first().waitFor();
+      // What shows the screen is drawn is also what it is taken for: scrolled into sight if below.
+      await page.locator(screen.ready).first().scrollIntoViewIfNeeded();
       // Fonts and late lists settle before the picture.
       await page.evaluate("document.fonts.ready");
       await page.waitForLoadState("networkidle");

@@ -14,6 +14,7 @@ import {
   type Language,
   launchChromium,
   signIn,
+  writeDuplicates,
 } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -37,8 +38,9 @@ beforeAll(async () => {
     email: "jeanne.durand@example.com",
     name: "Jeanne Durand",
   });
+  const duplicateCustomerId = await writeDuplicates(page);
   await page.context().close();
-  facts = { ...written, brandSlug: brand.slug };
+  facts = { ...written, brandSlug: brand.slug, duplicateCustomerId };
 }, 180_000);
 
 afterAll(async () => {

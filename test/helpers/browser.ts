@@ -13,7 +13,13 @@ import { startTestServer, type TestServer } from "./server.ts";
 export type Language = "en" | "fr";
 
 /** What a screen needs to know of the desk to find its address. */
-export type DeskFacts = { conversationId: string; customerId: string; brandSlug: string };
+export type DeskFacts = {
+  conversationId: string;
+  customerId: string;
+  brandSlug: string;
+  /** A customer with a possible duplicate (`writeDuplicates`). */
+  duplicateCustomerId: string;
+};
 
 export type ConsoleScreen = {
   /** The file name of its screenshot, and its name in reports. */
@@ -36,6 +42,12 @@ export const consoleScreens: ConsoleScreen[] = [
   { name: "my-customers", path: () => "/my-customers", ready: "main h1" },
   { name: "transfers", path: () => "/transfers", ready: "main h1" },
   { name: "charter", path: (f) => `/charter/${f.brandSlug}`, ready: "table" },
+  // A customer's page with a possible duplicate: the glance, and the suggestion with its evidence.
+  {
+    name: "duplicates",
+    path: (f) => `/customers/${f.duplicateCustomerId}`,
+    ready: ".merge-suggestions__list",
+  },
 ];
 
 export function launchChromium(): Promise<Browser> {
@@ -151,4 +163,21 @@ export async function customerWritesIn(
     await page.request.get(`/api/v1/conversations/${created.conversation_id}`)
   ).json();
   return { conversationId: conversation.id, customerId: conversation.customer.id };
+}
+
+/** The same person writes from her address and from a +tag variant: the first profile's id. */
+export async function writeDuplicates(page: Page): Promise<string> {
+  const written = await customerWritesIn(page, {
+    subject: "Quote for a table",
+    body: "Could you send me a quote for the oak table?",
+    email: "camille.roux@atelier-roux.test",
+    name: "Camille Roux",
+  });
+  await customerWritesIn(page, {
+    subject: "Delivery date",
+    body: "When would the table be delivered?",
+    email: "camille.roux+shop@atelier-roux.test",
+    name: "Camille Roux",
+  });
+  return written.customerId;
 }
