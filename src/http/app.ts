@@ -27,6 +27,7 @@ import { type Readiness, registerHealthRoutes } from "./routes/health.ts";
 import { registerInboundRoutes } from "./routes/inbound.ts";
 import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
+import { registerOrganisationRoutes } from "./routes/organisations.ts";
 import { registerPortfolioRoutes } from "./routes/portfolio.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
@@ -133,6 +134,7 @@ export async function buildApp(
   registerCustomerMergeRoutes(app, rt);
   registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
+  registerOrganisationRoutes(app, rt);
   registerTokenRoutes(app, rt);
   await registerConsole(app);
   return app;
