@@ -3,6 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../database.ts";
 import { organisations } from "../schema/index.ts";
+import { likePattern } from "./customers.ts";
 import { after, createdPosition, type Keyset, orderOf, type Position, pageOf } from "./keyset.ts";
 import { inWorkspace } from "./workspace-scope.ts";
 
@@ -16,8 +17,6 @@ export type OrganisationFilter = {
 };
 
 const newest: Keyset = { at: organisations.createdAt, id: organisations.id };
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listOrganisations(db: Db, f: OrganisationFilter) {
   const named = f.q
