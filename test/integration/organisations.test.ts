@@ -2,9 +2,12 @@
 // never a shared provider; the advisor, backup and partner manager active users), advisors read them,
 // every change is an event, and a customer of an organisation with an advisor is routed to them.
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organisationDomainLock } from "../../src/commands/organisation/organisation-checks.ts";
 import { events, organisations, workspaces } from "../../src/store/schema/index.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
+import { eventually } from "../helpers/eventually.ts";
 
 let desk: Desk;
 beforeAll(async () => {
@@ -172,6 +175,52 @@ describe("organisations", () => {
       domains: ["free.example", "more.example"],
     });
     expect(kept.statusCode, kept.body).toBe(200);
+  });
+
+  it("makes a creation wait for a concurrent claim of the same domain, then refuses it (409)", async () => {
+    // Another writer holds the workspace's domain lock and has written, not yet committed, an
+    // organisation with the domain: the API must wait for it and then see the domain taken.
+    const other = new pg.Client({ connectionString: desk.booted.databaseUrl });
+    await other.connect();
+    try {
+      await other.query("begin");
+      await other.query("select pg_advisory_xact_lock($1, hashtext($2))", [
+        organisationDomainLock,
+        desk.workspaceId,
+      ]);
+      await other.query(
+        `insert into organisations (workspace_id, id, name, domains)
+         values ($1, $2, 'First racer', '["race.example"]'::jsonb)`,
+        [desk.workspaceId, desk.booted.rt.newId()],
+      );
+      let settled = false;
+      const second = call("POST", "/api/v1/organisations", "manager", {
+        name: "Second racer",
+        domains: ["race.example"],
+      }).finally(() => {
+        settled = true;
+      });
+      // The lock is the only thing the request can wait for: once it waits on it, commit.
+      await eventually(async () => {
+        const waiting = await other.query(
+          `select count(*)::int as n from pg_locks
+           where locktype = 'advisory' and not granted and classid = $1 and objsubid = 2
+             and database = (select oid from pg_database where datname = current_database())`,
+          [organisationDomainLock],
+        );
+        return waiting.rows[0].n === 1;
+      });
+      expect(settled).toBe(false);
+      await other.query("commit");
+      expect((await second).statusCode).toBe(409);
+    } finally {
+      await other.end();
+    }
+    const holders = await desk.booted.rt.db
+      .select()
+      .from(organisations)
+      .where(sql`${organisations.domains} ? 'race.example'`);
+    expect(holders.map((o) => o.name)).toEqual(["First racer"]);
   });
 
   it("lets an advisor read but not write (403, nothing changed)", async () => {

@@ -29,7 +29,8 @@ export const organisationFields = [
   "notes",
 ] as const satisfies ReadonlyArray<keyof OrganisationFields>;
 
-const organisationDomainLock = 7243570;
+/** The advisory lock under which a workspace's organisation domains are claimed. */
+export const organisationDomainLock = 7243570;
 
 export function requireOrganisationRole(p: Principal): void {
   if (!mayChangeOrganisations(p)) {
