@@ -34,7 +34,9 @@ export function OrganisationsPage() {
       ]}
       row={(o) => [
         o.name,
-        o.domains.join(", "),
+        <span key="domains" className="settings-nowrap">
+          {o.domains.join("\n")}
+        </span>,
         nameOf(o.advisor_id),
         nameOf(o.backup_id),
         o.is_partner
