@@ -110,6 +110,20 @@ describe("organisations in the console", () => {
     expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe("Maison Roux");
   });
 
+  it("shows an advisor the organisation of a customer's page to read, not to change", async () => {
+    const list = await (await page.request.get("/api/v1/organisations?q=roux")).json();
+    const advisor = await (await consoleContext(browser, server.url, "en")).newPage();
+    await signIn(advisor, "odile@rapport.test", testPassword);
+    await advisor.goto(`/settings/organisations/${list.items[0].id}`);
+    await advisor.getByRole("heading", { level: 1, name: "Organisations" }).waitFor();
+    const row = advisor.locator("tr[aria-current='true']");
+    expect(await row.getByRole("cell", { name: "Maison Roux", exact: true }).count()).toBe(1);
+    expect(await advisor.getByRole("button", { name: "New", exact: true }).count()).toBe(0);
+    expect(await advisor.getByRole("button", { name: /^Edit/ }).count()).toBe(0);
+    expect(await advisor.getByRole("form").count()).toBe(0);
+    await advisor.context().close();
+  });
+
   it("reads the same in French, without a serious violation", async () => {
     const french = await (await consoleContext(browser, server.url, "fr")).newPage();
     await signIn(french, "manon@rapport.test", testPassword);
