@@ -4,13 +4,14 @@ import { type Actor, systemActor } from "../commands/events/record-event.ts";
 import type { ConversationPatch } from "../domain/conversation/change.ts";
 import type { ConversationStatus } from "../domain/conversation/status.ts";
 import { autoCloseAt } from "../domain/conversation/transitions.ts";
-import { normalizeEmail } from "../domain/identity/normalize.ts";
+import { normalizeEmail, suggestionKey } from "../domain/identity/normalize.ts";
 import type { BusinessCalendar } from "../domain/sla/calendar.ts";
 import type { customerIdentities, customers } from "../store/schema/index.ts";
 import { addNote, change, pastReply } from "./story-changes.ts";
 import { instantOf } from "./story-clock.ts";
 import type { Draft, Spam, StoryDesk } from "./story-desk.ts";
 import { type CustomerMessage, customerWrites, openWith } from "./story-intake.ts";
+import { routeOnArrival } from "./story-routing.ts";
 import type { BrandKey, Step, StoryConversation } from "./story-types.ts";
 import type { StoredCustomer } from "./write-customers.ts";
 import type { Setting } from "./write-setting.ts";
@@ -71,20 +72,24 @@ function senderOf(
   const id = desk.newId();
   const name = who.name.trim();
   strangers.customers.push({ workspaceId: desk.workspaceId, id, name });
+  const emailIdentityId = desk.newId();
   strangers.identities.push({
     workspaceId: desk.workspaceId,
-    id: desk.newId(),
+    id: emailIdentityId,
     customerId: id,
     kind: "email",
     value: email,
     displayValue: who.email.trim(),
+    matchKey: suggestionKey("email", email),
   });
   const stored: StoredCustomer = {
     id,
     name,
     email: who.email,
+    emailIdentityId,
     since: stage.now,
     advisor: undefined,
+    backup: undefined,
     organisationId: null,
   };
   strangers.byEmail.set(email, stored);
@@ -158,6 +163,7 @@ export function tellConversation(
       };
       if (!draft) {
         draft = openWith(desk, cast.brand, message);
+        routeOnArrival(stage, desk, draft, at);
         change(desk, draft, systemActor, cast.routing, at);
         continue;
       }

@@ -19,7 +19,7 @@ import {
 import type { Brand } from "./write-setting.ts";
 
 export type CustomerMessage = {
-  customer: { id: string; name: string; email: string; created: boolean };
+  customer: { id: string; name: string; email: string; emailIdentityId: string; created: boolean };
   channel: Channel;
   subject: string;
   body: string;
@@ -35,6 +35,7 @@ function inbound(desk: StoryDesk, conversationId: string, m: CustomerMessage, id
     channel: m.channel,
     authorKind: "customer",
     authorCustomerId: m.customer.id,
+    authorIdentityId: m.customer.emailIdentityId,
     authorName: m.customer.name.trim(),
     authorEmail: m.customer.email.trim().toLowerCase(),
     subject: m.subject.slice(0, 500),

@@ -12,8 +12,11 @@ export type StoredCustomer = {
   id: string;
   name: string;
   email: string;
+  /** Their email identity: the intake names it on each message it resolved through it. */
+  emailIdentityId: string;
   since: Date;
   advisor: StaffKey | undefined;
+  backup: StaffKey | undefined;
   /** Their organisation: its members may write in each other's conversations. */
   organisationId: string | null;
 };
@@ -56,9 +59,10 @@ export async function writeCustomers(
       createdAt: since,
       updatedAt: since,
     });
+    const emailIdentityId = uow.newId();
     identities.push({
       workspaceId,
-      id: uow.newId(),
+      id: emailIdentityId,
       customerId: id,
       kind: "email",
       value: normalizeEmail(c.email),
@@ -92,8 +96,10 @@ export async function writeCustomers(
       id,
       name: c.name,
       email: c.email,
+      emailIdentityId,
       since,
       advisor: c.advisor,
+      backup: c.backup,
       organisationId,
     });
   }

@@ -28,6 +28,7 @@ import { registerInboundRoutes } from "./routes/inbound.ts";
 import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerOrderRoutes } from "./routes/orders.ts";
+import { registerOrganisationRoutes } from "./routes/organisations.ts";
 import { registerPortfolioRoutes } from "./routes/portfolio.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
@@ -135,6 +136,7 @@ export async function buildApp(
   registerOrderRoutes(app, rt);
   registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
+  registerOrganisationRoutes(app, rt);
   registerTokenRoutes(app, rt);
   await registerConsole(app);
   return app;

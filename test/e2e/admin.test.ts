@@ -53,6 +53,7 @@ describe("the settings screens", () => {
       "SLA policies",
       "Canned answers",
       "Workspace",
+      "Organisations",
       "Reports",
     ]) {
       expect(
@@ -186,7 +187,7 @@ describe("the reports screen", () => {
 });
 
 describe("what a manager sees", () => {
-  it("lists only the teams among the settings, and no team they do not manage to edit", async () => {
+  it("lists only the teams and organisations among the settings, and no team they do not manage to edit", async () => {
     const created = await page.evaluate(async () => {
       const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
       const res = await fetch("/api/v1/users", {
@@ -215,8 +216,9 @@ describe("what a manager sees", () => {
     await manager.getByRole("link", { name: "Settings", exact: true }).click();
     await manager.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
     const links = await manager.getByRole("main").getByRole("link").allTextContents();
-    expect(links).toHaveLength(2);
+    expect(links).toHaveLength(3);
     expect(links.some((l) => l.startsWith("Teams"))).toBe(true);
+    expect(links.some((l) => l.startsWith("Organisations"))).toBe(true);
     expect(links.some((l) => l.startsWith("Reports"))).toBe(true);
     expect(links.some((l) => l.startsWith("Brands"))).toBe(false);
     await manager.getByRole("link", { name: /^Teams/ }).click();

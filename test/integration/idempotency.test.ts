@@ -125,6 +125,7 @@ describe("Idempotency-Key on the settings an admin creates", () => {
     ],
     ["/api/v1/teams", () => ({ name: "Idem team", manager_id: desk.users.manager.id })],
     ["/api/v1/users", () => ({ name: "Idem", email: "idem@desk.test", role: "advisor" })],
+    ["/api/v1/organisations", () => ({ name: "Idem organisation", domains: ["idem.example"] })],
   ];
 
   it.each(creations)(

@@ -244,6 +244,16 @@ async function tour() {
     body: "Merci !",
   });
   await call("DELETE", `/api/v1/canned-answers/${canned.id}`, "admin");
+  const organisation = await call("POST", "/api/v1/organisations", "manager", {
+    name: "Maison Roux",
+    domains: ["maison-roux.fr"],
+    advisor_id: advisor,
+  });
+  await call("PATCH", `/api/v1/organisations/${organisation.id}`, "manager", {
+    domains: ["maison-roux.fr", "roux.example"],
+  });
+  await call("GET", `/api/v1/organisations/${organisation.id}`, "advisor");
+  await call("GET", "/api/v1/organisations?q=roux", "advisor");
 }
 
 describe("tenancy", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { leavesNoActiveAdmin, mayChangeSettings, mayLeadTeam, mayUpdateTeam } from "./policies.ts";
+import {
+  leavesNoActiveAdmin,
+  mayChangeOrganisations,
+  mayChangeSettings,
+  mayLeadTeam,
+  mayUpdateTeam,
+} from "./policies.ts";
 
 const maxId = "00000000-0000-7000-8000-000000000001";
 const otherId = "00000000-0000-7000-8000-000000000002";
@@ -82,5 +88,13 @@ describe("the last active admin", () => {
     expect(leavesNoActiveAdmin([], admin, { role: "admin", active: true })).toBe(false);
     expect(leavesNoActiveAdmin([], admin, { role: "advisor", active: false })).toBe(false);
     expect(leavesNoActiveAdmin([otherId], admin, { role: "advisor", active: false })).toBe(false);
+  });
+});
+
+describe("organisations", () => {
+  it("are changed by managers and admins, read only by advisors", () => {
+    expect(mayChangeOrganisations({ role: "admin", userId: null })).toBe(true);
+    expect(mayChangeOrganisations({ role: "manager", userId: maxId })).toBe(true);
+    expect(mayChangeOrganisations({ role: "advisor", userId: otherId })).toBe(false);
   });
 });

@@ -44,3 +44,8 @@ export function leavesNoActiveAdmin(
   if (next.role === "admin" && next.active) return false;
   return activeAdminIds.every((id) => id === user.id);
 }
+
+/** Organisations (their domains, advisor, backup and partner manager): managers and admins. */
+export function mayChangeOrganisations(acting: Acting): boolean {
+  return acting.role === "admin" || acting.role === "manager";
+}

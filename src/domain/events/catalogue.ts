@@ -180,6 +180,9 @@ export const eventCatalogue = {
   "canned_answer.updated": setting,
   "canned_answer.deleted": setting,
   "workspace.updated": setting,
+  /** An organisation created or changed: the change is in before/after. */
+  "organisation.created": payload({ organisation_id: id, name: z.string() }),
+  "organisation.updated": payload({ organisation_id: id, name: z.string() }),
   /** The demo story was written into the workspace: what it holds, counted. */
   "demo.loaded": payload({
     customers: z.number(),

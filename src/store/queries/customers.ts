@@ -47,7 +47,8 @@ export type CustomerFilter = {
   limit: number;
 };
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `%text%` for LIKE, its own wildcards escaped. */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The customers whose name or one of whose identities contains `q` (or, for a phone-like `q`, its

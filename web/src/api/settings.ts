@@ -66,6 +66,17 @@ export type CannedAnswerSetting = Stamped & {
   body: string;
 };
 
+/** An organisation its customers belong to: its domains, and who its new conversations go to. */
+export type OrganisationSetting = Stamped & {
+  name: string;
+  domains: string[];
+  is_partner: boolean;
+  partner_manager_id: string | null;
+  advisor_id: string | null;
+  backup_id: string | null;
+  notes: string;
+};
+
 /** Each resource's path under /api/v1 and what it holds. */
 export type SettingsResources = {
   brands: BrandSetting;
@@ -74,6 +85,7 @@ export type SettingsResources = {
   calendars: CalendarSetting;
   "sla-policies": SlaPolicySetting;
   "canned-answers": CannedAnswerSetting;
+  organisations: OrganisationSetting;
 };
 export type SettingsResource = keyof SettingsResources;
 

@@ -129,7 +129,9 @@ export function CustomerProfile({ customer, summary, users, now }: Props) {
           <div className="profile__row">
             <dt>{t("customer.organisation")}</dt>
             <dd>
-              {customer.organisation.name}
+              <Link to={`/settings/organisations/${customer.organisation.id}`}>
+                {customer.organisation.name}
+              </Link>
               {customer.organisation.is_partner ? (
                 <span className="tag tag--partner">{t("customer.partner")}</span>
               ) : null}

@@ -5,6 +5,7 @@ import { NotFoundPage } from "../not-found-page.tsx";
 import { BrandsPage } from "./brands-page.tsx";
 import { CalendarsPage } from "./calendars-page.tsx";
 import { CannedAnswersPage } from "./canned-answers-page.tsx";
+import { OrganisationsPage } from "./organisations-page.tsx";
 import { SettingsIndex } from "./settings-index.tsx";
 import { type SettingsSectionName, sectionsFor } from "./settings-sections.ts";
 import { SlaPoliciesPage } from "./sla-policies-page.tsx";
@@ -20,13 +21,16 @@ const SCREENS: Record<SettingsSectionName, () => React.JSX.Element> = {
   "sla-policies": SlaPoliciesPage,
   "canned-answers": CannedAnswersPage,
   workspace: WorkspacePage,
+  organisations: OrganisationsPage,
 };
 
 export function SettingsRoutes() {
   const { role } = useMe();
   const allowed = new Set<SettingsSectionName>(sectionsFor(role));
-  // Everyone may still read the workspace page, as before the index existed.
+  // Everyone may still read the workspace page, as before the index existed, and the organisations
+  // (a customer's page links to theirs).
   allowed.add("workspace");
+  allowed.add("organisations");
   return (
     <Routes>
       <Route index element={<SettingsIndex />} />
@@ -34,6 +38,7 @@ export function SettingsRoutes() {
         const Screen = SCREENS[section];
         return <Route key={section} path={section} element={<Screen />} />;
       })}
+      <Route path="organisations/:id" element={<OrganisationsPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

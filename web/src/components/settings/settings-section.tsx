@@ -35,6 +35,8 @@ type Props<R extends SettingsResource> = {
   /** Admins only when left out, as the API's settings policy says (mayChangeSettings). */
   canCreate?: boolean;
   canEdit?: (item: Item<R>) => boolean;
+  /** The row a link opened (/settings/organisations/{id}): its editor when it may be changed, else marked. */
+  opened?: string | undefined;
   editor: (slot: EditorSlot<R>) => ReactNode;
 };
 
@@ -46,7 +48,7 @@ export function SettingsSection<R extends SettingsResource>(props: Props<R>) {
   const canEdit = props.canEdit ?? (() => admin);
   const load = useCallback((signal: AbortSignal) => listSettings(resource, signal), [resource]);
   const { state, update, reload } = useAsync(`settings-${resource}`, load);
-  const [editing, setEditing] = useState<"new" | string | null>(null);
+  const [editing, setEditing] = useState<"new" | string | null>(props.opened ?? null);
   const [saved, setSaved] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
 
@@ -80,7 +82,8 @@ export function SettingsSection<R extends SettingsResource>(props: Props<R>) {
 
   const all = state.status === "ready" ? state.data : [];
   const items = filter ? all.filter(filter.keep) : all;
-  const current = editing && editing !== "new" ? all.find((i) => i.id === editing) : null;
+  const found = editing && editing !== "new" ? all.find((i) => i.id === editing) : null;
+  const current = found && canEdit(found) ? found : null;
 
   return (
     <div className="page page--settings">
@@ -131,7 +134,11 @@ export function SettingsSection<R extends SettingsResource>(props: Props<R>) {
             </thead>
             <tbody>
               {items.map((item) => (
-                <tr key={item.id}>
+                <tr
+                  key={item.id}
+                  aria-current={item.id === props.opened ? "true" : undefined}
+                  className={item.id === props.opened ? "settings-table__opened" : undefined}
+                >
                   {row(item).map((cell, index) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are in a fixed order.
                     <td key={index}>{cell}</td>

@@ -1,5 +1,5 @@
 // Which settings a role may change, and so sees in the index (an advisor sees none): admins change
-// everything, a manager the teams they manage; both read the reports.
+// everything, a manager the teams they manage and the organisations; both read the reports.
 import type { Role } from "../../api/types.ts";
 
 export const SETTINGS_SECTIONS = [
@@ -10,10 +10,11 @@ export const SETTINGS_SECTIONS = [
   "sla-policies",
   "canned-answers",
   "workspace",
+  "organisations",
 ] as const;
 export type SettingsSectionName = (typeof SETTINGS_SECTIONS)[number];
 
-const MANAGERS_CHANGE: readonly SettingsSectionName[] = ["teams"];
+const MANAGERS_CHANGE: readonly SettingsSectionName[] = ["teams", "organisations"];
 
 export function sectionsFor(role: Role): SettingsSectionName[] {
   if (role === "admin") return [...SETTINGS_SECTIONS];
