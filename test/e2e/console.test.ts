@@ -226,8 +226,9 @@ describe("the advisors' console", () => {
   }, 60_000);
 
   it("makes an API token whose secret is shown once, and revokes it so that it is refused at once", async () => {
-    await page.goto("/");
-    await page.getByRole("link", { name: "API tokens" }).click();
+    // A manager or admin finds the API tokens among the settings (an advisor, in the bar).
+    await page.goto("/settings");
+    await page.getByRole("link", { name: /^API tokens/ }).click();
     await page.getByRole("heading", { level: 1, name: "API tokens" }).waitFor();
     const name = `Order sync ${Date.now()}`;
     await page.getByLabel("Name").fill(name);

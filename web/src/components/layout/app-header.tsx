@@ -2,7 +2,7 @@
 // language, who you are, signing out.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink } from "react-router";
+import { NavLink, useLocation } from "react-router";
 import { countLabel } from "../../display/inbox-views.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 import { useMe, useSession } from "../../hooks/use-session.tsx";
@@ -23,6 +23,8 @@ export function AppHeader() {
   const pending = useTransfersPending();
   const pendingText =
     pending && pending.count > 0 ? countLabel(pending.count, pending.more, locale) : null;
+  // Transfers to accept take room in the bar only while some wait (or their list is open).
+  const onTransfers = useLocation().pathname.startsWith("/transfers");
 
   const onSignOut = () => {
     setSigningOut(true);
@@ -49,22 +51,26 @@ export function AppHeader() {
         <NavLink to="/my-customers" end className="app-header__link">
           {t("header.myCustomers")}
         </NavLink>
-        <NavLink
-          to="/transfers"
-          end
-          className="app-header__link"
-          aria-label={pendingText ? t("header.transfersPending", { n: pendingText }) : undefined}
-        >
-          {t("header.transfers")}
-          {/* The visible count is part of the name ("…, 2 pending"): a space keeps the words apart. */}
-          {pendingText ? (
-            <>
-              {" "}
-              <span className="app-header__count">{pendingText}</span>
-            </>
-          ) : null}
-        </NavLink>
-        {/* Only for roles that change a setting or read the reports: an advisor has neither. */}
+        {pendingText || onTransfers ? (
+          <NavLink to="/transfers" end className="app-header__link">
+            {/* Short on screen, whole when read out: "Transfers to accept, 2 pending". */}
+            {t("header.transfersShort")}
+            <span className="visually-hidden">
+              {` ${t("header.transfersRest")}${pendingText ? "," : ""}`}
+            </span>
+            {pendingText ? (
+              <>
+                {" "}
+                <span className="app-header__count">{pendingText}</span>
+                <span className="visually-hidden"> {t("header.pending")}</span>
+              </>
+            ) : null}
+          </NavLink>
+        ) : null}
+        {/*
+          Only for roles that change a setting or read the reports: an advisor has neither, and
+          finds the API tokens in the bar instead (for the others they are among the settings).
+        */}
         {readsReports(me.role) ? (
           <>
             <NavLink to="/settings" className="app-header__link">
@@ -74,10 +80,11 @@ export function AppHeader() {
               {t("reports.nav")}
             </NavLink>
           </>
-        ) : null}
-        <NavLink to="/tokens" className="app-header__link">
-          {t("header.tokens")}
-        </NavLink>
+        ) : (
+          <NavLink to="/tokens" className="app-header__link">
+            {t("header.tokens")}
+          </NavLink>
+        )}
       </nav>
       <SearchBox />
       <div className="app-header__tools">

@@ -27,12 +27,20 @@ export function SettingsIndex() {
               </li>
             ))}
             {readsReports(role) ? (
-              <li>
-                <Link to="/reports">
-                  <strong>{t("reports.title")}</strong>
-                  <span className="field__hint">{t("reports.hint")}</span>
-                </Link>
-              </li>
+              <>
+                <li>
+                  <Link to="/reports">
+                    <strong>{t("reports.title")}</strong>
+                    <span className="field__hint">{t("reports.hint")}</span>
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/tokens">
+                    <strong>{t("header.tokens")}</strong>
+                    <span className="field__hint">{t("settings.tokensHint")}</span>
+                  </Link>
+                </li>
+              </>
             ) : null}
           </ul>
         )}
