@@ -216,10 +216,12 @@ describe("what a manager sees", () => {
     await manager.getByRole("link", { name: "Settings", exact: true }).click();
     await manager.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
     const links = await manager.getByRole("main").getByRole("link").allTextContents();
-    expect(links).toHaveLength(3);
+    expect(links).toHaveLength(4);
     expect(links.some((l) => l.startsWith("Teams"))).toBe(true);
     expect(links.some((l) => l.startsWith("Organisations"))).toBe(true);
     expect(links.some((l) => l.startsWith("Reports"))).toBe(true);
+    // Their API tokens are here rather than in the bar, which holds the settings and reports.
+    expect(links.some((l) => l.startsWith("API tokens"))).toBe(true);
     expect(links.some((l) => l.startsWith("Brands"))).toBe(false);
     await manager.getByRole("link", { name: /^Teams/ }).click();
     await manager.getByRole("cell", { name: "Night shift", exact: true }).waitFor();
