@@ -7,7 +7,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleDesk, signIn, startConsole } from "../helpers/browser.ts";
+import { type ConsoleDesk, pageApi, signIn, startConsole } from "../helpers/browser.ts";
 import type { TestServer } from "../helpers/server.ts";
 
 const png = Buffer.from(
@@ -18,7 +18,6 @@ const png = Buffer.from(
 let desk: ConsoleDesk;
 let server: TestServer;
 let page: Page;
-let csrf = "";
 const stamp = Date.now();
 const conversations: Array<{ id: string; reference: string; subject: string }> = [];
 
@@ -28,16 +27,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => desk?.stop());
 
-// biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
-async function api(method: "GET" | "POST" | "PATCH", url: string, data?: object): Promise<any> {
-  const res = await page.request.fetch(url, {
-    method,
-    headers: csrf ? { "X-CSRF-Token": csrf } : {},
-    data,
-  });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
+const api = pageApi(() => page);
 
 /** The outbox's mail whose text holds `words`, once the send job wrote it. */
 async function mailSaying(words: string) {
@@ -58,7 +48,7 @@ const text = () => page.getByRole("textbox", { name: "Your message" });
 describe("the composer", () => {
   it("opens a conversation from the unanswered watch, with the brand's signature under the reply", async () => {
     await signIn(page, server.adminEmail, server.adminPassword);
-    csrf = (await api("GET", "/api/v1/me")).csrf_token;
+    await api("GET", "/api/v1/me");
 
     for (const who of ["Jeanne Durand", "Paul Martin"]) {
       const subject = `Lamp question from ${who} (${stamp})`;

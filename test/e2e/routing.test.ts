@@ -4,13 +4,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "../helpers/axe.ts";
-import { type ConsoleDesk, signIn, startConsole } from "../helpers/browser.ts";
+import { type ConsoleDesk, pageApi, signIn, startConsole } from "../helpers/browser.ts";
 import type { TestServer } from "../helpers/server.ts";
 
 let desk: ConsoleDesk;
 let server: TestServer;
 let page: Page;
-let csrf = "";
 const stamp = Date.now();
 const ids: Record<string, string> = {};
 
@@ -20,16 +19,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => desk?.stop());
 
-// biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
-async function api(method: "GET" | "POST" | "PATCH", url: string, data?: object): Promise<any> {
-  const res = await page.request.fetch(url, {
-    method,
-    headers: csrf ? { "X-CSRF-Token": csrf } : {},
-    data,
-  });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
+const api = pageApi(() => page);
 
 async function user(key: string, name: string, role = "advisor") {
   ids[key] = (
@@ -40,7 +30,7 @@ async function user(key: string, name: string, role = "advisor") {
 describe("routing on the conversation page", () => {
   it("says the advisor is away and the backup answers, in English and in French", async () => {
     await signIn(page, server.adminEmail, server.adminPassword);
-    csrf = (await api("GET", "/api/v1/me")).csrf_token;
+    await api("GET", "/api/v1/me");
     await user("paul", "Paul Aubert");
     await user("lea", "Léa Roux");
     await user("outsider", "Olga Outsider");

@@ -182,3 +182,25 @@ export async function writeDuplicates(page: Page): Promise<string> {
   });
   return written.customerId;
 }
+
+/**
+ * The API as a signed-in page calls it: its session cookie, and the CSRF token once the test has
+ * read `GET /api/v1/me`. A call the API refuses fails the test with the answer it gave.
+ */
+export function pageApi(pageOf: () => Page) {
+  let csrf = "";
+  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
+  return async (method: "GET" | "POST" | "PATCH", url: string, data?: object): Promise<any> => {
+    const res = await pageOf().request.fetch(url, {
+      method,
+      headers: csrf ? { "X-CSRF-Token": csrf } : {},
+      data,
+    });
+    // Thrown rather than asserted: the screenshot and bench scripts load this file outside vitest.
+    if (res.status() >= 300)
+      throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+    const answer = await res.json();
+    if (url === "/api/v1/me") csrf = answer.csrf_token;
+    return answer;
+  };
+}
