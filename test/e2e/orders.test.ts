@@ -1,10 +1,11 @@
 // Orders and value on the customer page, in a real Chromium: a customer and their orders sent through
 // the API by external id show as lifetime value per currency, order count, purchases and tenure, a
-// table of the latest orders and order lines in the timeline, in English and in French; axe passes.
+// table of the latest orders and order lines in the timeline, in English and in French; the same
+// figures in the customer panel beside their conversation; axe passes.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "../helpers/axe.ts";
-import { signedInConsole } from "../helpers/console-browser.ts";
+import { signedInConsole, writeIn } from "../helpers/console-browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -105,6 +106,41 @@ describe("orders and value on the customer page", () => {
     expect(text).toContain("Remboursée");
     const timeline = page.locator(".customer-layout__timeline");
     await timeline.getByText("Commande SHOP-1042 enregistrée : 129,99 €, Payée.").waitFor();
+    await page.evaluate(`localStorage.setItem("rapport.language", "en")`);
+  });
+
+  it("shows the value in the customer panel beside their conversation, in English and French", async () => {
+    const written = await writeIn(page, {
+      channel: "form",
+      from: { email: "ines.moreau@example.fr", name: "Inès Moreau" },
+      subject: "Où en est SHOP-1042 ?",
+      body: "Bonjour, ma commande n'est pas encore arrivée.",
+    });
+    expect(written.customer_id).toBe(customerId);
+    await page.goto(`/conversations/${written.conversation_id}`);
+    const panel = page.getByRole("region", { name: "Customer", exact: true });
+    const value = panel.getByRole("region", { name: "Orders and value" });
+    await value.waitFor();
+    const text = plain(await value.textContent());
+    expect(text).toContain("Lifetime value€175.49 · US$20.00");
+    expect(text).toContain("Orders3");
+    expect(text).toContain("First purchase14 Mar 2025");
+    expect(text).toContain("Last purchase2 Nov 2026");
+    // The panel keeps to the figures: the latest orders are on the customer's page.
+    expect(await value.getByRole("table").count()).toBe(0);
+    expect(plain(await panel.locator(".profile__since").textContent())).toContain(
+      "customer since 4 May 2019",
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.evaluate(`localStorage.setItem("rapport.language", "fr")`);
+    await page.reload();
+    const valeur = page
+      .getByRole("region", { name: "Client", exact: true })
+      .getByRole("region", { name: "Commandes et valeur" });
+    await valeur.waitFor();
+    const texte = plain(await valeur.textContent());
+    expect(texte).toContain("Valeur client175,49 € · 20,00 $US");
+    expect(texte).toContain("Premier achat14 mars 2025");
     await page.evaluate(`localStorage.setItem("rapport.language", "en")`);
   });
 });
