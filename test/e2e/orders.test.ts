@@ -2,39 +2,22 @@
 // the API by external id show as lifetime value per currency, order count, purchases and tenure, a
 // table of the latest orders and order lines in the timeline, in English and in French; the same
 // figures in the customer panel beside their conversation; axe passes.
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "../helpers/axe.ts";
-import { signedInConsole, writeIn } from "../helpers/console-browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import type { ConsoleDesk } from "../helpers/browser.ts";
+import { callFromPage, signedInDesk, writeIn } from "../helpers/console-browser.ts";
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const WAIT_MS = 15_000;
-let server: TestServer;
-let browser: Browser;
+let desk: ConsoleDesk;
 let page: Page;
 let customerId = "";
 
 /** A PUT through the signed-in session, as an integration would send it with a token. */
-function put(url: string, body: object): Promise<{ status: number; json: { id: string } }> {
-  return page.evaluate(
-    async ({ url, body }) => {
-      const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
-      const res = await fetch(url, {
-        method: "PUT",
-        headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, json: (await res.json()) as { id: string } };
-    },
-    { url, body },
-  );
-}
+const put = (url: string, body: object) => callFromPage(page, "PUT", url, body);
 
 beforeAll(async () => {
-  server = await startTestServer({ RAPPORT_DEMO: "0" });
-  ({ browser, page } = await signedInConsole(server, { waitMs: WAIT_MS }));
+  desk = await signedInDesk();
+  ({ page } = desk);
   const customer = await put("/api/v1/customers/by-external-id/shop-77", {
     name: "Inès Moreau",
     email: "ines.moreau@example.fr",
@@ -59,10 +42,7 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => desk?.stop());
 
 const plain = (text: string | null) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
@@ -100,7 +80,7 @@ describe("orders and value on the customer page", () => {
     await page.evaluate(`localStorage.setItem("rapport.language", "fr")`);
     await page.reload();
     const value = page.getByRole("region", { name: "Commandes et valeur" });
-    await value.waitFor();
+    await value.getByText("Remboursée").waitFor();
     const text = plain(await value.textContent());
     expect(text).toContain("Valeur client175,49 € · 20,00 $US");
     expect(text).toContain("Remboursée");
