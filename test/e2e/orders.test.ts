@@ -2,7 +2,7 @@
 // the API by external id show as lifetime value per currency, order count, purchases and tenure, a
 // table of the latest orders and order lines in the timeline, in English and in French; the same
 // figures in the customer panel beside their conversation; axe passes.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "../helpers/axe.ts";
 import type { ConsoleDesk } from "../helpers/browser.ts";
@@ -46,21 +46,24 @@ afterAll(() => desk?.stop());
 
 const plain = (text: string | null) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
+/** The value's figures and the tenure, in English, wherever they show. */
+async function expectFigures(value: Locator, since: Locator) {
+  const text = plain(await value.textContent());
+  // The refunded order adds nothing; euros and dollars never add up (en-GB writes US$).
+  expect(text).toContain("Lifetime value€175.49 · US$20.00");
+  expect(text).toContain("Orders3");
+  expect(text).toContain("First purchase14 Mar 2025");
+  expect(text).toContain("Last purchase2 Nov 2026");
+  expect(plain(await since.textContent())).toContain("customer since 4 May 2019");
+}
+
 describe("orders and value on the customer page", () => {
   it("shows value per currency, orders, purchases, tenure and the latest orders", async () => {
     await page.goto(`/customers/${customerId}`);
     await page.getByRole("heading", { name: "Inès Moreau", level: 1 }).waitFor();
     const value = page.getByRole("region", { name: "Orders and value" });
     await value.waitFor();
-    const text = plain(await value.textContent());
-    // The refunded order adds nothing; euros and dollars never add up (en-GB writes US$).
-    expect(text).toContain("Lifetime value€175.49 · US$20.00");
-    expect(text).toContain("Orders3");
-    expect(text).toContain("First purchase14 Mar 2025");
-    expect(text).toContain("Last purchase2 Nov 2026");
-    expect(plain(await page.locator(".profile__since").textContent())).toContain(
-      "customer since 4 May 2019",
-    );
+    await expectFigures(value, page.locator(".profile__since"));
     const rows = value.getByRole("table", { name: "Latest orders" }).getByRole("row");
     expect(await rows.count()).toBe(5);
     expect(plain(await rows.nth(1).textContent())).toBe("2 Nov 2026SHOP-1042€129.99Paid");
@@ -101,16 +104,9 @@ describe("orders and value on the customer page", () => {
     const panel = page.getByRole("region", { name: "Customer", exact: true });
     const value = panel.getByRole("region", { name: "Orders and value" });
     await value.waitFor();
-    const text = plain(await value.textContent());
-    expect(text).toContain("Lifetime value€175.49 · US$20.00");
-    expect(text).toContain("Orders3");
-    expect(text).toContain("First purchase14 Mar 2025");
-    expect(text).toContain("Last purchase2 Nov 2026");
+    await expectFigures(value, panel.locator(".profile__since"));
     // The panel keeps to the figures: the latest orders are on the customer's page.
     expect(await value.getByRole("table").count()).toBe(0);
-    expect(plain(await panel.locator(".profile__since").textContent())).toContain(
-      "customer since 4 May 2019",
-    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.evaluate(`localStorage.setItem("rapport.language", "fr")`);
     await page.reload();

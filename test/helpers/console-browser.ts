@@ -2,7 +2,7 @@
 // English at a fixed locale and time zone, signing in as the test server's admin, and a customer's
 // message written in through the API as that admin.
 import type { Browser, Page } from "playwright-core";
-import { type ConsoleDesk, launchChromium } from "./browser.ts";
+import { type ConsoleDesk, consoleDesk, launchChromium } from "./browser.ts";
 import { startTestServer } from "./server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -46,15 +46,7 @@ export async function signedInConsole(
 export async function signedInDesk(): Promise<ConsoleDesk> {
   const server = await startTestServer({ RAPPORT_DEMO: "0" });
   const { browser, page } = await signedInConsole(server);
-  return {
-    server,
-    browser,
-    page,
-    async stop() {
-      await browser.close();
-      await server.stop();
-    },
-  };
+  return consoleDesk(server, browser, page);
 }
 
 /** A call to the API from the page, as the signed-in admin (its cookie and CSRF token). */
