@@ -1,7 +1,9 @@
 -- continuity_answers holds each human answer (CONTRACT §6: outbound, by a person, not automated, not
 -- failed or bounced) with its conversation's team, spam flag and customer, and that customer's
 -- advisor and backup as they are now. These triggers keep it so whoever writes; a restore (replica
--- role) fires none of them and brings the table back as it was.
+-- role) fires none of them and brings the table back as it was. (A customer's advisor or backup
+-- changed while an answer to them is being stored is not waited for: that answer keeps the ones it
+-- read until the next change of that customer.)
 CREATE OR REPLACE FUNCTION rapport_continuity_answers_of(added_rows jsonb) RETURNS void
 LANGUAGE sql AS $$
   INSERT INTO public.continuity_answers (workspace_id, id, conversation_id, customer_id, answered_at,
@@ -14,6 +16,9 @@ LANGUAGE sql AS $$
   JOIN public.customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id
   WHERE m.direction = 'outbound' AND m.author_kind = 'user' AND m.author_user_id IS NOT NULL
     AND NOT m.automated AND (m.delivery IS NULL OR m.delivery NOT IN ('failed', 'bounced'))
+  -- A change of the conversation's team, spam flag or customer (a merge) waits for this answer's
+  -- commit, or this answer for the change's: either way the change's trigger or this read sees it.
+  FOR SHARE OF c
   ON CONFLICT (workspace_id, id) DO NOTHING;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION rapport_continuity_messages_added() RETURNS trigger LANGUAGE plpgsql AS $$
