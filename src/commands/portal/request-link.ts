@@ -1,0 +1,82 @@
+// A customer asks for a sign-in link: when the address is one of the brand's workspace's customers,
+// a link is made (only its SHA-256 kept; the token sealed for the mail job until its mail leaves) and
+// its mail queued in the same transaction. Whoever asks gets the same answer: the caller says 202.
+import { and, desc, eq } from "drizzle-orm";
+import {
+  chooseLanguage,
+  detectLanguage,
+  isLanguage,
+  type Language,
+} from "../../domain/language.ts";
+import { linkExpiry, tokenBytes } from "../../domain/portal/magic-link.ts";
+import type { Runtime } from "../../runtime.ts";
+import { messages, portalLinks } from "../../store/schema/index.ts";
+import { seal } from "../../store/sealed-box.ts";
+import { sha256 } from "../access/secrets.ts";
+import { openUnit } from "../unit-of-work.ts";
+import { brandBySlug, customerByEmail, type PortalCustomer } from "./portal-customer.ts";
+
+export type LinkRequest = { brandSlug: string; email: string; baseUrl: string };
+
+/**
+ * The language of the mail (CONTRACT §6): the customer's preference, else the language their latest
+ * message was written in when it is clear, else the brand's.
+ */
+export function linkLanguage(
+  customer: PortalCustomer,
+  lastMessage: string | null,
+  brandLanguage: string,
+): Language {
+  return chooseLanguage({
+    customerPreference: isLanguage(customer.preferredLanguage) ? customer.preferredLanguage : null,
+    detected: lastMessage ? detectLanguage(lastMessage.slice(0, 2000)) : null,
+    brandLanguage: isLanguage(brandLanguage) ? brandLanguage : "en",
+  });
+}
+
+/** Makes and mails a link when the address is a customer's; answers whether it did (never shown). */
+export async function requestLink(rt: Runtime, request: LinkRequest): Promise<boolean> {
+  const brand = await brandBySlug(rt.db, request.brandSlug);
+  if (!brand) return false;
+  const customer = await customerByEmail(rt.db, brand.workspaceId, request.email);
+  if (!customer) return false;
+  const [last] = await rt.db
+    .select({ body: messages.bodyText })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, brand.workspaceId),
+        eq(messages.authorCustomerId, customer.id),
+        eq(messages.direction, "inbound"),
+      ),
+    )
+    .orderBy(desc(messages.createdAt))
+    .limit(1);
+  const language = linkLanguage(customer, last?.body ?? null, brand.language);
+  await rt.db.transaction(async (tx) => {
+    const uow = openUnit(rt, tx, {
+      workspaceId: brand.workspaceId,
+      actor: { kind: "customer", id: customer.id, name: customer.name },
+    });
+    const id = uow.newId();
+    const token = Buffer.from(uow.randomBytes(tokenBytes)).toString("base64url");
+    await tx.insert(portalLinks).values({
+      workspaceId: brand.workspaceId,
+      id,
+      brandId: brand.id,
+      customerId: customer.id,
+      email: request.email.trim(),
+      language,
+      tokenHash: sha256(token),
+      sealedToken: seal(rt.secret, "portal-link", id, token),
+      createdAt: uow.now,
+      expiresAt: linkExpiry(uow.now),
+    });
+    await uow.enqueue("send-portal-link", {
+      workspaceId: brand.workspaceId,
+      linkId: id,
+      baseUrl: request.baseUrl,
+    });
+  });
+  return true;
+}
