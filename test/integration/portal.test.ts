@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => desk?.close());
 
 const rt = () => desk.booted.rt;
-const json = (payload: unknown) => ({ "content-type": "application/json", payload });
+const json = (payload: Record<string, string>) => ({ payload });
 
 /** The mails in the outbox addressed to `to`, parsed. */
 async function mailsTo(to: string) {
@@ -405,5 +405,104 @@ describe("a customer's portal session", () => {
     });
     expect(out.statusCode).toBe(204);
     expect((await asCustomer("GET", "/api/v1/portal/conversations")).statusCode).toBe(401);
+  });
+});
+
+describe("the portal's pages", () => {
+  const form = (fields: Record<string, string>) => ({
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    payload: new URLSearchParams(fields).toString(),
+  });
+
+  it("ask for a link, sign in with a button, list and show the customer's conversations, without script", async () => {
+    const { conversationId } = await customerWrites("pages@example.com", "Broken hinge");
+    const ask = await desk.app.inject({ method: "GET", url: "/portal/support?lang=fr" });
+    expect(ask.statusCode).toBe(200);
+    expect(ask.headers["content-language"]).toBe("fr");
+    expect(ask.headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(ask.body).toContain('<html lang="fr">');
+    expect(ask.body).not.toContain("<script");
+    const sent = await desk.app.inject({
+      method: "POST",
+      url: "/portal/support/magic-link",
+      remoteAddress: "10.9.0.1",
+      ...form({ email: "pages@example.com" }),
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.body).toContain("Check your mail");
+    const [mail] = await eventually(async () => {
+      const m = await mailsTo("pages@example.com");
+      return m.length > 0 ? m : null;
+    });
+    const token = tokenIn(mail?.text ?? "");
+    // Opening the link only shows a button: a mail scanner that follows it signs nobody in.
+    const opened = await desk.app.inject({
+      method: "GET",
+      url: `/portal/support/sign-in?token=${token}`,
+    });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.cookies).toEqual([]);
+    const signedIn = await desk.app.inject({
+      method: "POST",
+      url: "/portal/support/sign-in",
+      ...form({ token }),
+    });
+    expect(signedIn.statusCode).toBe(303);
+    expect(signedIn.headers.location).toBe("/portal/support/conversations");
+    const cookie = `rapport_portal=${signedIn.cookies.find((c) => c.name === "rapport_portal")?.value}`;
+    const list = await desk.app.inject({
+      method: "GET",
+      url: "/portal/support/conversations",
+      headers: { cookie },
+    });
+    expect(list.body).toContain("Broken hinge");
+    const page = await desk.app.inject({
+      method: "GET",
+      url: `/portal/support/conversations/${conversationId}`,
+      headers: { cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    const csrf = /name="csrf_token" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    const replied = await desk.app.inject({
+      method: "POST",
+      url: `/portal/support/conversations/${conversationId}/reply`,
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ csrf_token: csrf, body: "Still broken" }).toString(),
+    });
+    expect(replied.statusCode, replied.body).toBe(303);
+    const again = await desk.app.inject({
+      method: "GET",
+      url: replied.headers.location as string,
+      headers: { cookie },
+    });
+    expect(again.body).toContain("Still broken");
+    expect(again.body).toContain("Your reply was sent.");
+    const forged = await desk.app.inject({
+      method: "POST",
+      url: `/portal/support/conversations/${conversationId}/reply`,
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ csrf_token: "forged", body: "Not me" }).toString(),
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.headers["content-type"]).toContain("text/html");
+    const twice = await desk.app.inject({
+      method: "POST",
+      url: "/portal/support/sign-in",
+      ...form({ token }),
+    });
+    expect(twice.statusCode).toBe(410);
+    expect(twice.body).toContain("already used");
+  });
+
+  it("sends a stranger to the link form, and says an unknown portal does not exist", async () => {
+    const list = await desk.app.inject({ method: "GET", url: "/portal/support/conversations" });
+    expect(list.statusCode).toBe(303);
+    const none = await desk.app.inject({
+      method: "GET",
+      url: "/portal/nobody-here",
+      headers: { "accept-language": "fr" },
+    });
+    expect(none.statusCode).toBe(404);
+    expect(none.headers["content-type"]).toContain("text/html");
   });
 });

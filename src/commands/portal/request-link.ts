@@ -9,30 +9,15 @@ import {
   type Language,
 } from "../../domain/language.ts";
 import { linkExpiry, tokenBytes } from "../../domain/portal/magic-link.ts";
+import { mailLanguage } from "../../domain/portal/page-language.ts";
 import type { Runtime } from "../../runtime.ts";
 import { messages, portalLinks } from "../../store/schema/index.ts";
 import { seal } from "../../store/sealed-box.ts";
 import { sha256 } from "../access/secrets.ts";
 import { openUnit } from "../unit-of-work.ts";
-import { brandBySlug, customerByEmail, type PortalCustomer } from "./portal-customer.ts";
+import { brandBySlug, customerByEmail } from "./portal-customer.ts";
 
 export type LinkRequest = { brandSlug: string; email: string; baseUrl: string };
-
-/**
- * The language of the mail (CONTRACT §6): the customer's preference, else the language their latest
- * message was written in when it is clear, else the brand's.
- */
-export function linkLanguage(
-  customer: PortalCustomer,
-  lastMessage: string | null,
-  brandLanguage: string,
-): Language {
-  return chooseLanguage({
-    customerPreference: isLanguage(customer.preferredLanguage) ? customer.preferredLanguage : null,
-    detected: lastMessage ? detectLanguage(lastMessage.slice(0, 2000)) : null,
-    brandLanguage: isLanguage(brandLanguage) ? brandLanguage : "en",
-  });
-}
 
 /** Makes and mails a link when the address is a customer's; answers whether it did (never shown). */
 export async function requestLink(rt: Runtime, request: LinkRequest): Promise<boolean> {
@@ -52,7 +37,7 @@ export async function requestLink(rt: Runtime, request: LinkRequest): Promise<bo
     )
     .orderBy(desc(messages.createdAt))
     .limit(1);
-  const language = linkLanguage(customer, last?.body ?? null, brand.language);
+  const language = mailLanguage(customer.preferredLanguage, last?.body ?? null, brand.language);
   await rt.db.transaction(async (tx) => {
     const uow = openUnit(rt, tx, {
       workspaceId: brand.workspaceId,

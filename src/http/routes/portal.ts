@@ -38,6 +38,7 @@ import {
   replyBody,
 } from "../schemas/portal.ts";
 import { linksPerClient, portalLinkLimit } from "./portal-link-limit.ts";
+import { registerPortalPages } from "./portal-pages.ts";
 
 const slugParams = z.object({ brand_slug: z.string().min(1).max(100) });
 const idParams = z.object({ id: z.uuid() });
@@ -70,6 +71,7 @@ export const linkAccepted =
 
 export function registerPortalRoutes(app: App, rt: Runtime): void {
   const limitAddress = portalLinkLimit(app);
+  registerPortalPages(app, rt, limitAddress);
 
   app.post(
     "/api/v1/portal/:brand_slug/magic-link",
