@@ -2,12 +2,6 @@
 // a link is made (only its SHA-256 kept; the token sealed for the mail job until its mail leaves) and
 // its mail queued in the same transaction. Whoever asks gets the same answer: the caller says 202.
 import { and, desc, eq } from "drizzle-orm";
-import {
-  chooseLanguage,
-  detectLanguage,
-  isLanguage,
-  type Language,
-} from "../../domain/language.ts";
 import { linkExpiry, tokenBytes } from "../../domain/portal/magic-link.ts";
 import { mailLanguage } from "../../domain/portal/page-language.ts";
 import type { Runtime } from "../../runtime.ts";
