@@ -506,3 +506,29 @@ describe("the portal's pages", () => {
     expect(none.headers["content-type"]).toContain("text/html");
   });
 });
+
+describe("a customer erased on request", () => {
+  it("loses their portal session and links", async () => {
+    const { customerId } = await customerWrites("forget.me@example.com", "Please forget me");
+    const session = await signIn(await mailedToken("forget.me@example.com"));
+    const erased = await desk.app.inject({
+      method: "POST",
+      url: `/api/v1/customers/${customerId}/erase`,
+      headers: desk.as("admin"),
+    });
+    expect(erased.statusCode, erased.body).toBeLessThan(300);
+    const list = await desk.app.inject({
+      method: "GET",
+      url: "/api/v1/portal/conversations",
+      headers: { cookie: session.cookie },
+    });
+    expect(list.statusCode).toBe(401);
+    const links = await rt()
+      .db.select()
+      .from(portalLinks)
+      .where(
+        and(eq(portalLinks.workspaceId, desk.workspaceId), eq(portalLinks.customerId, customerId)),
+      );
+    expect(links).toEqual([]);
+  });
+});

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxDelivery } from "../../src/channels/email/deliver.ts";
 import { sendPortalLink } from "../../src/jobs/send-portal-link.ts";
 import { acrossWorkspacesMark } from "../../src/store/queries/workspace-scope.ts";
-import { open } from "../../src/store/sealed-box.ts";
 import * as schema from "../../src/store/schema/index.ts";
+import { open } from "../../src/store/sealed-box.ts";
 import { type Desk, startDesk, testPassword } from "../helpers/desk.ts";
 
 /** Every table with a workspace_id column. */
