@@ -1,10 +1,9 @@
 // How often a sign-in link may be asked for: per client address (the route's own limit) and per
 // email address, whoever asks, known or not, so that the limit says nothing about who is a customer.
-import type { CreateRateLimitOptions } from "@fastify/rate-limit";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { normalizeEmail } from "../../domain/identity/normalize.ts";
-import { DeskError } from "../../errors.ts";
 import type { App } from "../app-type.ts";
+import { keyedLimit, refuseWhenSpent } from "./keyed-limit.ts";
 
 /** Links asked for one address in a window. */
 export const linksPerAddress = { max: 5, windowMs: 60 * 60_000 };
@@ -19,20 +18,9 @@ const addressOf = (request: FastifyRequest): string => {
 export type LinkLimit = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 export function portalLinkLimit(app: App): LinkLimit {
-  const options: CreateRateLimitOptions & { cache: number } = {
-    max: linksPerAddress.max,
-    timeWindow: linksPerAddress.windowMs,
-    keyGenerator: addressOf,
-    cache: 100_000,
-  };
-  const limit = app.createRateLimit(options);
+  const limit = keyedLimit(app, linksPerAddress, addressOf);
   return async (request, reply) => {
-    const state = await limit(request);
-    if (state.isAllowed || !state.isExceeded) return;
-    reply.header("retry-after", String(state.ttlInSeconds));
-    throw new DeskError(
-      "rate_limited",
-      `too many sign-in links asked for this address: try again in ${Math.ceil(state.ttlInSeconds / 60)} min`,
-    );
+    await refuseWhenSpent(limit, request, reply, "too many sign-in links asked for this address");
+    await limit(request);
   };
 }

@@ -71,6 +71,7 @@ export const linkAccepted =
 
 export function registerPortalRoutes(app: App, rt: Runtime): void {
   const limitAddress = portalLinkLimit(app);
+  const customerOnly = { config: portal, onRequest: signedIn(rt) };
   registerPortalPages(app, rt, limitAddress);
 
   app.post(
@@ -151,8 +152,7 @@ export function registerPortalRoutes(app: App, rt: Runtime): void {
   app.get(
     "/api/v1/portal/me",
     {
-      config: portal,
-      onRequest: signedIn(rt),
+      ...customerOnly,
       schema: {
         summary: "The signed-in customer, their brand, and the CSRF token for the portal's writes",
         tags,
@@ -180,8 +180,7 @@ export function registerPortalRoutes(app: App, rt: Runtime): void {
   app.get(
     "/api/v1/portal/conversations",
     {
-      config: portal,
-      onRequest: signedIn(rt),
+      ...customerOnly,
       schema: {
         summary: "The signed-in customer's own conversations with the portal's brand",
         tags,
@@ -205,8 +204,7 @@ export function registerPortalRoutes(app: App, rt: Runtime): void {
   app.get(
     "/api/v1/portal/conversations/:id",
     {
-      config: portal,
-      onRequest: signedIn(rt),
+      ...customerOnly,
       schema: {
         summary: "One of the customer's conversations, with the messages they can see",
         tags,
@@ -240,8 +238,7 @@ export function registerPortalRoutes(app: App, rt: Runtime): void {
   app.post(
     "/api/v1/portal/conversations/:id/messages",
     {
-      config: portal,
-      onRequest: signedIn(rt),
+      ...customerOnly,
       schema: {
         summary: "Reply in one of the customer's conversations (as a mail would: it reopens it)",
         tags,
@@ -268,8 +265,7 @@ export function registerPortalRoutes(app: App, rt: Runtime): void {
   app.post(
     "/api/v1/portal/conversations/:id/rating",
     {
-      config: portal,
-      onRequest: signedIn(rt),
+      ...customerOnly,
       schema: {
         summary: "Rate a resolved or closed conversation, once (1–5, with a comment)",
         description: "A second rating is a 409: the first one stands.",
