@@ -11,6 +11,7 @@ import { acrossWorkspacesMark } from "../../src/store/queries/workspace-scope.ts
 import * as schema from "../../src/store/schema/index.ts";
 import { open } from "../../src/store/sealed-box.ts";
 import { type Desk, startDesk, testPassword } from "../helpers/desk.ts";
+import { eventually } from "../helpers/eventually.ts";
 
 /** Every table with a workspace_id column. */
 const tenantTables = new Set(
@@ -269,11 +270,15 @@ async function portalVisit(conversationId: string) {
     payload: { email: "tour@example.com" },
   });
   expect(asked.statusCode).toBe(202);
-  const [link] = await rt.db
-    .select()
-    .from(schema.portalLinks)
-    .where(eq(schema.portalLinks.workspaceId, desk.workspaceId));
-  if (!link?.sealedToken) throw new Error("no sign-in link was made");
+  // The link is made after the answer (the same time for every address).
+  const link = await eventually(async () => {
+    const [made] = await rt.db
+      .select()
+      .from(schema.portalLinks)
+      .where(eq(schema.portalLinks.workspaceId, desk.workspaceId));
+    return made?.sealedToken ? made : null;
+  });
+  if (!link.sealedToken) throw new Error("no sign-in link was made");
   const token = open(rt.secret, "portal-link", link.id, link.sealedToken);
   await sendPortalLink(rt, outboxDelivery(desk.config.dataDir), {
     workspaceId: link.workspaceId,

@@ -59,3 +59,13 @@ export async function requestLink(rt: Runtime, request: LinkRequest): Promise<bo
   });
   return true;
 }
+
+/**
+ * Answers at once and makes the link after: a known address then takes no longer to answer than an
+ * unknown one. A failure is logged (the customer can ask again); it never reaches the answer.
+ */
+export function requestLinkLater(rt: Runtime, request: LinkRequest): void {
+  requestLink(rt, request).catch((error: unknown) => {
+    rt.log.error({ err: error }, "a portal sign-in link could not be made");
+  });
+}

@@ -132,7 +132,7 @@ export function conversationPage(
     )
     .join("");
   const body = `<p><a href="${portalHref(p, "/conversations")}">${w.back}</a></p>${said}
-<p class="meta">${w.reference} ${c.reference} · ${w.status}: ${w.statuses[c.status]}</p>
+<p class="meta">${w.reference} ${c.reference} · ${w.status}${w.colon} ${w.statuses[c.status]}</p>
 <ol>${list}</ol>
 <form method="post" action="${portalHref(p, `/conversations/${c.id}/reply`)}">${csrfField(signed)}
 <label for="body">${w.replyLabel}</label><textarea id="body" name="body" required maxlength="20000" aria-describedby="reply-hint"></textarea>

@@ -26,6 +26,8 @@ type Words = {
   noSubject: string;
   reference: string;
   status: string;
+  /** A colon as the language writes it (French puts a narrow no-break space before it). */
+  colon: string;
   lastActivity: string;
   statuses: Record<ConversationStatus, string>;
   back: string;
@@ -75,6 +77,7 @@ const en: Words = {
   noSubject: "(no subject)",
   reference: "Reference",
   status: "Status",
+  colon: ":",
   lastActivity: "Last activity",
   statuses: {
     new: "Received",
@@ -139,6 +142,7 @@ const fr: Words = {
   noSubject: "(sans objet)",
   reference: "Référence",
   status: "État",
+  colon: "\u202f:",
   lastActivity: "Dernière activité",
   statuses: {
     new: "Reçue",

@@ -19,7 +19,7 @@ import {
   signInWithLink,
   signOutOfPortal,
 } from "../../commands/portal/portal-sessions.ts";
-import { requestLink } from "../../commands/portal/request-link.ts";
+import { requestLinkLater } from "../../commands/portal/request-link.ts";
 import { askedLanguage, pageLanguage } from "../../domain/portal/page-language.ts";
 import { DeskError, type ErrorCode } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -187,7 +187,7 @@ export function registerPortalPages(app: App, rt: Runtime, limitAddress: LinkLim
       },
       async (request, reply) => {
         const brand = await brandOf(rt, request.params.slug);
-        await requestLink(rt, {
+        requestLinkLater(rt, {
           brandSlug: brand.slug,
           email: request.body.email,
           baseUrl: publicBase(rt, app),

@@ -14,7 +14,7 @@ import {
   signInWithLink,
   signOutOfPortal,
 } from "../../commands/portal/portal-sessions.ts";
-import { requestLink } from "../../commands/portal/request-link.ts";
+import { requestLinkLater } from "../../commands/portal/request-link.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import { portalConversation } from "../../store/queries/portal.ts";
@@ -96,7 +96,7 @@ export function registerPortalRoutes(app: App, rt: Runtime): void {
       },
     },
     async (request, reply) => {
-      await requestLink(rt, {
+      requestLinkLater(rt, {
         brandSlug: request.params.brand_slug,
         email: request.body.email,
         baseUrl: publicBase(rt, app),
