@@ -2,6 +2,7 @@
 // token itself stays sealed until its mail has left, then is wiped) and the customers' sessions,
 // apart from the advisors' ones.
 import {
+  type AnyPgColumn,
   foreignKey,
   index,
   pgTable,
@@ -13,6 +14,23 @@ import {
 import { brands } from "./brand.ts";
 import { at, createdAt, tenant } from "./columns.ts";
 import { customers } from "./customer.ts";
+
+/** Both tables belong to a brand and a customer of the same workspace. */
+const brandAndCustomer = (
+  table: string,
+  t: { workspaceId: AnyPgColumn; brandId: AnyPgColumn; customerId: AnyPgColumn },
+) => [
+  foreignKey({
+    name: `${table}_workspace_id_brand_id_brands_workspace_id_id_fk`,
+    columns: [t.workspaceId, t.brandId],
+    foreignColumns: [brands.workspaceId, brands.id],
+  }),
+  foreignKey({
+    name: `${table}_customer_fk`,
+    columns: [t.workspaceId, t.customerId],
+    foreignColumns: [customers.workspaceId, customers.id],
+  }),
+];
 
 export const portalLinks = pgTable(
   "portal_links",
@@ -35,15 +53,7 @@ export const portalLinks = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("portal_links_token").on(t.tokenHash),
     index("portal_links_customer").on(t.workspaceId, t.customerId),
-    foreignKey({
-      columns: [t.workspaceId, t.brandId],
-      foreignColumns: [brands.workspaceId, brands.id],
-    }),
-    foreignKey({
-      name: "portal_links_customer_fk",
-      columns: [t.workspaceId, t.customerId],
-      foreignColumns: [customers.workspaceId, customers.id],
-    }),
+    ...brandAndCustomer("portal_links", t),
   ],
 );
 
@@ -65,14 +75,6 @@ export const portalSessions = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("portal_sessions_token").on(t.tokenHash),
     index("portal_sessions_customer").on(t.workspaceId, t.customerId),
-    foreignKey({
-      columns: [t.workspaceId, t.brandId],
-      foreignColumns: [brands.workspaceId, brands.id],
-    }),
-    foreignKey({
-      name: "portal_sessions_customer_fk",
-      columns: [t.workspaceId, t.customerId],
-      foreignColumns: [customers.workspaceId, customers.id],
-    }),
+    ...brandAndCustomer("portal_sessions", t),
   ],
 );
