@@ -198,6 +198,20 @@ describe("signing in with the link", () => {
       });
       expect(res.statusCode).toBe(401);
       expect(res.json().detail).toContain("expired");
+      // A link past its time goes when the next one is made.
+      await askLink("late@example.com");
+      await eventually(async () => {
+        const rows = await rt()
+          .db.select()
+          .from(portalLinks)
+          .where(
+            and(
+              eq(portalLinks.workspaceId, desk.workspaceId),
+              eq(portalLinks.tokenHash, sha256(token)),
+            ),
+          );
+        return rows.length === 0;
+      });
     } finally {
       rt().now = clock;
     }

@@ -1,6 +1,6 @@
 // Signing in to the portal with a mailed link (once, within 15 minutes), recognising the session
 // cookie that follows, and signing out. Apart from the advisors' sessions: its own table and cookie.
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, lte } from "drizzle-orm";
 import {
   type LinkState,
   linkState,
@@ -54,6 +54,16 @@ export async function signInWithLink(
       .where(and(eq(portalLinks.workspaceId, link.workspaceId), eq(portalLinks.id, link.id)));
     const customer = await currentCustomer(tx, link.workspaceId, link.customerId);
     if (!customer) return { ok: false, reason: "unknown" };
+    // The customer's sessions past their time go as a new one opens.
+    await tx
+      .delete(portalSessions)
+      .where(
+        and(
+          eq(portalSessions.workspaceId, link.workspaceId),
+          eq(portalSessions.customerId, customer.id),
+          lte(portalSessions.expiresAt, now),
+        ),
+      );
     const session = newToken(rt);
     const csrfToken = newToken(rt, 24);
     await tx.insert(portalSessions).values({

@@ -1,7 +1,7 @@
 // A customer asks for a sign-in link: when the address is one of the brand's workspace's customers,
 // a link is made (only its SHA-256 kept; the token sealed for the mail job until its mail leaves) and
 // its mail queued in the same transaction. Whoever asks gets the same answer: the caller says 202.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { linkExpiry, tokenBytes } from "../../domain/portal/magic-link.ts";
 import { mailLanguage } from "../../domain/portal/page-language.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -37,6 +37,16 @@ export async function requestLink(rt: Runtime, request: LinkRequest): Promise<bo
       workspaceId: brand.workspaceId,
       actor: { kind: "customer", id: customer.id, name: customer.name },
     });
+    // The customer's links past their time open nothing: they go as a new one is made.
+    await tx
+      .delete(portalLinks)
+      .where(
+        and(
+          eq(portalLinks.workspaceId, brand.workspaceId),
+          eq(portalLinks.customerId, customer.id),
+          lt(portalLinks.expiresAt, uow.now),
+        ),
+      );
     const id = uow.newId();
     const token = Buffer.from(uow.randomBytes(tokenBytes)).toString("base64url");
     await tx.insert(portalLinks).values({
