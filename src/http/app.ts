@@ -29,6 +29,7 @@ import { registerMailSetupRoutes } from "./routes/mail-setup.ts";
 import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerOrderRoutes } from "./routes/orders.ts";
 import { registerOrganisationRoutes } from "./routes/organisations.ts";
+import { registerPortalRoutes } from "./routes/portal.ts";
 import { registerPortfolioRoutes } from "./routes/portfolio.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
@@ -101,6 +102,12 @@ export async function buildApp(
             description: "An API token (rapport token create)",
           },
           session: { type: "apiKey", in: "cookie", name: "rapport_session" },
+          portal: {
+            type: "apiKey",
+            in: "cookie",
+            name: "rapport_portal",
+            description: "A customer's portal session (signed in with a mailed link)",
+          },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
@@ -138,6 +145,7 @@ export async function buildApp(
   registerSettingsRoutes(app, rt);
   registerOrganisationRoutes(app, rt);
   registerTokenRoutes(app, rt);
+  registerPortalRoutes(app, rt);
   await registerConsole(app);
   return app;
 }

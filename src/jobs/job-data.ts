@@ -9,6 +9,8 @@ export const jobSchemas = {
   "send-mail": z.object({ workspaceId: id, messageId: id }),
   /** Mails a user one of their notifications (an SLA warning, a breach). */
   "notify-user": z.object({ workspaceId: id, notificationId: id }),
+  /** Mails a customer the portal sign-in link just made (its token sealed in the link's row). */
+  "send-portal-link": z.object({ workspaceId: id, linkId: id, baseUrl: z.string().min(1) }),
   /** Recomputes the due times of a workspace's open conversations after a rule changed. */
   "recompute-clocks": z.object({ workspaceId: id }),
   /** A lesson for the workspace's spam model from what an advisor did with a conversation. */

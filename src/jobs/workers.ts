@@ -11,6 +11,7 @@ import { purgeSpam } from "./purge-spam.ts";
 import { recomputeClocks } from "./recompute-clocks.ts";
 import { sweepRetention } from "./retention-sweep.ts";
 import { sendMail } from "./send-mail.ts";
+import { sendPortalLink } from "./send-portal-link.ts";
 import { sweepSla } from "./sla-sweep.ts";
 
 export type Workers = { stop(): Promise<void> };
@@ -38,6 +39,10 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
       }
     },
   );
+  await boss.work("send-portal-link", polling, async (jobs) => {
+    for (const job of jobs)
+      await sendPortalLink(rt, deliver, jobDataOf("send-portal-link", job.data));
+  });
   await boss.work("notify-user", polling, async (jobs) => {
     for (const job of jobs) await notifyUser(rt, deliver, jobDataOf("notify-user", job.data));
   });

@@ -5,7 +5,7 @@
 // row's id are bound as associated data, so a sealed value copied onto another row does not open.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
-export type SealPurpose = "mailbox-password" | "webhook-secret";
+export type SealPurpose = "mailbox-password" | "webhook-secret" | "portal-link";
 
 const VERSION = "v1";
 const IV_BYTES = 12;

@@ -1,5 +1,5 @@
-// Every page reachable in the console today (the list in test/helpers/browser.ts), the sign-in page
-// and the public charter, checked by axe-core in a real Chromium in English and in French: no
+// Every page reachable in the console today (the list in test/helpers/browser.ts), the sign-in page,
+// the public charter and the customer portal's pages, checked by axe-core in a real Chromium in English and in French: no
 // serious or critical WCAG 2.1 AA violation.
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
@@ -13,9 +13,12 @@ import {
   type DeskFacts,
   type Language,
   launchChromium,
+  pageApi,
   signIn,
   writeDuplicates,
 } from "../helpers/browser.ts";
+import { eventually } from "../helpers/eventually.ts";
+import { mailedLinks } from "../helpers/portal-browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -95,4 +98,72 @@ describe.each(["en", "fr"] as const)("the console in %s", (language) => {
     await page.context().close();
     expect(found.join("\n\n"), found.join("\n\n")).toBe("");
   }, 120_000);
+});
+
+describe("the customer portal", () => {
+  const reader = "portal.reader@example.com";
+  let resolvedId: string;
+
+  beforeAll(async () => {
+    // A resolved conversation, so that its page shows the rating form.
+    const page = await signedIn("en");
+    const api = pageApi(() => page);
+    await api("GET", "/api/v1/me");
+    resolvedId = (
+      await customerWritesIn(page, {
+        subject: "A question about my invoice",
+        body: "Could you send my invoice again?",
+        email: reader,
+        name: "Paul Reader",
+      })
+    ).conversationId;
+    await api("POST", `/api/v1/conversations/${resolvedId}/messages`, {
+      kind: "reply",
+      body: "Here it is, attached.",
+    });
+    await eventually(
+      async () => (await api("GET", `/api/v1/conversations/${resolvedId}`)).answered,
+    );
+    await api("PATCH", `/api/v1/conversations/${resolvedId}`, { status: "resolved" });
+    await page.context().close();
+  }, 60_000);
+
+  it.each(["en", "fr"] as const)(
+    "has no serious accessibility violation on any page in %s",
+    async (language) => {
+      const page = await newPage(language);
+      const found: string[] = [];
+      const check = async (name: string) => {
+        expect(await page.locator("html").getAttribute("lang"), name).toBe(language);
+        const violations = await seriousViolations(page);
+        if (violations.length > 0) found.push(`${name} (${page.url()}):\n${report(violations)}`);
+      };
+      const before = (await mailedLinks(server.dataDir, reader)).length;
+      await page.goto(`/portal/${facts.brandSlug}`);
+      await check("ask for a link");
+      await page.locator("input[type=email]").fill(reader);
+      await page.locator("main form button[type=submit]").click();
+      await page.locator("main [role=status]").waitFor();
+      await check("check your mail");
+      const links = await eventually(async () => {
+        const all = await mailedLinks(server.dataDir, reader);
+        return all.length > before ? all : null;
+      });
+      await page.goto(links.at(-1) as string);
+      await check("sign in");
+      await page.locator("main form button[type=submit]").click();
+      await page.locator("main table").waitFor();
+      await check("your requests");
+      await page.goto(`/portal/${facts.brandSlug}/conversations/${resolvedId}`);
+      await page.locator("fieldset").waitFor();
+      await check("one request, to rate");
+      await page.goto(links.at(-1) as string);
+      await page.locator("main form button[type=submit]").click();
+      await page.locator("main .problem").waitFor();
+      await check("a used link");
+      await page.context().close();
+      expect(found.join("\n\n"), found.join("\n\n")).toBe("");
+    },
+    60_000,
+  );
 });

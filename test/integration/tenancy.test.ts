@@ -2,12 +2,16 @@
 // is recorded, and PostgreSQL's own plan of each one must read every tenant table through a
 // `workspace_id` condition (its own, or one the planner derived from a join on workspace_id). A
 // statement that reaches across workspaces on purpose says so with `acrossWorkspaces(why)`.
-import { getTableColumns, getTableName, isTable, type Table } from "drizzle-orm";
+import { eq, getTableColumns, getTableName, isTable, type Table } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboxDelivery } from "../../src/channels/email/deliver.ts";
+import { sendPortalLink } from "../../src/jobs/send-portal-link.ts";
 import { acrossWorkspacesMark } from "../../src/store/queries/workspace-scope.ts";
 import * as schema from "../../src/store/schema/index.ts";
+import { open } from "../../src/store/sealed-box.ts";
 import { type Desk, startDesk, testPassword } from "../helpers/desk.ts";
+import { eventually } from "../helpers/eventually.ts";
 
 /** Every table with a workspace_id column. */
 const tenantTables = new Set(
@@ -254,6 +258,59 @@ async function tour() {
   });
   await call("GET", `/api/v1/organisations/${organisation.id}`, "advisor");
   await call("GET", "/api/v1/organisations?q=roux", "advisor");
+  await portalVisit(first.conversation_id);
+}
+
+/** A customer in the portal: a link asked for and mailed, a sign-in, a read, a reply, a rating. */
+async function portalVisit(conversationId: string) {
+  const rt = desk.booted.rt;
+  const asked = await desk.app.inject({
+    method: "POST",
+    url: "/api/v1/portal/support/magic-link",
+    payload: { email: "tour@example.com" },
+  });
+  expect(asked.statusCode).toBe(202);
+  // The link is made after the answer (the same time for every address).
+  const link = await eventually(async () => {
+    const [made] = await rt.db
+      .select()
+      .from(schema.portalLinks)
+      .where(eq(schema.portalLinks.workspaceId, desk.workspaceId));
+    return made?.sealedToken ? made : null;
+  });
+  if (!link.sealedToken) throw new Error("no sign-in link was made");
+  const token = open(rt.secret, "portal-link", link.id, link.sealedToken);
+  await sendPortalLink(rt, outboxDelivery(desk.config.dataDir), {
+    workspaceId: link.workspaceId,
+    linkId: link.id,
+    baseUrl: "http://desk.example",
+  });
+  const signIn = await desk.app.inject({
+    method: "POST",
+    url: "/api/v1/portal/support/session",
+    payload: { token },
+  });
+  expect(signIn.statusCode, signIn.body).toBe(200);
+  const headers = {
+    cookie: `rapport_portal=${signIn.cookies.find((c) => c.name === "rapport_portal")?.value}`,
+    "x-csrf-token": signIn.json().csrf_token,
+  };
+  const asCustomer = async (method: "GET" | "POST", url: string, payload?: object) => {
+    const res = await desk.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+  };
+  await asCustomer("GET", "/api/v1/portal/me");
+  await asCustomer("GET", "/api/v1/portal/conversations");
+  await asCustomer("GET", `/api/v1/portal/conversations/${conversationId}`);
+  await asCustomer("POST", `/api/v1/portal/conversations/${conversationId}/messages`, {
+    body: "Merci !",
+  });
+  await call("PATCH", `/api/v1/conversations/${conversationId}`, "advisor", {
+    status: "resolved",
+    close_reason: "nothing_to_answer",
+  });
+  await asCustomer("POST", `/api/v1/portal/conversations/${conversationId}/rating`, { score: 5 });
+  await asCustomer("GET", "/portal/support/conversations");
 }
 
 describe("tenancy", () => {

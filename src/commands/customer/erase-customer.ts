@@ -10,6 +10,8 @@ import {
   events,
   identitySightings,
   messages,
+  portalLinks,
+  portalSessions,
 } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import type { UnitOfWork } from "../unit-of-work.ts";
@@ -49,6 +51,10 @@ export async function eraseCustomer(
       value: customerIdentities.value,
       display: customerIdentities.displayValue,
     });
+  // Their portal links (which hold the address they were mailed to) and sessions go too.
+  for (const table of [portalLinks, portalSessions]) {
+    await tx.delete(table).where(and(eq(table.workspaceId, ws), inArray(table.customerId, ids)));
+  }
   // The identities they were seen with, and theirs seen on other profiles' messages, go too.
   await tx
     .delete(identitySightings)

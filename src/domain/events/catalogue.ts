@@ -68,6 +68,12 @@ export const eventCatalogue = {
   "conversation.marked_owed_answer": none,
   /** Out of the advisor's active views until `until` or the customer's next message. */
   "conversation.snoozed": payload({ until: z.string() }),
+  /** The customer rated the finished conversation (its `csat`); `via` says where. */
+  "conversation.rated": payload({
+    score: z.number(),
+    comment: z.string().nullable(),
+    via: z.enum(["portal"]),
+  }),
   "conversation.unsnoozed": none,
   "conversation.purged": payload({ reason }),
   /** A transfer was asked: `to` holds it once accepted; the holder stays accountable until then. */

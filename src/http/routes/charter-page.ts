@@ -2,6 +2,7 @@
 // dates written the way that language writes them, no script, nothing fetched elsewhere.
 import type { CharterFigures, CharterLanguage } from "../../domain/charter.ts";
 import type { Channel } from "../../domain/conversation/status.ts";
+import { escapeHtml } from "../html.ts";
 
 type Report = {
   brand: { name: string };
@@ -66,12 +67,6 @@ const words: Record<CharterLanguage, Words> = {
     },
   },
 };
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
-  );
 
 /** Minutes as "45 min" or "2 h 05 min", with no-break spaces so a figure never wraps from its unit. */
 function duration(minutes: number | null, none: string): string {

@@ -2,10 +2,9 @@
 // from many addresses is slowed as much as guessing from one. Only failures count, so the owner
 // signing in now and then never spends the allowance; once it is spent, even the right password
 // waits (429 with Retry-After) until the window ends.
-import type { CreateRateLimitOptions } from "@fastify/rate-limit";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { DeskError } from "../../errors.ts";
 import type { App } from "../app-type.ts";
+import { keyedLimit, refuseWhenSpent } from "./keyed-limit.ts";
 
 /** Failed sign-ins allowed per account and window. */
 export const accountFailures = { max: 10, windowMs: 15 * 60_000 };
@@ -25,25 +24,10 @@ export type SignInThrottle = {
 };
 
 export function signInThrottle(app: App): SignInThrottle {
-  // `cache` sizes this limit's own store (read at run time, missing from the plugin's types): room
-  // for many accounts, so that cycling through other emails cannot evict a target's count.
-  const options: CreateRateLimitOptions & { cache: number } = {
-    max: accountFailures.max,
-    timeWindow: accountFailures.windowMs,
-    keyGenerator: accountOf,
-    cache: 100_000,
-  };
-  const limit = app.createRateLimit(options);
+  const limit = keyedLimit(app, accountFailures, accountOf);
   return {
-    async check(request, reply) {
-      const state = await limit(request, { increment: false });
-      if (state.isAllowed || state.remaining > 0) return;
-      reply.header("retry-after", String(state.ttlInSeconds));
-      throw new DeskError(
-        "rate_limited",
-        `too many failed sign-ins for this account: try again in ${Math.ceil(state.ttlInSeconds / 60)} min`,
-      );
-    },
+    check: (request, reply) =>
+      refuseWhenSpent(limit, request, reply, "too many failed sign-ins for this account"),
     async failed(request) {
       await limit(request);
     },

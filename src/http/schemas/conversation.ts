@@ -21,6 +21,23 @@ const iso = z.string().describe("ISO-8601 UTC");
 const isoOrNull = iso.nullable();
 const toIso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** A customer's rating of a finished conversation (CONTRACT §8, Surveys). */
+export const csatView = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().nullable(),
+  at: iso,
+});
+
+/** The rating as the API shows it, or null when none was given. */
+export const presentCsat = (c: {
+  csatScore: number | null;
+  csatComment: string | null;
+  csatAt: Date | null;
+}): z.infer<typeof csatView> | null =>
+  c.csatScore !== null && c.csatAt !== null
+    ? { score: c.csatScore, comment: c.csatComment, at: c.csatAt.toISOString() }
+    : null;
+
 export const conversationView = z.object({
   id: z.string(),
   reference: z.string().describe("shown to customers as [#REFERENCE]"),
@@ -59,6 +76,9 @@ export const conversationView = z.object({
     "out of the active views until then; null when not snoozed or woken by the customer's message",
   ),
   tags: z.array(z.string()),
+  csat: csatView
+    .nullable()
+    .describe("the customer's rating of the conversation once finished (1–5), from the portal"),
   message_count: z.number(),
   created_at: iso,
   updated_at: iso,
@@ -172,6 +192,7 @@ export function presentConversation(
     resolution_due_at: toIso(c.resolutionDueAt),
     snoozed_until: toIso(snoozeEnd(c)),
     tags: c.tags,
+    csat: presentCsat(c),
     message_count: c.messageCount,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),

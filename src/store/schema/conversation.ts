@@ -10,6 +10,7 @@ import {
   pgTable,
   primaryKey,
   real,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -88,6 +89,10 @@ export const conversations = pgTable(
     tags: jsonb("tags").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     /** Whom the response was last escalated to (the manager warned by the SLA sweep). */
     escalatedToId: uuid("escalated_to_id"),
+    /** The customer's rating (CONTRACT §8 `csat`): 1–5, set once, from the portal or a survey. */
+    csatScore: smallint("csat_score"),
+    csatComment: text("csat_comment"),
+    csatAt: at("csat_at"),
     messageCount: integer("message_count").notNull().default(0),
     lastCustomerMessageAt: at("last_customer_message_at"),
     lastActivityAt: pagedAt("last_activity_at").notNull().defaultNow(),

@@ -9,6 +9,7 @@ export * from "./event.ts";
 export * from "./notification.ts";
 export * from "./order.ts";
 export * from "./people.ts";
+export * from "./portal.ts";
 export * from "./search.ts";
 export * from "./transfer.ts";
 export * from "./workspace.ts";

@@ -29,6 +29,9 @@ export const CONVERSATION_STATUSES = [
   "resolved",
   "closed",
 ] as const;
+/** A customer's rating of a finished conversation: 1–5, with their comment. */
+export type Csat = { score: number; comment: string | null; at: string };
+
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
@@ -74,6 +77,8 @@ export type Conversation = {
   /** Out of the active views until then; null when not snoozed (or woken by the customer). */
   snoozed_until: string | null;
   tags: string[];
+  /** The customer's rating once the conversation was finished (from the portal); null when none. */
+  csat: Csat | null;
   /** The oldest customer message still owed a human answer. */
   awaiting_answer_since: string | null;
   first_response_due_at: string | null;

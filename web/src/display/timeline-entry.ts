@@ -24,6 +24,7 @@ export type TimelineFact =
     }
   | { kind: "status_changed"; byCustomerMessage: boolean }
   | { kind: "conversation_updated" }
+  | { kind: "rated"; score: number | null; comment: string | null }
   | { kind: "acknowledgement_queued"; language: string | null }
   | { kind: "acknowledgement_withheld"; reason: string | null }
   | { kind: "message_delivered"; automated: boolean }
@@ -150,6 +151,8 @@ function factOf(entry: TimelineEntry): TimelineFact {
       };
     case "conversation.updated":
       return { kind: "conversation_updated" };
+    case "conversation.rated":
+      return { kind: "rated", score: count(data, "score"), comment: text(data, "comment") };
     case "acknowledgement.queued":
       return { kind: "acknowledgement_queued", language: text(data, "language") };
     case "acknowledgement.withheld":

@@ -179,6 +179,16 @@ function ConversationScreen({ id }: { id: string }) {
               })}
             </span>
           ) : null}
+          {conversation.csat ? (
+            <span className="conversation-header__detail conversation-header__csat">
+              {conversation.csat.comment
+                ? t("conversation.csatWithComment", {
+                    score: conversation.csat.score,
+                    comment: conversation.csat.comment,
+                  })
+                : t("conversation.csat", { score: conversation.csat.score })}
+            </span>
+          ) : null}
         </p>
         <RoutingStory conversation={conversation} />
       </header>

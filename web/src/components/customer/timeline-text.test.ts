@@ -68,6 +68,20 @@ describe("timelineText", () => {
     });
   });
 
+  it("words a customer's rating, with their comment, in both languages", () => {
+    const rated = entry("conversation.rated", {
+      actor: { kind: "customer", id: "k1", name: "Marie Curie" },
+      data: { score: 4, comment: "Quick", via: "portal" },
+      after: { csat: { score: 4, comment: "Quick", at: "2025-03-10T10:00:00Z" } },
+    });
+    expect(say("en", rated)).toMatchObject({
+      category: "conversation",
+      sentence: "Marie Curie rated the conversation 4/5: “Quick”",
+    });
+    expect(say("fr", rated).sentence).toBe("Marie Curie a noté la conversation 4/5 : « Quick »");
+    expect(say("en", rated).changes).toEqual([]);
+  });
+
   it("says who changed what in a conversation, in both languages", () => {
     const update = entry("conversation.updated", {
       before: { status: "open", assigneeId: null, teamId: null },

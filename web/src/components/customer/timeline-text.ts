@@ -103,6 +103,7 @@ function categoryOf(fact: TimelineFact): TimelineCategory {
     case "conversation_created":
     case "status_changed":
     case "conversation_updated":
+    case "rated":
     case "transfer":
     case "routed":
     case "escalated":
@@ -179,6 +180,10 @@ function sentenceOf(line: TimelineLine, context: TimelineContext): string {
         : t("timeline.line.statusChanged", { actor });
     case "conversation_updated":
       return t("timeline.line.conversationUpdated", { actor });
+    case "rated":
+      return fact.comment
+        ? t("timeline.line.ratedWithComment", { actor, score: fact.score, comment: fact.comment })
+        : t("timeline.line.rated", { actor, score: fact.score });
     case "acknowledgement_queued":
       return fact.language
         ? t("timeline.line.acknowledgementQueued", {
