@@ -1,0 +1,141 @@
+// One mailbox held by this node: connect, open the folder, take what is new, then wait for more —
+// with IDLE when the server has it (woken by its EXISTS), else by looking again every poll interval —
+// and on any failure record the state and a readable error, close, and connect again after a
+// growing wait. Its state and last error are kept on the mailbox row for settings to show.
+import { ImapFlow } from "imapflow";
+import type { Runtime } from "../../runtime.ts";
+import {
+  getMailbox,
+  type Mailbox,
+  recordMailboxState,
+  recordMailboxSuccess,
+} from "../../store/queries/mailboxes.ts";
+import { open } from "../../store/sealed-box.ts";
+import { connectionTrouble, retryDelayMs } from "./connection-trouble.ts";
+import { type MailIntake, takeNewMail } from "./take-mail.ts";
+
+export type SessionTimes = {
+  /** Between two looks at a server without IDLE, and the longest IDLE before looking anyway. */
+  pollMs: number;
+  /** The longest wait before connecting again after a failure. */
+  maxRetryMs: number;
+};
+
+export type MailboxSession = { stop(): Promise<void> };
+
+/** A wait that `wake` ends early, or one of the client's events when given. */
+function alarm() {
+  let ring: () => void = () => {};
+  return {
+    wait(ms: number, client?: ImapFlow): Promise<void> {
+      return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          client?.off("exists", done);
+          client?.off("close", done);
+          resolve();
+        }
+        ring = done;
+        client?.on("exists", done);
+        client?.on("close", done);
+      });
+    },
+    wake: () => ring(),
+  };
+}
+
+function clientFor(rt: Runtime, mailbox: Mailbox): ImapFlow {
+  return new ImapFlow({
+    host: mailbox.host,
+    port: mailbox.port,
+    secure: mailbox.tls,
+    auth: {
+      user: mailbox.user,
+      pass: open(rt.secret, "mailbox-password", mailbox.id, mailbox.passwordSealed),
+    },
+    logger: false,
+    disableAutoIdle: true,
+    connectionTimeout: 30_000,
+    greetingTimeout: 16_000,
+    clientInfo: { name: "Rapport" },
+  });
+}
+
+export function startMailboxSession(
+  rt: Runtime,
+  held: { workspaceId: string; id: string },
+  intake: MailIntake,
+  times: SessionTimes,
+): MailboxSession {
+  let stopped = false;
+  const live: { client: ImapFlow | null } = { client: null };
+  const pause = alarm();
+
+  async function connectAndTake(mailbox: Mailbox, connected: () => void): Promise<void> {
+    const current = clientFor(rt, mailbox);
+    live.client = current;
+    // A dropped connection is reported here and through the failing command, which decides.
+    current.on("error", () => {});
+    await recordMailboxState(rt.db, mailbox, "connecting", null);
+    await current.connect();
+    const lock = await current.getMailboxLock(mailbox.folder);
+    try {
+      const idles = current.capabilities.has("IDLE");
+      const waiting = idles ? "idle" : "polling";
+      while (!stopped) {
+        const taken = await takeNewMail(rt, current, mailbox, intake);
+        if (taken > 0) rt.log.info({ mailbox: mailbox.id, taken }, "mail taken from the mailbox");
+        await recordMailboxSuccess(rt.db, mailbox, waiting, rt.now());
+        connected();
+        if (stopped) break;
+        if (idles) {
+          // IDLE until the server says a mail arrived (or the connection closes); the next
+          // command (the look) ends it.
+          void current.idle().catch(() => undefined);
+          await pause.wait(times.pollMs, current);
+        } else {
+          await pause.wait(times.pollMs);
+        }
+        if (!current.usable && !stopped) throw new Error("the connection was closed");
+      }
+    } finally {
+      lock.release();
+    }
+  }
+
+  const running = (async () => {
+    let failures = 0;
+    while (!stopped) {
+      const mailbox = await getMailbox(rt.db, held.workspaceId, held.id).catch(() => null);
+      if (!mailbox || !mailbox.enabled) return;
+      const place = `${mailbox.host}:${mailbox.port}`;
+      try {
+        await connectAndTake(mailbox, () => {
+          failures = 0;
+        });
+      } catch (error) {
+        if (stopped) break;
+        failures += 1;
+        const text = connectionTrouble(error, place, [
+          open(rt.secret, "mailbox-password", mailbox.id, mailbox.passwordSealed),
+        ]);
+        rt.log.warn({ mailbox: mailbox.id, failures, trouble: text }, "mailbox connection failed");
+        await recordMailboxState(rt.db, mailbox, "error", { text, at: rt.now() }).catch(() => {});
+        await pause.wait(retryDelayMs(failures, times.maxRetryMs));
+      } finally {
+        live.client?.close();
+        live.client = null;
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      pause.wake();
+      live.client?.close();
+      await running;
+    },
+  };
+}

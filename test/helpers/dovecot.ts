@@ -1,0 +1,178 @@
+// A real IMAP server for tests: Debian's Dovecot on a free 127.0.0.1 port, with a throw-away
+// configuration, one passwd-file user and a Maildir in a temporary folder; stopped (and the folder
+// removed) by `stop()`. Mail is kept by a non-root user: as root, by `nobody`, with the folder made
+// traversable the way the embedded PostgreSQL's is. With CI=true a missing Dovecot is a failure.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const dovecotBinary = "/usr/sbin/dovecot";
+
+export type Dovecot = {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  stop(): Promise<void>;
+};
+
+/** Whether the tests may use Dovecot here; with CI=true its absence throws instead. */
+export function dovecotAvailable(): boolean {
+  if (existsSync(dovecotBinary)) return true;
+  if (process.env.CI === "true" || process.env.CI === "1")
+    throw new Error(`${dovecotBinary} is missing: install dovecot-imapd (CI=true requires it)`);
+  return false;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+type MailUser = { uid: number; gid: number; name: string };
+
+/** Who keeps the mail: ourselves, or `nobody` when we are root (Dovecot serves no mail as root). */
+function mailUser(): MailUser {
+  const uid = process.getuid?.() ?? 0;
+  if (uid !== 0) {
+    const name = execFileSync("id", ["-un"], { encoding: "utf8" }).trim();
+    return { uid, gid: process.getgid?.() ?? uid, name };
+  }
+  const id = (flag: string) =>
+    Number(execFileSync("id", [flag, "nobody"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g"), name: "nobody" };
+}
+
+/** Lets `user` enter every folder above `dir` (search bit only), as src/store/embedded does. */
+function makeReachable(dir: string): void {
+  let folder = path.resolve(dir);
+  for (;;) {
+    const parent = path.dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+    try {
+      execFileSync("chmod", ["o+x", folder]);
+    } catch {
+      // A folder we do not own and that is already open to others.
+    }
+  }
+}
+
+function configText(dir: string, port: number, user: MailUser, root: boolean): string {
+  const services = root
+    ? "default_login_user = dovenull\ndefault_internal_user = dovecot\ndefault_internal_group = dovecot"
+    : `default_login_user = ${user.name}\ndefault_internal_user = ${user.name}\ndefault_internal_group = ${user.name}`;
+  return `# Throw-away Dovecot for Rapport's tests.
+protocols = imap
+listen = 127.0.0.1
+base_dir = ${dir}/run
+state_dir = ${dir}/state
+instance_name = rapport-test-${port}
+log_path = ${dir}/dovecot.log
+info_log_path = ${dir}/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+first_valid_uid = ${Math.min(user.uid, 500)}
+first_valid_gid = ${Math.min(user.gid, 500)}
+${services}
+mail_location = maildir:${dir}/mail/%u
+mail_uid = ${user.uid}
+mail_gid = ${user.gid}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${port}
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service anvil {
+  chroot =
+}
+service imap-login {
+  chroot =
+}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u ${dir}/passwd
+}
+userdb {
+  driver = static
+  args = uid=${user.uid} gid=${user.gid} home=${dir}/mail/%u
+}
+`;
+}
+
+/** Starts Dovecot with one user (`desk@imap.test`) on a free port; resolves once it listens. */
+export async function startDovecot(
+  user = "desk@imap.test",
+  password = "imap-secret-1234",
+): Promise<Dovecot> {
+  const root = process.getuid?.() === 0;
+  const owner = mailUser();
+  const dir = mkdtempSync(path.join(tmpdir(), "rapport-dovecot-"));
+  makeReachable(dir);
+  chmodSync(dir, 0o755);
+  for (const sub of ["run", "state", "mail"]) mkdirSync(path.join(dir, sub));
+  if (root) chownSync(path.join(dir, "mail"), owner.uid, owner.gid);
+  writeFileSync(path.join(dir, "passwd"), `${user}:{PLAIN}${password}\n`);
+  chmodSync(path.join(dir, "passwd"), 0o644);
+  const port = await freePort();
+  const config = path.join(dir, "dovecot.conf");
+  writeFileSync(config, configText(dir, port, owner, root));
+  const child: ChildProcess = spawn(dovecotBinary, ["-F", "-c", config], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let errors = "";
+  child.stderr?.on("data", (d) => (errors += d));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await waitListening(port, child, () => errors);
+  return {
+    host: "127.0.0.1",
+    port,
+    user,
+    password,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitListening(port: number, child: ChildProcess, errors: () => string) {
+  const { connect } = await import("node:net");
+  for (let look = 0; look < 200; look++) {
+    if (child.exitCode !== null) throw new Error(`dovecot exited ${child.exitCode}: ${errors()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`dovecot did not listen on ${port}: ${errors()}`);
+}
