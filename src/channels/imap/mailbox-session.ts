@@ -12,7 +12,7 @@ import {
 } from "../../store/queries/mailboxes.ts";
 import { open } from "../../store/sealed-box.ts";
 import { connectionTrouble, retryDelayMs } from "./connection-trouble.ts";
-import { type MailIntake, takeNewMail } from "./take-mail.ts";
+import { type MailIntake, StorageTrouble, takeNewMail } from "./take-mail.ts";
 
 export type SessionTimes = {
   /** Between two looks at a server without IDLE, and the longest IDLE before looking anyway. */
@@ -120,7 +120,16 @@ export function startMailboxSession(
         const text = connectionTrouble(error, place, [
           open(rt.secret, "mailbox-password", mailbox.id, mailbox.passwordSealed),
         ]);
-        rt.log.warn({ mailbox: mailbox.id, failures, trouble: text }, "mailbox connection failed");
+        rt.log.warn(
+          // The IMAP library's errors may carry what was sent: only the intake's failure is logged.
+          {
+            mailbox: mailbox.id,
+            failures,
+            trouble: text,
+            ...(error instanceof StorageTrouble ? { err: error.cause } : {}),
+          },
+          "mailbox connection failed",
+        );
         await recordMailboxState(rt.db, mailbox, "error", { text, at: rt.now() }).catch(() => {});
         await pause.wait(retryDelayMs(failures, times.maxRetryMs));
       } finally {

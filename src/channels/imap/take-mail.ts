@@ -10,6 +10,16 @@ import { defaultMaxSize } from "../email/smtp-intake.ts";
 
 export type MailIntake = ReturnType<typeof mailIntake>;
 
+/** The desk could not store a mail (its database away…): the mail waits on the server. */
+export class StorageTrouble extends Error {
+  constructor(
+    readonly uid: number,
+    cause: unknown,
+  ) {
+    super("a mail could not be stored yet; it stays on the server and is taken again", { cause });
+  }
+}
+
 /** A chunk is read into memory at once: at most this many mails, or bytes. */
 const chunkMails = 100;
 const chunkBytes = 50 * 1024 * 1024;
@@ -123,7 +133,7 @@ export async function takeNewMail(
     if (last) await advanceLastUid(rt.db, mailbox, uidValidity, last.uid, rt.now());
     stored += storedUids.length;
     const failure = results[firstFailure];
-    if (failure && "failed" in failure) throw failure.failed;
+    if (failure && "failed" in failure) throw new StorageTrouble(failure.uid, failure.failed);
   }
   return stored;
 }
