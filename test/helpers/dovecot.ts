@@ -9,6 +9,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -23,6 +24,11 @@ export type Dovecot = {
   port: number;
   user: string;
   password: string;
+  /**
+   * Delivers mails straight into the user's INBOX as a local delivery agent does (a file each in
+   * the Maildir's `new`), much faster than APPEND for a thousand mails.
+   */
+  deliver(raws: string[]): void;
   stop(): Promise<void>;
 };
 
@@ -146,11 +152,29 @@ export async function startDovecot(
   child.stderr?.on("data", (d) => (errors += d));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await waitListening(port, child, () => errors);
+  const maildir = path.join(dir, "mail", user);
+  let delivered = 0;
   return {
     host: "127.0.0.1",
     port,
     user,
     password,
+    deliver(raws) {
+      for (const sub of ["", "cur", "new", "tmp"]) {
+        const folder = path.join(maildir, sub);
+        if (existsSync(folder)) continue;
+        mkdirSync(folder, { mode: 0o700 });
+        if (root) chownSync(folder, owner.uid, owner.gid);
+      }
+      for (const raw of raws) {
+        delivered += 1;
+        const name = `${Date.now()}.R${delivered}.rapport-test`;
+        const temporary = path.join(maildir, "tmp", name);
+        writeFileSync(temporary, raw, { mode: 0o600 });
+        if (root) chownSync(temporary, owner.uid, owner.gid);
+        renameSync(temporary, path.join(maildir, "new", name));
+      }
+    },
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;

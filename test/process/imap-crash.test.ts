@@ -73,11 +73,7 @@ describe.skipIf(!here)("IMAP mailbox under SIGKILL", () => {
   it("stores each of the folder's mails exactly once across two kills mid-take", async () => {
     const d = await startDovecot();
     dovecot = d;
-    const writer = imapClient(d);
-    await writer.connect();
-    const appending = performance.now();
-    for (let i = 0; i < total; i++) await writer.append("INBOX", mailOf(i));
-    const appendMs = performance.now() - appending;
+    d.deliver(Array.from({ length: total }, (_, i) => mailOf(i)));
 
     let server = await startRapport(env);
     started.push(server);
@@ -179,12 +175,10 @@ describe.skipIf(!here)("IMAP mailbox under SIGKILL", () => {
     const unmarked = await reader.search({ unKeyword: "$Rapport" }, { uid: true });
     lock.release();
     await reader.logout();
-    await writer.logout();
 
     console.log(
       JSON.stringify({
         mails: total,
-        appendMs: Math.round(appendMs),
         takeMs: Math.round(takeMs),
         mailsPerSecond: Math.round((total / takeMs) * 1000),
         kills,
