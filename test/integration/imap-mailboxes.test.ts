@@ -282,4 +282,23 @@ describe.skipIf(!here)("IMAP mailboxes", () => {
     const deleted = await call("DELETE", `/api/v1/mailboxes/${created.json().id}`, "admin");
     expect(deleted.statusCode).toBe(204);
   });
+
+  it("reports a password it cannot open (sealed under another secret) and keeps serving", async () => {
+    const other = "x".repeat(40);
+    const { seal } = await import("../../src/store/sealed-box.ts");
+    await desk.booted.rt.db
+      .update(mailboxes)
+      .set({ passwordSealed: seal(other, "mailbox-password", mailboxId, dovecot.password) })
+      .where(eq(mailboxes.id, mailboxId));
+    await call("PATCH", `/api/v1/mailboxes/${mailboxId}`, "admin", { keyword: "$Rapport3" });
+    const failed = await eventually(async () => {
+      const r = await mailboxRow(mailboxId);
+      return r.state === "error" && r;
+    });
+    expect(failed.lastError).toBe(
+      "the stored password cannot be read with this desk's secret; enter it again",
+    );
+    await call("PATCH", `/api/v1/mailboxes/${mailboxId}`, "admin", { password: dovecot.password });
+    await eventually(async () => (await mailboxRow(mailboxId)).state === "idle");
+  });
 });

@@ -45,15 +45,27 @@ function alarm() {
   };
 }
 
-function clientFor(rt: Runtime, mailbox: Mailbox): ImapFlow {
+/** Sealed under another instance secret (RAPPORT_SECRET changed): it must be entered again. */
+class PasswordUnreadable extends Error {
+  constructor() {
+    super("the stored password cannot be read with this desk's secret; enter it again");
+  }
+}
+
+function passwordOf(rt: Runtime, mailbox: Mailbox): string {
+  try {
+    return open(rt.secret, "mailbox-password", mailbox.id, mailbox.passwordSealed);
+  } catch {
+    throw new PasswordUnreadable();
+  }
+}
+
+function clientFor(mailbox: Mailbox, password: string): ImapFlow {
   return new ImapFlow({
     host: mailbox.host,
     port: mailbox.port,
     secure: mailbox.tls,
-    auth: {
-      user: mailbox.user,
-      pass: open(rt.secret, "mailbox-password", mailbox.id, mailbox.passwordSealed),
-    },
+    auth: { user: mailbox.user, pass: password },
     logger: false,
     disableAutoIdle: true,
     connectionTimeout: 30_000,
@@ -72,8 +84,12 @@ export function startMailboxSession(
   const live: { client: ImapFlow | null } = { client: null };
   const pause = alarm();
 
-  async function connectAndTake(mailbox: Mailbox, connected: () => void): Promise<void> {
-    const current = clientFor(rt, mailbox);
+  async function connectAndTake(
+    mailbox: Mailbox,
+    password: string,
+    connected: () => void,
+  ): Promise<void> {
+    const current = clientFor(mailbox, password);
     live.client = current;
     // A dropped connection is reported here and through the failing command, which decides.
     current.on("error", () => {});
@@ -104,34 +120,45 @@ export function startMailboxSession(
     }
   }
 
+  /** After a failure: its state and reason kept, then a growing wait before trying again. */
+  async function failed(mailbox: Mailbox | null, error: unknown, failures: number, secret: string) {
+    const text = connectionTrouble(
+      error,
+      mailbox ? `${mailbox.host}:${mailbox.port}` : "the database",
+      [secret],
+    );
+    rt.log.warn(
+      // The IMAP library's errors may carry what was sent: only the intake's failure is logged.
+      {
+        mailbox: held.id,
+        failures,
+        trouble: text,
+        ...(error instanceof StorageTrouble ? { err: error.cause } : {}),
+      },
+      "mailbox connection failed",
+    );
+    if (mailbox)
+      await recordMailboxState(rt.db, mailbox, "error", { text, at: rt.now() }).catch(() => {});
+    await pause.wait(retryDelayMs(failures, times.maxRetryMs));
+  }
+
   const running = (async () => {
     let failures = 0;
     while (!stopped) {
-      const mailbox = await getMailbox(rt.db, held.workspaceId, held.id).catch(() => null);
-      if (!mailbox || !mailbox.enabled) return;
-      const place = `${mailbox.host}:${mailbox.port}`;
+      let mailbox: Mailbox | null = null;
+      let password = "";
       try {
-        await connectAndTake(mailbox, () => {
+        mailbox = await getMailbox(rt.db, held.workspaceId, held.id);
+        // Gone or disabled: the poller lets it go at its next look.
+        if (!mailbox || !mailbox.enabled) return;
+        password = passwordOf(rt, mailbox);
+        await connectAndTake(mailbox, password, () => {
           failures = 0;
         });
       } catch (error) {
         if (stopped) break;
         failures += 1;
-        const text = connectionTrouble(error, place, [
-          open(rt.secret, "mailbox-password", mailbox.id, mailbox.passwordSealed),
-        ]);
-        rt.log.warn(
-          // The IMAP library's errors may carry what was sent: only the intake's failure is logged.
-          {
-            mailbox: mailbox.id,
-            failures,
-            trouble: text,
-            ...(error instanceof StorageTrouble ? { err: error.cause } : {}),
-          },
-          "mailbox connection failed",
-        );
-        await recordMailboxState(rt.db, mailbox, "error", { text, at: rt.now() }).catch(() => {});
-        await pause.wait(retryDelayMs(failures, times.maxRetryMs));
+        await failed(mailbox, error, failures, password);
       } finally {
         live.client?.close();
         live.client = null;
