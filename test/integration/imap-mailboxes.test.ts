@@ -15,6 +15,7 @@ const here = dovecotAvailable();
 let desk: Desk;
 let dovecot: Dovecot;
 let poller: MailboxPoller;
+let second: MailboxPoller | null = null;
 let brandId: string;
 let imap: ImapFlow;
 
@@ -60,6 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await imap?.logout().catch(() => {});
   await poller?.stop();
+  await second?.stop();
   await desk?.close();
   await dovecot?.stop();
 });
@@ -300,5 +302,29 @@ describe.skipIf(!here)("IMAP mailboxes", () => {
     );
     await call("PATCH", `/api/v1/mailboxes/${mailboxId}`, "admin", { password: dovecot.password });
     await eventually(async () => (await mailboxRow(mailboxId)).state === "idle");
+  });
+
+  it("is held by one poller at a time, and another takes it over when the holder stops", async () => {
+    const locksHeld = async () =>
+      (
+        await desk.booted.rt.db.execute(
+          sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = ${0x52617070} and granted`,
+        )
+      ).rows[0];
+    second = startMailboxPoller(desk.booted.rt, desk.booted.databaseUrl, {
+      pollMs: 60_000,
+      maxRetryMs: 300,
+      scanMs: 100,
+    });
+    const before = mail("Deux pollers");
+    await imap.append("Support", before.raw);
+    await eventually(async () => (await storedCopies(before.messageId)) === 1);
+    expect(await locksHeld()).toEqual({ n: 1 });
+    await poller.stop();
+    const after = mail("Reprise");
+    await imap.append("Support", after.raw);
+    await eventually(async () => (await storedCopies(after.messageId)) === 1);
+    expect(await locksHeld()).toEqual({ n: 1 });
+    expect(await storedCopies(before.messageId)).toBe(1);
   });
 });
