@@ -13,9 +13,11 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pino } from "pino";
+import { freePort } from "../../src/store/embedded/cluster.ts";
+import { ensureReachable } from "../../src/store/embedded/run-as.ts";
 
 export const dovecotBinary = "/usr/sbin/dovecot";
 
@@ -40,18 +42,6 @@ export function dovecotAvailable(): boolean {
   return false;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 type MailUser = { uid: number; gid: number; name: string };
 
 /** Who keeps the mail: ourselves, or `nobody` when we are root (Dovecot serves no mail as root). */
@@ -64,21 +54,6 @@ function mailUser(): MailUser {
   const id = (flag: string) =>
     Number(execFileSync("id", [flag, "nobody"], { encoding: "utf8" }).trim());
   return { uid: id("-u"), gid: id("-g"), name: "nobody" };
-}
-
-/** Lets `user` enter every folder above `dir` (search bit only), as src/store/embedded does. */
-function makeReachable(dir: string): void {
-  let folder = path.resolve(dir);
-  for (;;) {
-    const parent = path.dirname(folder);
-    if (parent === folder) break;
-    folder = parent;
-    try {
-      execFileSync("chmod", ["o+x", folder]);
-    } catch {
-      // A folder we do not own and that is already open to others.
-    }
-  }
 }
 
 function configText(dir: string, port: number, user: MailUser, root: boolean): string {
@@ -136,7 +111,8 @@ export async function startDovecot(
   const root = process.getuid?.() === 0;
   const owner = mailUser();
   const dir = mkdtempSync(path.join(tmpdir(), "rapport-dovecot-"));
-  makeReachable(dir);
+  // Dovecot's own processes (dovecot, dovenull) and the mail user must reach the folder.
+  if (root) ensureReachable(path.join(dir, "run"), owner, pino({ level: "silent" }));
   chmodSync(dir, 0o755);
   for (const sub of ["run", "state", "mail"]) mkdirSync(path.join(dir, sub));
   if (root) chownSync(path.join(dir, "mail"), owner.uid, owner.gid);

@@ -101,7 +101,7 @@ async function flagsIn(folder: string): Promise<Map<string, Set<string>>> {
     // The folder may have been open already: NOOP brings what changed since.
     await imap.noop();
     const found = new Map<string, Set<string>>();
-    if ((imap.mailbox && imap.mailbox.exists) === 0) return found;
+    if (!imap.mailbox || imap.mailbox.exists === 0) return found;
     for await (const m of imap.fetch("1:*", { envelope: true, flags: true }))
       found.set(m.envelope?.messageId?.replace(/^<|>$/g, "") ?? "", m.flags ?? new Set());
     return found;

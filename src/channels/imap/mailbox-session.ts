@@ -150,7 +150,7 @@ export function startMailboxSession(
       try {
         mailbox = await getMailbox(rt.db, held.workspaceId, held.id);
         // Gone or disabled: the poller lets it go at its next look.
-        if (!mailbox || !mailbox.enabled) return;
+        if (!mailbox?.enabled) return;
         password = passwordOf(rt, mailbox);
         await connectAndTake(mailbox, password, () => {
           failures = 0;

@@ -6,7 +6,9 @@ import type { Mailbox } from "../../store/queries/mailboxes.ts";
 import { mailboxAfterTaking, mailboxStates } from "../../store/schema/mailbox.ts";
 
 const iso = z.string().describe("ISO-8601 UTC");
-const noControl = /^[^\u0000-\u001f\u007f]+$/;
+/** No control characters: they would break the IMAP commands these values go into. */
+const noControl = (value: string) =>
+  [...value].every((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127);
 
 const mailboxInput = {
   brand_id: z.uuid().describe("the brand this mailbox's mail is for, whatever its To says"),
@@ -19,19 +21,19 @@ const mailboxInput = {
     .describe("the IMAP server's host name or address"),
   port: z.int().min(1).max(65_535).describe("993 with TLS, 143 without"),
   tls: z.boolean().describe("TLS from the first byte (993); false: STARTTLS when offered"),
-  user: z.string().trim().min(1).max(320).regex(noControl, "no control characters"),
+  user: z.string().trim().min(1).max(320).refine(noControl, "no control characters"),
   password: z
     .string()
     .min(1)
     .max(1_000)
-    .regex(noControl, "no control characters")
+    .refine(noControl, "no control characters")
     .describe("write-only: kept sealed, never returned"),
   folder: z
     .string()
     .trim()
     .min(1)
     .max(200)
-    .regex(noControl, "no control characters")
+    .refine(noControl, "no control characters")
     .describe("the folder read (INBOX by default)"),
   after_taking: z
     .enum(mailboxAfterTaking)
@@ -45,7 +47,7 @@ const mailboxInput = {
     .trim()
     .min(1)
     .max(200)
-    .regex(noControl, "no control characters")
+    .refine(noControl, "no control characters")
     .nullable()
     .describe("the folder taken mail is moved to"),
   enabled: z.boolean().describe("false: the mailbox is not read"),

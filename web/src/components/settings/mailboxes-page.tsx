@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { deleteMailbox, type MailboxSetting } from "../../api/settings.ts";
 import { formatDateTime } from "../../display/date-time.ts";
 import { useBrands } from "../../hooks/use-brands.ts";
-import { ProblemMessage } from "../common/problem-message.tsx";
+import { DeleteAction } from "./delete-action.tsx";
 import { CheckField, InputField, SelectField } from "./fields.tsx";
 import { SettingsEditor } from "./settings-editor.tsx";
 import { type EditorSlot, SettingsSection } from "./settings-section.tsx";
@@ -76,8 +76,6 @@ function MailboxEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"mailb
   const [after, setAfter] = useState<MailboxSetting["after_taking"]>(item?.after_taking ?? "flag");
   const [moveTo, setMoveTo] = useState(item?.move_to ?? "");
   const [enabled, setEnabled] = useState(item?.enabled ?? true);
-  const [confirming, setConfirming] = useState(false);
-  const [deleteError, setDeleteError] = useState<unknown>(null);
 
   const input = (): Partial<MailboxSetting & { password: string }> => ({
     brand_id: brandId,
@@ -91,16 +89,6 @@ function MailboxEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"mailb
     enabled,
     ...(password === "" ? {} : { password }),
   });
-  const remove = async () => {
-    if (!item) return;
-    setDeleteError(null);
-    try {
-      await deleteMailbox(item.id);
-      onDeleted(item);
-    } catch (failure) {
-      setDeleteError(failure);
-    }
-  };
 
   return (
     <SettingsEditor
@@ -116,36 +104,18 @@ function MailboxEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"mailb
       onCancel={onCancel}
       actions={
         item ? (
-          <span className="settings-delete">
-            {confirming ? (
-              <>
-                <span>{t("settings.mailboxes.confirmDelete")}</span>
-                <button
-                  type="button"
-                  className="button button--danger"
-                  onClick={() => void remove()}
-                >
-                  {t("settings.mailboxes.deleteForGood")}
-                </button>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  onClick={() => setConfirming(false)}
-                >
-                  {t("settings.mailboxes.keep")}
-                </button>
-              </>
-            ) : (
-              <button
-                type="button"
-                className="button button--quiet"
-                onClick={() => setConfirming(true)}
-              >
-                {t("settings.mailboxes.delete")}
-              </button>
-            )}
-            {deleteError ? <ProblemMessage error={deleteError} /> : null}
-          </span>
+          <DeleteAction
+            labels={{
+              delete: t("settings.mailboxes.delete"),
+              confirm: t("settings.mailboxes.confirmDelete"),
+              deleteForGood: t("settings.mailboxes.deleteForGood"),
+              keep: t("settings.mailboxes.keep"),
+            }}
+            onDelete={async () => {
+              await deleteMailbox(item.id);
+              onDeleted(item);
+            }}
+          />
         ) : null
       }
     >
