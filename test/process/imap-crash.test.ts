@@ -3,7 +3,6 @@
 // desk with its PostgreSQL), started again each time; in the end every mail is stored once (counted
 // by Message-ID) and marked on the server, and the mailbox is read up to its last UID.
 // Sizes: IMAP_CRASH_MAILS (1000).
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,13 +10,13 @@ import { ImapFlow } from "imapflow";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Dovecot, dovecotAvailable, startDovecot } from "../helpers/dovecot.ts";
+import { connectMailbox } from "../helpers/imap-desk.ts";
 import {
   embeddedDatabaseUrl,
   killRapport,
   type RapportProcess,
   rapportEnv,
   removeDesk,
-  repositoryRoot,
   startRapport,
   stopRapport,
 } from "../helpers/rapport-process.ts";
@@ -36,14 +35,6 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function cli(args: string[]): string {
-  return execFileSync(process.execPath, [path.join(repositoryRoot, "bin", "rapport.js"), ...args], {
-    cwd: repositoryRoot,
-    env,
-    encoding: "utf8",
-  });
-}
 
 function mailOf(i: number): string {
   return [
@@ -77,33 +68,8 @@ describe.skipIf(!here)("IMAP mailbox under SIGKILL", () => {
 
     let server = await startRapport(env);
     started.push(server);
-    const token = cli(["token", "create", "--name", "imap-crash", "--role", "admin"])
-      .trim()
-      .split("\n")
-      .at(-1) as string;
-    const api = async (url: string, body: object) => {
-      const answer = await fetch(`${server.url}${url}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      expect(answer.status, await answer.clone().text()).toBe(201);
-      return (await answer.json()) as { id: string };
-    };
-    const brand = await api("/api/v1/brands", {
-      name: "Crash",
-      slug: "crash",
-      addresses: ["support@crash.example"],
-    });
     const took = performance.now();
-    const mailbox = await api("/api/v1/mailboxes", {
-      brand_id: brand.id,
-      host: d.host,
-      port: d.port,
-      tls: false,
-      user: d.user,
-      password: d.password,
-    });
+    const { brandId, mailboxId } = await connectMailbox(server.url, env, d, "crash");
 
     // The desk's PostgreSQL dies with it at the group kill: counted on a new connection then.
     let db: pg.Client | null = null;
@@ -151,7 +117,7 @@ describe.skipIf(!here)("IMAP mailbox under SIGKILL", () => {
       (
         await after.query<{ last_uid: number; state: string }>(
           "select last_uid::int, state from mailboxes where id = $1",
-          [mailbox.id],
+          [mailboxId],
         )
       ).rows[0];
     while ((await row())?.last_uid !== total && Date.now() < deadline) await sleep(100);
@@ -164,7 +130,7 @@ describe.skipIf(!here)("IMAP mailbox under SIGKILL", () => {
       `select count(*)::int as n from messages m join conversations c
            on c.workspace_id = m.workspace_id and c.id = m.conversation_id
           where m.external_id like 'imap-crash-%' and c.brand_id <> $1`,
-      [brand.id],
+      [brandId],
     );
     const final = await row();
     await after.end();

@@ -35,6 +35,7 @@ export function MailboxesPage() {
   return (
     <SettingsSection
       resource="mailboxes"
+      refreshMs={5_000}
       title={t("settings.mailboxes.title")}
       intro={t("settings.mailboxes.intro")}
       headers={[
