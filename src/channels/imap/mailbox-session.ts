@@ -23,22 +23,18 @@ export type SessionTimes = {
 
 export type MailboxSession = { stop(): Promise<void> };
 
-/** A wait that `wake` ends early, or one of the client's events when given. */
+/** A wait that `wake` ends early. */
 function alarm() {
   let ring: () => void = () => {};
   return {
-    wait(ms: number, client?: ImapFlow): Promise<void> {
+    wait(ms: number): Promise<void> {
       return new Promise((resolve) => {
         const timer = setTimeout(done, ms);
         function done() {
           clearTimeout(timer);
-          client?.off("exists", done);
-          client?.off("close", done);
           resolve();
         }
         ring = done;
-        client?.on("exists", done);
-        client?.on("close", done);
       });
     },
     wake: () => ring(),
@@ -93,6 +89,14 @@ export function startMailboxSession(
     live.client = current;
     // A dropped connection is reported here and through the failing command, which decides.
     current.on("error", () => {});
+    // New mail told at any moment (during a look too): the next wait does not begin.
+    let news = false;
+    const arrived = () => {
+      news = true;
+      pause.wake();
+    };
+    current.on("exists", arrived);
+    current.on("close", arrived);
     await recordMailboxState(rt.db, mailbox, "connecting", null);
     await current.connect();
     const lock = await current.getMailboxLock(mailbox.folder);
@@ -100,19 +104,17 @@ export function startMailboxSession(
       const idles = current.capabilities.has("IDLE");
       const waiting = idles ? "idle" : "polling";
       while (!stopped) {
+        news = false;
         const taken = await takeNewMail(rt, current, mailbox, intake);
         if (taken > 0) rt.log.info({ mailbox: mailbox.id, taken }, "mail taken from the mailbox");
         await recordMailboxSuccess(rt.db, mailbox, waiting, rt.now());
         connected();
         if (stopped) break;
-        if (idles) {
-          // IDLE until the server says a mail arrived (or the connection closes); the next
-          // command (the look) ends it.
-          void current.idle().catch(() => undefined);
-          await pause.wait(times.pollMs, current);
-        } else {
-          await pause.wait(times.pollMs);
-        }
+        if (news) continue;
+        // IDLE until the server says a mail arrived (or the connection closes); the next command
+        // (the look) ends it. Without IDLE, the next look is the poll.
+        if (idles) void current.idle().catch(() => undefined);
+        await pause.wait(times.pollMs);
         if (!current.usable && !stopped) throw new Error("the connection was closed");
       }
     } finally {
