@@ -62,6 +62,7 @@ try {
   await connectMailbox(server.url, env, dovecot, "bench");
   while ((await count("bulk-%")) < mails) await sleep(20);
   const bulkMs = performance.now() - began;
+  console.error(`bulk: ${mails} mails in ${Math.round(bulkMs)} ms`);
 
   const imap = new ImapFlow({
     host: dovecot.host,
@@ -70,14 +71,16 @@ try {
     auth: { user: dovecot.user, pass: dovecot.password },
     logger: false,
   });
+  imap.on("error", (error) => console.error("bench IMAP client:", error.message));
   await imap.connect();
   const latencies: number[] = [];
   for (let i = 0; i < singles; i++) {
     const id = `single-${i}`;
     const sent = performance.now();
     await imap.append("INBOX", mailOf(id, i));
-    while ((await count(id)) < 1) await sleep(5);
+    while ((await count(`${id}@%`)) < 1) await sleep(5);
     latencies.push(performance.now() - sent);
+    console.error(`single ${i}: ${Math.round(latencies.at(-1) ?? 0)} ms`);
   }
   await imap.logout();
   await db.end();
