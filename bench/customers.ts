@@ -1,7 +1,8 @@
 // What knowing a customer costs on a seeded desk (npm run bench:seed): the intake's sender
 // resolution (resolveCustomers) for known and unknown senders, batches of 1 and 64, each in a
 // transaction rolled back (nothing stays); then over HTTP, as an advisor feels them, the heavy
-// customer's glance (summary) and the first page of their timeline (tens of thousands of events).
+// customer's glance (summary), the first page of their timeline (tens of thousands of events) and
+// the continuity report of the last 30 days.
 // Prints p50/p95/p99. Uses DATABASE_URL (or RAPPORT_DATA_DIR's desk); BENCH_SEED is the seeder's last
 // stdout line; BENCH_RUNS (200) runs per measure. Run: npm run bench:customers
 import { randomBytes } from "node:crypto";
@@ -111,6 +112,7 @@ async function reads() {
     for (const [measure, pathAndQuery] of [
       ["customer summary (heavy)", `/api/v1/customers/${heavy}/summary`],
       ["timeline first page (heavy)", `/api/v1/customers/${heavy}/timeline`],
+      ["continuity report, last 30 days", "/api/v1/reports/continuity"],
     ] as const) {
       await get(pathAndQuery);
       const times: number[] = [];

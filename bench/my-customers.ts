@@ -7,23 +7,9 @@
 import { continuityReport } from "../src/commands/reports/continuity-report.ts";
 import type { Position } from "../src/store/queries/keyset.ts";
 import { listPortfolio, waitingOf } from "../src/store/queries/portfolio.ts";
-import { addAdvisors, percentile, withScratchDesk } from "./scratch-desk.ts";
+import { addAdvisors, measure, someAdvisor, withScratchDesk } from "./scratch-desk.ts";
 
 const total = Number(process.env.BENCH_CUSTOMERS ?? 200_000);
-const runs = 20;
-
-async function measure(label: string, read: () => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await read();
-    samples.push(performance.now() - t0);
-  }
-  console.log(
-    `${label.padEnd(44)} p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`,
-  );
-}
-
 await withScratchDesk("rapport_bench_portfolio", async ({ desk, pool, ws }) => {
   const started = Date.now();
   await addAdvisors(pool, ws, 50);
@@ -77,17 +63,11 @@ await withScratchDesk("rapport_bench_portfolio", async ({ desk, pool, ws }) => {
   console.log(
     `filled ${total.toLocaleString("en")} customers and conversations in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
-  const [advisor] = (
-    await pool.query<{ id: string }>(
-      "select id from users where workspace_id = $1 and role = 'advisor' limit 1",
-      [ws],
-    )
-  ).rows;
-  if (!advisor) throw new Error("no advisor");
+  const advisor = await someAdvisor(pool, ws);
   const page = async (after: Position | undefined) => {
     const listed = await listPortfolio(desk.rt.db, {
       workspaceId: ws,
-      userId: advisor.id,
+      userId: advisor,
       after,
       limit: 25,
     });

@@ -73,3 +73,85 @@ export async function addCustomers(pool: pg.Pool, ws: string, count: number): Pr
     [ws, count],
   );
 }
+
+/** What the conversations of a scratch desk hold beyond their keys, brand, customer and channel. */
+export type ConversationFill = {
+  /** The references' letter (each bench its own). */
+  letter: string;
+  /** The other columns, in the order of `values`. */
+  columns: string;
+  /**
+   * Their values, SQL over `n` (1…total, oldest first), `$2` (total), `a.ids` (the advisors) and
+   * whatever `from` adds.
+   */
+  values: string;
+  /** More of the FROM clause (`cross join lateral …`). */
+  from?: string;
+};
+
+/**
+ * 50 advisors, 10,000 customers and `total` conversations spread over them, then the planner's
+ * statistics; prints how long it took.
+ */
+export async function fillConversations(
+  pool: pg.Pool,
+  ws: string,
+  total: number,
+  fill: ConversationFill,
+): Promise<void> {
+  const started = Date.now();
+  await addAdvisors(pool, ws, 50);
+  await addCustomers(pool, ws, 10_000);
+  await pool.query(
+    `with b as (select id from brands where workspace_id = $1 limit 1),
+       a as (select array_agg(id) ids from users where workspace_id = $1 and role = 'advisor'),
+       c as (select array_agg(id) ids from customers where workspace_id = $1)
+     insert into conversations (workspace_id, id, reference, brand_id, customer_id, channel,
+       ${fill.columns})
+     select $1, gen_random_uuid(), '${fill.letter}' || lpad(n::text, 7, '0'), b.id,
+       c.ids[1 + n % 10000], 'email', ${fill.values}
+     from generate_series(1, $2::int) n cross join b cross join a cross join c ${fill.from ?? ""}`,
+    [ws, total],
+  );
+  await pool.query("vacuum analyze conversations");
+  console.log(
+    `filled ${total.toLocaleString("en")} conversations in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+}
+
+/** The desk's first advisor (by PostgreSQL's order). */
+export async function someAdvisor(pool: pg.Pool, ws: string): Promise<string> {
+  const [advisor] = (
+    await pool.query<{ id: string }>(
+      "select id from users where workspace_id = $1 and role = 'advisor' limit 1",
+      [ws],
+    )
+  ).rows;
+  if (!advisor) throw new Error("no advisor");
+  return advisor.id;
+}
+
+/** PostgreSQL's plan of a statement as it ran (EXPLAIN ANALYZE), line by line. */
+export async function planOf(
+  pool: pg.Pool,
+  query: { sql: string; params: unknown[] },
+): Promise<string[]> {
+  const plan = await pool.query<{ "QUERY PLAN": string }>(
+    `explain (analyze, costs off, timing on) ${query.sql}`,
+    query.params,
+  );
+  return plan.rows.map((r) => r["QUERY PLAN"]);
+}
+
+/** Runs `read` `runs` times and prints the p50 and p95 of its wall time. */
+export async function measure(label: string, read: () => Promise<unknown>, runs = 20) {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await read();
+    samples.push(performance.now() - t0);
+  }
+  console.log(
+    `${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`,
+  );
+}

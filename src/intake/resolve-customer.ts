@@ -1,7 +1,8 @@
 // Finds the customers behind the senders of a batch of messages, or creates them with their
-// identities: one read, at most four writes, whatever the batch's size. An identity a sender brings
+// identities: three reads (the owners, locked against merges, read again: settled-owners.ts), at
+// most four writes, whatever the batch's size. An identity a sender brings
 // that another customer holds is kept as a sighting: evidence for a merge suggestion.
-import { and, eq, or, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   normalizeChatId,
   normalizeEmail,
@@ -13,6 +14,7 @@ import type { Runtime } from "../runtime.ts";
 import type { Tx } from "../store/database.ts";
 import { customerIdentities, customers, identitySightings } from "../store/schema/index.ts";
 import { RetryBatch } from "./retry-batch.ts";
+import { settledOwners } from "./settled-owners.ts";
 
 export type Sender = {
   email?: string | null;
@@ -85,35 +87,7 @@ export async function resolveCustomers(
     })),
   );
   const distinct = new Map([...wanted.flat(), ...seenWith.flat()].map((w) => [keyOf(w), w]));
-  const known = await tx
-    .select({
-      identityId: customerIdentities.id,
-      kind: customerIdentities.kind,
-      value: customerIdentities.value,
-      // A profile merged into another is found as the one it was merged into (its identities moved
-      // there with the merge; this covers a read that raced the merge's commit).
-      customerId: sql<string>`coalesce(${customers.mergedIntoId}, ${customerIdentities.customerId})`,
-      name: customers.name,
-      organisationId: customers.organisationId,
-    })
-    .from(customerIdentities)
-    .innerJoin(
-      customers,
-      and(
-        eq(customers.workspaceId, customerIdentities.workspaceId),
-        eq(customers.id, customerIdentities.customerId),
-      ),
-    )
-    .where(
-      and(
-        eq(customerIdentities.workspaceId, workspaceId),
-        or(
-          ...[...distinct.values()].map((w) =>
-            and(eq(customerIdentities.kind, w.kind), eq(customerIdentities.value, w.value)),
-          ),
-        ),
-      ),
-    );
+  const known = await settledOwners(tx, workspaceId, [...distinct.values()]);
   type Owner = { customerId: string; name: string; organisationId: string | null };
   const identityIds = new Map<string, string>(known.map((k) => [keyOf(k), k.identityId]));
   const owners = new Map<string, Owner>(known.map((k) => [keyOf(k), k]));

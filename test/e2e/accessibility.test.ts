@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brands } from "../../src/store/schema/index.ts";
-import { seriousViolations } from "../helpers/axe.ts";
+import { seriousViolations, violationReport } from "../helpers/axe.ts";
 import {
   consoleContext,
   consoleScreens,
@@ -58,9 +58,6 @@ async function signedIn(language: Language): Promise<Page> {
   return page;
 }
 
-const report = (violations: Awaited<ReturnType<typeof seriousViolations>>) =>
-  violations.map((v) => `${v.impact} ${v.id} (${v.help})\n  ${v.nodes.join("\n  ")}`).join("\n");
-
 describe("the accessibility check", () => {
   it("finds what it should: an image without a text and unreadable grey on white", async () => {
     const page = await newPage("en");
@@ -80,7 +77,7 @@ describe.each(["en", "fr"] as const)("the console in %s", (language) => {
     await page.locator("input[type=email]").waitFor();
     const violations = await seriousViolations(page);
     await page.context().close();
-    expect(violations, report(violations)).toEqual([]);
+    expect(violations, violationReport(violations)).toEqual([]);
   });
 
   it("no page has a serious accessibility violation", async () => {
@@ -92,7 +89,8 @@ describe.each(["en", "fr"] as const)("the console in %s", (language) => {
       await page.locator(screen.ready).first().waitFor();
       expect(await page.locator("html").getAttribute("lang"), screen.name).toBe(language);
       const violations = await seriousViolations(page);
-      if (violations.length > 0) found.push(`${screen.name} (${path}):\n${report(violations)}`);
+      if (violations.length > 0)
+        found.push(`${screen.name} (${path}):\n${violationReport(violations)}`);
     }
     await page.context().close();
     expect(found.join("\n\n"), found.join("\n\n")).toBe("");

@@ -3,27 +3,23 @@
 // change a brand's signature, write a canned answer in French, and read the reports as charts.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openConsole, signIn, WAIT_MS } from "../helpers/browser.ts";
-import { startTestServer } from "../helpers/server.ts";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { type ConsoleDesk, signIn, startConsole, WAIT_MS } from "../helpers/browser.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 const SCREENSHOTS = new URL("../../docs/screenshots/", import.meta.url);
 
+let desk: ConsoleDesk;
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ({ browser, page } = await openConsole(server.url));
+  desk = await startConsole();
+  ({ server, browser, page } = desk);
   await signIn(page, server.adminEmail, server.adminPassword);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => desk?.stop());
 
 /** What the API holds now, read as the signed-in admin. */
 const apiList = (resource: string) =>

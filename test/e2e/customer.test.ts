@@ -1,29 +1,19 @@
 // The customer page in a real Chromium: the timeline shows a conversation's subject and its
 // messages' first words; an advisor edits the customer's name and an important date in place and
 // logs a call with the keyboard, and sees both in the timeline; the forms pass axe's checks.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedInConsole, writeIn } from "../helpers/console-browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { seriousViolations } from "../helpers/axe.ts";
+import type { ConsoleDesk } from "../helpers/browser.ts";
+import { signedInDesk, writeIn } from "../helpers/console-browser.ts";
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const WAIT_MS = 15_000;
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
-
-let server: TestServer;
-let browser: Browser;
+let desk: ConsoleDesk;
 let page: Page;
 let written = { customer_id: "", conversation_id: "", reference: "" };
 
 beforeAll(async () => {
-  server = await startTestServer({ RAPPORT_DEMO: "0" });
-  ({ browser, page } = await signedInConsole(server, { waitMs: WAIT_MS }));
+  desk = await signedInDesk();
+  ({ page } = desk);
   written = await writeIn(page, {
     channel: "form",
     from: { email: "camille.roux@example.fr", name: "Camille Roux" },
@@ -32,24 +22,7 @@ beforeAll(async () => {
   });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** The serious and critical accessibility violations axe finds inside `selector`. */
-async function violations(selector: string) {
-  // Evaluated, not added as a script tag: the console's Content-Security-Policy refuses inline scripts.
-  await page.evaluate(axeSource);
-  return page.evaluate(async (include) => {
-    type Axe = { run: (context: object, options: object) => Promise<{ violations: unknown[] }> };
-    const axe = (globalThis as unknown as { axe: Axe }).axe;
-    const result = await axe.run({ include: [include] }, { resultTypes: ["violations"] });
-    return (result.violations as Array<{ id: string; impact: string }>)
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => v.id);
-  }, selector);
-}
+afterAll(() => desk?.stop());
 
 const group = (subject: string) =>
   page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: subject }) });
@@ -75,7 +48,7 @@ describe("the customer page", () => {
     await expect
       .poll(() => name.evaluate((el) => el.ownerDocument.activeElement === el))
       .toBe(true);
-    expect(await violations(".customer-edit")).toEqual([]);
+    expect(await seriousViolations(page, ".customer-edit")).toEqual([]);
     await name.fill("Camille Roux-Martin");
     await page.getByRole("button", { name: "Add a date" }).click();
     await page.getByPlaceholder("Which date").fill("Birthday");
@@ -102,7 +75,7 @@ describe("the customer page", () => {
   it("logs a call on the conversation with the keyboard and shows it under its subject", async () => {
     await page.locator("body").press("l");
     await page.getByRole("form", { name: "Log a call or a visit" }).waitFor();
-    expect(await violations(".interaction-form")).toEqual([]);
+    expect(await seriousViolations(page, ".interaction-form")).toEqual([]);
     await page.getByLabel("We did").check();
     await page.getByLabel("Duration (minutes)").fill("12");
     await page.getByLabel("Summary").fill("Called back: a new chair leg leaves tomorrow.");

@@ -1,22 +1,17 @@
 // A person's data rights and the workspace's retention in the console, in a real Chromium: an admin
 // downloads a customer's data, erases them behind a confirmation, and sets the retention period.
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedInConsole, writeIn } from "../helpers/console-browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import type { ConsoleDesk } from "../helpers/browser.ts";
+import { signedInDesk, writeIn } from "../helpers/console-browser.ts";
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const WAIT_MS = 15_000;
-
-let server: TestServer;
-let browser: Browser;
+let desk: ConsoleDesk;
 let page: Page;
 let customerId = "";
 
 beforeAll(async () => {
-  server = await startTestServer({ RAPPORT_DEMO: "0" });
-  ({ browser, page } = await signedInConsole(server, { waitMs: WAIT_MS }));
+  desk = await signedInDesk();
+  ({ page } = desk);
   // A customer writes in through the API, as the signed-in admin.
   const written = await writeIn(page, {
     channel: "form",
@@ -27,10 +22,7 @@ beforeAll(async () => {
   customerId = written.customer_id;
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => desk?.stop());
 
 describe("a person's data rights in the console", () => {
   it("downloads everything about the customer as a ZIP from their page", async () => {

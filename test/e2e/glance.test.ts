@@ -2,28 +2,19 @@
 // in words, on the timeline; the mood of the customer's message shows with the words behind it; a
 // canned answer in the customer's language with {{advisor.name}}, {{conversation.reference}} and
 // the promise time is previewed filled, inserted and sent. In English and French, axe-clean.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedInConsole, type WrittenIn, writeIn } from "../helpers/console-browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { seriousViolations } from "../helpers/axe.ts";
+import type { ConsoleDesk } from "../helpers/browser.ts";
+import { callFromPage, signedInDesk, type WrittenIn, writeIn } from "../helpers/console-browser.ts";
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
-
-let server: TestServer;
-let browser: Browser;
+let desk: ConsoleDesk;
 let page: Page;
 let written: WrittenIn;
 
 beforeAll(async () => {
-  server = await startTestServer({ RAPPORT_DEMO: "0" });
-  ({ browser, page } = await signedInConsole(server, { waitMs: 15_000 }));
+  desk = await signedInDesk();
+  ({ page } = desk);
   written = await writeIn(page, {
     channel: "form",
     from: { email: "noemie@example.fr", name: "Noémie Garnier" },
@@ -32,41 +23,11 @@ beforeAll(async () => {
   });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => desk?.stop());
 
-// biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
-type Json = any;
-
-/** A call to the API as the signed-in admin, from the page (its cookie and CSRF token). */
-function api(method: string, url: string, body?: object): Promise<Json> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
-      const res = await fetch(url, {
-        method,
-        headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
-      return res.json();
-    },
-    { method, url, body },
-  );
-}
-
-async function violations(selector: string) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (include) => {
-    type Axe = { run: (context: object, options: object) => Promise<{ violations: unknown[] }> };
-    const axe = (globalThis as unknown as { axe: Axe }).axe;
-    const result = await axe.run({ include: [include] }, { resultTypes: ["violations"] });
-    return (result.violations as Array<{ id: string; impact: string }>)
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => v.id);
-  }, selector);
-}
+/** A call to the API as the signed-in admin, from the page; answers its JSON. */
+const api = (method: "GET" | "POST" | "PATCH", url: string, body?: object) =>
+  callFromPage(page, method, url, body).then((r) => r.json);
 
 describe("the glance", () => {
   it("shows the mood of the customer's message, with the words behind it", async () => {
@@ -79,7 +40,7 @@ describe("the glance", () => {
     expect(await mood.textContent()).toMatch(
       /^Unhappy, .* · contente \(negated\), abîmé, inadmissible$/,
     );
-    expect(await violations("[data-testid=glance]")).toEqual([]);
+    expect(await seriousViolations(page, "[data-testid=glance]")).toEqual([]);
   });
 
   it("adds a preference in place: the glance and the timeline say it", async () => {
@@ -96,7 +57,7 @@ describe("the glance", () => {
     await page.getByLabel("Tag", { exact: true }).fill("vip");
     await page.getByRole("button", { name: "Add the tag" }).click();
     await glance.locator(".tag", { hasText: "vip" }).waitFor();
-    expect(await violations(".preferences-editor")).toEqual([]);
+    expect(await seriousViolations(page, ".preferences-editor")).toEqual([]);
     const saved = await api("GET", `/api/v1/customers/${written.customer_id}`);
     expect(saved).toMatchObject({
       preferences: [{ kind: "diet", text: "allergic to nuts" }],
@@ -162,7 +123,7 @@ describe("a canned answer that knows the customer", () => {
       `Bonjour Noémie, ici ${me.user.name} pour ${written.reference}. Réponse au plus tard `,
     );
     expect(previewed).not.toContain("{{");
-    expect(await violations(".composer")).toEqual([]);
+    expect(await seriousViolations(page, ".composer")).toEqual([]);
     await page.keyboard.press("Enter");
     expect(await text.inputValue()).toBe(previewed);
 
@@ -170,7 +131,10 @@ describe("a canned answer that knows the customer", () => {
     await expect
       .poll(async () => {
         const c = await api("GET", `/api/v1/conversations/${written.conversation_id}`);
-        return c.messages.find((m: Json) => m.direction === "outbound" && !m.automated)?.body_text;
+        return c.messages.find(
+          (m: { direction: string; automated: boolean; body_text: string }) =>
+            m.direction === "outbound" && !m.automated,
+        )?.body_text;
       })
       .toBe(previewed);
   });

@@ -3,7 +3,7 @@
 // screen and its editor have no serious accessibility violation, in English and in French.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seriousViolations } from "../helpers/axe.ts";
+import { seriousViolations, violationReport } from "../helpers/axe.ts";
 import { consoleContext, launchChromium, signIn } from "../helpers/browser.ts";
 import { testPassword } from "../helpers/desk.ts";
 import { startTestServer } from "../helpers/server.ts";
@@ -27,9 +27,6 @@ async function apiCall(p: Page, method: "POST" | "PATCH", path: string, data: ob
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${JSON.stringify(body)}`);
   return body;
 }
-
-const report = (violations: Awaited<ReturnType<typeof seriousViolations>>) =>
-  violations.map((v) => `${v.impact} ${v.id} (${v.help})\n  ${v.nodes.join("\n  ")}`).join("\n");
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -70,7 +67,7 @@ describe("organisations in the console", () => {
       .getByLabel("Advisor", { exact: true })
       .selectOption({ label: "Odile Advisor (Advisor)" });
     const violations = await seriousViolations(page);
-    expect(violations, report(violations)).toEqual([]);
+    expect(violations, violationReport(violations)).toEqual([]);
     await page.getByRole("button", { name: "Save" }).click();
     // A shared provider is refused, said beside the field, and nothing is created.
     await page.getByRole("alert").waitFor();
@@ -88,7 +85,7 @@ describe("organisations in the console", () => {
       advisor_id: people.odile,
     });
     const after = await seriousViolations(page);
-    expect(after, report(after)).toEqual([]);
+    expect(after, violationReport(after)).toEqual([]);
   });
 
   it("is reached from the page of a customer who belongs to it", async () => {
@@ -133,6 +130,6 @@ describe("organisations in the console", () => {
     await french.getByLabel("Domaines de messagerie").waitFor();
     const violations = await seriousViolations(french);
     await french.context().close();
-    expect(violations, report(violations)).toEqual([]);
+    expect(violations, violationReport(violations)).toEqual([]);
   });
 });

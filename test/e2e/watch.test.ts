@@ -3,28 +3,23 @@
 // tabs carry counts, j/k/Enter move and open, a selection is tagged together, a snooze sets a
 // conversation aside while the watch keeps it.
 import { mkdir } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openConsole } from "../helpers/browser.ts";
-import { startTestServer } from "../helpers/server.ts";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { type ConsoleDesk, startConsole } from "../helpers/browser.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 const SCREENSHOTS = new URL("../../docs/screenshots/", import.meta.url);
 
+let desk: ConsoleDesk;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startTestServer({ RAPPORT_DEMO: "0" });
-  ({ browser, page } = await openConsole(server.url));
+  desk = await startConsole({ RAPPORT_DEMO: "0" });
+  ({ server, page } = desk);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => desk?.stop());
 
 const stamp = Date.now();
 const conversations: Record<"kept" | "second" | "third", { id: string; subject: string }> = {

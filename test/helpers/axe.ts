@@ -14,12 +14,16 @@ export type AxeViolation = {
   nodes: string[];
 };
 
-/** WCAG 2.1 A and AA rules, as most public-sector and customer contracts ask. */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * WCAG 2.1 A and AA rules, as most public-sector and customer contracts ask; over the whole page,
+ * or only inside the elements `within` (a CSS selector) selects.
+ */
+export async function seriousViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   // Evaluated rather than added as a script tag, so the console's Content-Security-Policy allows it.
   if (!(await page.evaluate(`"axe" in window`))) await page.evaluate(axeSource);
   // Runs in the page, where axe is now a global.
-  const violations = (await page.evaluate(`axe.run(document, {
+  const context = within ? JSON.stringify({ include: [within] }) : "document";
+  const violations = (await page.evaluate(`axe.run(${context}, {
     runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     resultTypes: ["violations"],
   }).then((result) => result.violations)`)) as Array<{
@@ -37,3 +41,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
     }));
 }
+
+/** The violations as lines to read in a failed assertion. */
+export const violationReport = (violations: AxeViolation[]) =>
+  violations.map((v) => `${v.impact} ${v.id} (${v.help})\n  ${v.nodes.join("\n  ")}`).join("\n");

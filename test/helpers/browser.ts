@@ -97,6 +97,11 @@ export type ConsoleDesk = {
 export async function startConsole(extra: Record<string, string> = {}): Promise<ConsoleDesk> {
   const server = await startTestServer(extra);
   const { browser, page } = await openConsole(server.url);
+  return consoleDesk(server, browser, page);
+}
+
+/** A server and the browser on its console, stopped together. */
+export function consoleDesk(server: TestServer, browser: Browser, page: Page): ConsoleDesk {
   return {
     server,
     browser,

@@ -2,8 +2,8 @@
 // English at a fixed locale and time zone, signing in as the test server's admin, and a customer's
 // message written in through the API as that admin.
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./browser.ts";
-import type { startTestServer } from "./server.ts";
+import { type ConsoleDesk, consoleDesk, launchChromium } from "./browser.ts";
+import { startTestServer } from "./server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -42,6 +42,35 @@ export async function signedInConsole(
   return { browser, page: await signedInPage(browser, server, waitMs, locale) };
 }
 
+/** A desk without the demo, and its console signed in as the admin; `stop()` ends both. */
+export async function signedInDesk(): Promise<ConsoleDesk> {
+  const server = await startTestServer({ RAPPORT_DEMO: "0" });
+  const { browser, page } = await signedInConsole(server);
+  return consoleDesk(server, browser, page);
+}
+
+/** A call to the API from the page, as the signed-in admin (its cookie and CSRF token). */
+export function callFromPage(
+  page: Page,
+  method: "GET" | "POST" | "PUT" | "PATCH",
+  url: string,
+  body?: object,
+  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
+): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
+      const res = await fetch(url, {
+        method,
+        headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, json: await res.json() };
+    },
+    { method, url, body },
+  );
+}
+
 export type WrittenIn = { customer_id: string; conversation_id: string; reference: string };
 
 /** A customer writes in through the API (`POST /messages/inbound`), as the signed-in admin. */
@@ -54,13 +83,5 @@ export function writeIn(
     body: string;
   },
 ): Promise<WrittenIn> {
-  return page.evaluate(async (body) => {
-    const me = (await (await fetch("/api/v1/me")).json()) as { csrf_token: string };
-    const res = await fetch("/api/v1/messages/inbound", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-csrf-token": me.csrf_token },
-      body: JSON.stringify(body),
-    });
-    return (await res.json()) as WrittenIn;
-  }, message);
+  return callFromPage(page, "POST", "/api/v1/messages/inbound", message).then((r) => r.json);
 }

@@ -1,10 +1,12 @@
 // Counts the continuity of the desk in a period (domain/reports/continuity.ts says what counts): one
-// set-oriented statement reads the period's human answers through the messages' time index, folds
-// them per conversation against the customer's advisor and backup, and counts per (team, advisor).
+// set-oriented statement reads the period's human answers from continuity_answers (kept by triggers
+// with what each is judged against: schema/continuity.ts), folds them per conversation against the
+// customer's advisor and backup, and counts per (team, advisor).
 import { sql } from "drizzle-orm";
 import { foldContinuity } from "../../domain/reports/continuity.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
+import { continuityAnswers } from "../../store/schema/index.ts";
 
 export type ContinuityQuery = { workspaceId: string; from?: Date; to?: Date; teamId?: string };
 
@@ -26,23 +28,20 @@ export async function continuityReport(rt: Runtime, q: ContinuityQuery) {
   if (to.getTime() - from.getTime() > 366 * dayMs)
     throw new DeskError("invalid_input", "a period is at most a year");
   const ws = q.workspaceId;
-  const team = q.teamId ? sql`and c.team_id = ${q.teamId}` : sql``;
-  // A human answer as the workload report counts it (docs/CONTRACT.md §6).
+  const team = q.teamId ? sql`and a.team_id = ${q.teamId}` : sql``;
+  // The period's human answers (docs/CONTRACT.md §6), each with its conversation's team and spam
+  // flag and its customer's advisor and backup as they are now, from one table and its time index.
   const result = await rt.db.execute<Counted>(sql`
     with answered as (
-      select c.id, c.team_id, cu.advisor_id,
-             (cu.advisor_id is not null or cu.backup_id is not null) as has_advisor,
-             bool_and(coalesce(m.author_user_id = cu.advisor_id, false)
-                   or coalesce(m.author_user_id = cu.backup_id, false)) as kept
-      from messages m
-      join conversations c on c.workspace_id = m.workspace_id and c.id = m.conversation_id
-      join customers cu on cu.workspace_id = c.workspace_id and cu.id = c.customer_id
-      where m.workspace_id = ${ws}
-        and m.created_at >= ${from.toISOString()} and m.created_at < ${to.toISOString()}
-        and m.direction = 'outbound' and m.author_kind = 'user' and m.author_user_id is not null
-        and not m.automated and (m.delivery is null or m.delivery not in ('failed', 'bounced'))
-        and not c.spam ${team}
-      group by c.id, c.team_id, cu.advisor_id, cu.backup_id
+      select a.conversation_id as id, a.team_id, a.advisor_id,
+             (a.advisor_id is not null or a.backup_id is not null) as has_advisor,
+             bool_and(coalesce(a.author_user_id = a.advisor_id, false)
+                   or coalesce(a.author_user_id = a.backup_id, false)) as kept
+      from ${continuityAnswers} a
+      where a.workspace_id = ${ws}
+        and a.answered_at >= ${from.toISOString()} and a.answered_at < ${to.toISOString()}
+        and not a.spam ${team}
+      group by a.conversation_id, a.team_id, a.advisor_id, a.backup_id
     ),
     moved as (
       select t.conversation_id, count(*)::int as transfers

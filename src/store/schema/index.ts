@@ -1,6 +1,7 @@
 // The whole schema, as one object for Drizzle and drizzle-kit.
 export * from "./brand.ts";
 export * from "./canned-answer.ts";
+export * from "./continuity.ts";
 export * from "./conversation.ts";
 export * from "./customer.ts";
 export * from "./customer-merge.ts";

@@ -1,5 +1,5 @@
 // The customer beside the conversation: who they are (a link to their page), how long they have
-// been a customer, their open conversations and last contact, their advisor. It stays current: it
+// been a customer, their open conversations and last contact, their advisor, what they bought. It stays current: it
 // loads again when a change to the customer is announced anywhere in the console (an edit, a logged
 // call), and when the advisor comes back to the tab.
 import { useCallback, useId } from "react";
@@ -13,6 +13,7 @@ import { LoadingState } from "../common/loading-state.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { CustomerGlance } from "../customer/customer-glance.tsx";
 import { CustomerProfile } from "../customer/customer-profile.tsx";
+import { CustomerValue } from "../customer/customer-value.tsx";
 
 type Props = { customerId: string; users: Users };
 
@@ -51,6 +52,7 @@ export function CustomerPanel({ customerId, users }: Props) {
           </p>
           <CustomerGlance summary={summary.state} now={now} headingLevel={3} />
           <CustomerProfile customer={state.data} summary={summary.state} users={users} now={now} />
+          <CustomerValue customerId={customerId} summary={summary.state} withOrders={false} />
           <Link to={page} className="panel__link">
             {t("customer.timelineLink")}
           </Link>
