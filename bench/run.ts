@@ -21,6 +21,7 @@ const defaults: Record<string, Record<string, string>> = {
   },
   "spam-corpus.ts": { SPAM_CORPUS_ADVISORS: "1" },
   "import.ts": { BENCH_CUSTOMERS: "20000", BENCH_ORDERS: "60000" },
+  "imap.ts": { BENCH_IMAP_MAILS: "500", BENCH_IMAP_SINGLES: "10" },
 };
 
 /** In order. The scale benches (a seeded million-conversation desk, then the reads on it) run when present. */
@@ -31,6 +32,7 @@ const benches: Array<{ file: string; optional?: boolean }> = [
   { file: "cold-start.ts" },
   { file: "ingest.ts" },
   { file: "import.ts" },
+  { file: "imap.ts" },
   { file: "seed.ts", optional: true },
   { file: "reads.ts", optional: true },
   { file: "customers.ts", optional: true },

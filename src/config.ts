@@ -68,6 +68,7 @@ const environment = z.object({
     .optional(),
   RAPPORT_TRUST_PROXY: trustProxy.optional(),
   RAPPORT_MAIL_AUTH: z.enum(["dns", "off"]).default("dns"),
+  RAPPORT_IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -92,6 +93,11 @@ export type Config = {
   mailAuth: "dns" | "off";
   /** A local SpamAssassin daemon (host:port) asked for a second opinion on inbound mail. */
   spamd: string | undefined;
+  /**
+   * IMAP mailboxes: seconds between two looks at a server without IDLE (and the longest IDLE
+   * before looking anyway).
+   */
+  imapPollMs: number;
   logLevel: z.infer<typeof environment>["LOG_LEVEL"];
   /**
    * The reverse proxies trusted to say who the client is (X-Forwarded-For): addresses or ranges,
@@ -152,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.RAPPORT_ADMIN_PASSWORD,
     spamd: e.RAPPORT_SPAMD,
     mailAuth: e.RAPPORT_MAIL_AUTH,
+    imapPollMs: e.RAPPORT_IMAP_POLL_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.RAPPORT_TRUST_PROXY ?? false,
   };

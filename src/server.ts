@@ -1,9 +1,11 @@
-// `rapport start`: the whole desk in one process — database, HTTP API and console, SMTP intake, jobs.
+// `rapport start`: the whole desk in one process — database, HTTP API and console, SMTP intake, IMAP
+// mailboxes, jobs.
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Booted } from "./boot.ts";
 import { type SmtpIntake, startSmtp } from "./channels/email/smtp-intake.ts";
+import { type MailboxPoller, startMailboxPoller } from "./channels/imap/mailbox-poller.ts";
 import { ensureAdmin } from "./commands/setup/first-start.ts";
 import type { Config } from "./config.ts";
 import { loadDemo } from "./demo/load-demo.ts";
@@ -43,6 +45,7 @@ export async function startServer(
   const { rt, workspaceId } = booted;
   let workers: Workers | null = null;
   let smtp: SmtpIntake | null = null;
+  let mailboxes: MailboxPoller | null = null;
   const app = await buildApp(rt, readiness);
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -66,6 +69,11 @@ export async function startServer(
       limits: config.smtpLimits,
       tls: config.smtpTls,
     });
+    mailboxes = startMailboxPoller(rt, booted.databaseUrl, {
+      pollMs: config.imapPollMs,
+      maxRetryMs: 5 * 60_000,
+      scanMs: 5_000,
+    });
     writeRuntimeFile(config, {
       pid: process.pid,
       port,
@@ -86,6 +94,7 @@ export async function startServer(
         stopping ??= (async () => {
           readiness.ready = false;
           await smtp?.close();
+          await mailboxes?.stop();
           await app.close();
           await workers?.stop();
           await booted.close();
@@ -96,6 +105,7 @@ export async function startServer(
     };
   } catch (error) {
     await smtp?.close().catch(() => {});
+    await mailboxes?.stop().catch(() => {});
     await app.close().catch(() => {});
     await workers?.stop().catch(() => {});
     await booted.close().catch(() => {});

@@ -48,6 +48,7 @@ describe("the settings screens", () => {
       "Calendars",
       "SLA policies",
       "Canned answers",
+      "Mailboxes",
       "Workspace",
       "Organisations",
       "Reports",

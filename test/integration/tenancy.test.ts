@@ -248,6 +248,18 @@ async function tour() {
     body: "Merci !",
   });
   await call("DELETE", `/api/v1/canned-answers/${canned.id}`, "admin");
+  const mailbox = await call("POST", "/api/v1/mailboxes", "admin", {
+    brand_id: brand.id,
+    host: "imap.example.test",
+    port: 993,
+    tls: true,
+    user: "desk@example.test",
+    password: "not used here",
+  });
+  await call("GET", "/api/v1/mailboxes", "admin");
+  await call("GET", `/api/v1/mailboxes/${mailbox.id}`, "admin");
+  await call("PATCH", `/api/v1/mailboxes/${mailbox.id}`, "admin", { folder: "Support" });
+  await call("DELETE", `/api/v1/mailboxes/${mailbox.id}`, "admin");
   const organisation = await call("POST", "/api/v1/organisations", "manager", {
     name: "Maison Roux",
     domains: ["maison-roux.fr"],

@@ -41,6 +41,8 @@ export type MailEnvelope = {
   /** The SMTP client, for SPF: its address and what it said in EHLO. */
   clientIp?: string | null;
   helo?: string | null;
+  /** The brand the mail is for when its channel says so (an IMAP mailbox), whatever its To says. */
+  brandId?: string;
 };
 export type Brand = typeof brands.$inferSelect;
 
@@ -75,6 +77,13 @@ export function brandDirectory(rt: Runtime, ttlMs = 5_000) {
   };
   return {
     all,
+    /** A brand by its id; one just created is found by reading the brands again. */
+    async byId(id: string): Promise<Brand | null> {
+      const known = (await all()).find((b) => b.id === id);
+      if (known) return known;
+      cached = null;
+      return (await all()).find((b) => b.id === id) ?? null;
+    },
     async forRecipient(recipient: string): Promise<Brand | null> {
       for (const brand of await all()) {
         if (matchBrandAddress(recipient, brand.addresses)) return brand;
@@ -151,8 +160,16 @@ function earlierLooks(rt: Runtime) {
   );
 }
 
-/** The brand the mail is written to, by its first recipient that is ours; 550 when none is. */
+/**
+ * The brand the mail is written to: the one its channel names, else its first recipient that is
+ * ours; 550 when none is.
+ */
 async function brandOf(directory: ReturnType<typeof brandDirectory>, envelope: MailEnvelope) {
+  if (envelope.brandId) {
+    const named = await directory.byId(envelope.brandId);
+    if (!named) throw new MailRefused(550, "the brand this mailbox feeds is gone");
+    return named;
+  }
   let brand: Brand | null = null;
   for (const r of envelope.recipients) brand ??= await directory.forRecipient(r);
   if (!brand) throw new MailRefused(550, "no such recipient here");

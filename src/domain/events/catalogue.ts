@@ -185,6 +185,10 @@ export const eventCatalogue = {
   "canned_answer.created": setting,
   "canned_answer.updated": setting,
   "canned_answer.deleted": setting,
+  /** An IMAP mailbox feeding a brand; its password is never in the event (`password_changed` says so). */
+  "mailbox.created": setting,
+  "mailbox.updated": payload({ mailbox_id: id, password_changed: z.boolean().optional() }),
+  "mailbox.deleted": payload({ mailbox_id: id }),
   "workspace.updated": setting,
   /** An organisation created or changed: the change is in before/after. */
   "organisation.created": payload({ organisation_id: id, name: z.string() }),

@@ -6,6 +6,7 @@ export * from "./conversation.ts";
 export * from "./customer.ts";
 export * from "./customer-merge.ts";
 export * from "./event.ts";
+export * from "./mailbox.ts";
 export * from "./notification.ts";
 export * from "./order.ts";
 export * from "./people.ts";

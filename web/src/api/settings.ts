@@ -77,6 +77,24 @@ export type OrganisationSetting = Stamped & {
   notes: string;
 };
 
+/** An IMAP mailbox that feeds a brand; its password is written, never read back. */
+export type MailboxSetting = Stamped & {
+  brand_id: string;
+  host: string;
+  port: number;
+  tls: boolean;
+  user: string;
+  folder: string;
+  after_taking: "flag" | "move";
+  keyword: string;
+  move_to: string | null;
+  enabled: boolean;
+  state: "connecting" | "idle" | "polling" | "error" | "disabled";
+  last_error: string | null;
+  last_error_at: string | null;
+  last_success_at: string | null;
+};
+
 /** Each resource's path under /api/v1 and what it holds. */
 export type SettingsResources = {
   brands: BrandSetting;
@@ -86,6 +104,7 @@ export type SettingsResources = {
   "sla-policies": SlaPolicySetting;
   "canned-answers": CannedAnswerSetting;
   organisations: OrganisationSetting;
+  mailboxes: MailboxSetting & { password?: string };
 };
 export type SettingsResource = keyof SettingsResources;
 
@@ -125,7 +144,12 @@ export function updateSetting<R extends SettingsResource>(
   return api("PATCH", `/api/v1/${resource}/${encodeURIComponent(id)}`, { body: patch });
 }
 
-/** Canned answers are the one setting that may be deleted: nothing refers to a template. */
+/** A mailbox may be deleted: the mail it brought stays. */
+export function deleteMailbox(id: string): Promise<void> {
+  return api("DELETE", `/api/v1/mailboxes/${encodeURIComponent(id)}`);
+}
+
+/** Canned answers may be deleted too: nothing refers to a template. */
 export function deleteCannedAnswer(id: string): Promise<void> {
   return api("DELETE", `/api/v1/canned-answers/${encodeURIComponent(id)}`);
 }

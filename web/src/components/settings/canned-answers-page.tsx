@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { type CannedAnswerSetting, deleteCannedAnswer } from "../../api/settings.ts";
 import { languageName } from "../../display/language-name.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
-import { ProblemMessage } from "../common/problem-message.tsx";
 import { BrandField, brandChoice, brandIdOf, useBrandName } from "./brand-field.tsx";
+import { DeleteAction } from "./delete-action.tsx";
 import { InputField, SelectField, TextAreaField } from "./fields.tsx";
 import { languageOptions } from "./language-options.ts";
 import { SettingsEditor } from "./settings-editor.tsx";
@@ -69,8 +69,6 @@ function CannedAnswerEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"
   );
   const [brandId, setBrandId] = useState(brandChoice(item?.brand_id));
   const [body, setBody] = useState(item?.body ?? "");
-  const [confirming, setConfirming] = useState(false);
-  const [deleteError, setDeleteError] = useState<unknown>(null);
 
   const input = (): Partial<CannedAnswerSetting> => ({
     title: title.trim(),
@@ -78,16 +76,6 @@ function CannedAnswerEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"
     brand_id: brandIdOf(brandId),
     body,
   });
-  const remove = async () => {
-    if (!item) return;
-    setDeleteError(null);
-    try {
-      await deleteCannedAnswer(item.id);
-      onDeleted(item);
-    } catch (failure) {
-      setDeleteError(failure);
-    }
-  };
 
   return (
     <SettingsEditor
@@ -99,36 +87,18 @@ function CannedAnswerEditor({ item, onSaved, onDeleted, onCancel }: EditorSlot<"
       onCancel={onCancel}
       actions={
         item ? (
-          <span className="settings-delete">
-            {confirming ? (
-              <>
-                <span>{t("settings.canned.confirmDelete")}</span>
-                <button
-                  type="button"
-                  className="button button--danger"
-                  onClick={() => void remove()}
-                >
-                  {t("settings.canned.deleteForGood")}
-                </button>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  onClick={() => setConfirming(false)}
-                >
-                  {t("settings.canned.keep")}
-                </button>
-              </>
-            ) : (
-              <button
-                type="button"
-                className="button button--quiet"
-                onClick={() => setConfirming(true)}
-              >
-                {t("settings.canned.delete")}
-              </button>
-            )}
-            {deleteError ? <ProblemMessage error={deleteError} /> : null}
-          </span>
+          <DeleteAction
+            labels={{
+              delete: t("settings.canned.delete"),
+              confirm: t("settings.canned.confirmDelete"),
+              deleteForGood: t("settings.canned.deleteForGood"),
+              keep: t("settings.canned.keep"),
+            }}
+            onDelete={async () => {
+              await deleteCannedAnswer(item.id);
+              onDeleted(item);
+            }}
+          />
         ) : null
       }
     >

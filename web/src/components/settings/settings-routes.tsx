@@ -5,6 +5,7 @@ import { NotFoundPage } from "../not-found-page.tsx";
 import { BrandsPage } from "./brands-page.tsx";
 import { CalendarsPage } from "./calendars-page.tsx";
 import { CannedAnswersPage } from "./canned-answers-page.tsx";
+import { MailboxesPage } from "./mailboxes-page.tsx";
 import { OrganisationsPage } from "./organisations-page.tsx";
 import { SettingsIndex } from "./settings-index.tsx";
 import { type SettingsSectionName, sectionsFor } from "./settings-sections.ts";
@@ -20,6 +21,7 @@ const SCREENS: Record<SettingsSectionName, () => React.JSX.Element> = {
   calendars: CalendarsPage,
   "sla-policies": SlaPoliciesPage,
   "canned-answers": CannedAnswersPage,
+  mailboxes: MailboxesPage,
   workspace: WorkspacePage,
   organisations: OrganisationsPage,
 };

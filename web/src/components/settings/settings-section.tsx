@@ -1,7 +1,7 @@
 // One settings screen: the list of a resource as a table, a "New" button, and the editor of the row
 // being created or changed. After a save the list shows the saved row and says so; after a save or
 // a cancel the focus goes back to the button that opened the editor.
-import { type ReactNode, useCallback, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { listSettings, type SettingsResource, type SettingsResources } from "../../api/settings.ts";
@@ -38,6 +38,8 @@ type Props<R extends SettingsResource> = {
   /** The row a link opened (/settings/organisations/{id}): its editor when it may be changed, else marked. */
   opened?: string | undefined;
   editor: (slot: EditorSlot<R>) => ReactNode;
+  /** For rows that change on their own (a mailbox's connection): read again this often, no editor open. */
+  refreshMs?: number;
 };
 
 export function SettingsSection<R extends SettingsResource>(props: Props<R>) {
@@ -51,6 +53,12 @@ export function SettingsSection<R extends SettingsResource>(props: Props<R>) {
   const [editing, setEditing] = useState<"new" | string | null>(props.opened ?? null);
   const [saved, setSaved] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const { refreshMs } = props;
+  useEffect(() => {
+    if (!refreshMs || editing !== null) return;
+    const timer = setInterval(reload, refreshMs);
+    return () => clearInterval(timer);
+  }, [refreshMs, editing, reload]);
 
   const open = (target: "new" | string, button: HTMLElement) => {
     opener.current = button;

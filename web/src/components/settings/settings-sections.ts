@@ -9,6 +9,7 @@ export const SETTINGS_SECTIONS = [
   "calendars",
   "sla-policies",
   "canned-answers",
+  "mailboxes",
   "workspace",
   "organisations",
 ] as const;
