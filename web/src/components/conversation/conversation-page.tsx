@@ -17,6 +17,7 @@ import { announceCustomerChange } from "../../hooks/use-customer.ts";
 import { fetchInboxPage } from "../../hooks/use-inbox-list.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 import { useNow } from "../../hooks/use-now.ts";
+import { usePresence } from "../../hooks/use-presence.ts";
 import { useRefresh } from "../../hooks/use-refresh.ts";
 import { useMe } from "../../hooks/use-session.tsx";
 import { useShortcut } from "../../hooks/use-shortcut.ts";
@@ -36,6 +37,7 @@ import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { Composer } from "./composer.tsx";
 import { ConversationControls } from "./conversation-controls.tsx";
+import { CollisionWarning, NewMessageAnnouncement } from "./conversation-live.tsx";
 import { CustomerPanel } from "./customer-panel.tsx";
 import { MessageThread } from "./message-thread.tsx";
 import { RoutingStory } from "./routing-story.tsx";
@@ -80,6 +82,7 @@ function ConversationScreen({ id }: { id: string }) {
   const teams = useTeams();
   const navigate = useNavigate();
   const inboxPath = inboxPathFrom(location.state);
+  const presence = usePresence(id, me.user.id);
   useRefresh(
     screen.reload,
     60_000,
@@ -186,6 +189,8 @@ function ConversationScreen({ id }: { id: string }) {
           ) : null}
         </p>
         <RoutingStory conversation={conversation} />
+        <CollisionWarning others={presence.others} />
+        <NewMessageAnnouncement conversationId={conversation.id} meId={me.user.id} />
       </header>
       <div className="conversation-layout">
         <section className="conversation-main" aria-label={t("conversation.thread")}>
@@ -206,6 +211,7 @@ function ConversationScreen({ id }: { id: string }) {
             }
             brand={brands.byId.get(conversation.brand_id)}
             onSend={send}
+            onTyping={presence.typing}
           />
         </section>
         <aside className="conversation-side">
