@@ -7,8 +7,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { serverUrl } from "../test/helpers/databases.ts";
+import { onServer, serverUrl } from "../test/helpers/databases.ts";
 import { readEventStream, type StreamEvent } from "../test/helpers/event-stream.ts";
 import {
   type RapportProcess,
@@ -23,16 +22,6 @@ const mails = Math.min(Number(process.env.BENCH_MAILS ?? 300), 2_000);
 const folder = mkdtempSync(path.join(tmpdir(), "rapport-bench-stream-"));
 const database = `rapport_bench_stream_${randomBytes(4).toString("hex")}`;
 const admin = { email: "admin@bench.test", password: "correct horse battery staple" };
-
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl("postgres") });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,13 +1,12 @@
 // The live console in a real Chromium: a mail taken over SMTP appears in an open inbox without a
 // reload, and two advisors on one conversation see each other (the collision warning) until one
 // leaves. Each screen is checked with axe on the way.
-import nodemailer from "nodemailer";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seriousViolations } from "../helpers/axe.ts";
-import { consoleContext, launchChromium, signIn } from "../helpers/browser.ts";
-import { signedInPage } from "../helpers/console-browser.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { seriousOf, signedInPage, signedInPerson } from "../helpers/console-browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { sendPlainMail } from "../helpers/smtp-client.ts";
 
 let server: TestServer;
 let browser: Browser;
@@ -26,16 +25,10 @@ async function asAdmin(url: string, data: object) {
   return res.json();
 }
 
-async function signedInAs(person: { email: string }): Promise<Page> {
-  // axe is injected as a script: the console's Content-Security-Policy would refuse it.
-  const context = await consoleContext(browser, server.url, "en", { bypassCSP: true });
-  const page = await context.newPage();
-  await signIn(page, person.email, password);
-  return page;
-}
+const signedInAs = (person: { email: string }) =>
+  signedInPerson(browser, server.url, { email: person.email, password });
 
-const serious = async (page: Page) =>
-  (await seriousViolations(page)).map((v) => `${v.id}: ${v.nodes.join(" | ")}`);
+const serious = seriousOf;
 
 beforeAll(async () => {
   server = await startTestServer({ RAPPORT_DEMO: "0" });
@@ -56,18 +49,11 @@ describe("the live console", () => {
     await page.goto("/?view=all");
     await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
     const subject = `Arrived while watching (${stamp})`;
-    const transport = nodemailer.createTransport({
-      host: "127.0.0.1",
-      port: server.smtpPort,
-      secure: false,
-      ignoreTLS: true,
-    });
-    await transport.sendMail({
-      envelope: { from: "nora@example.com", to: ["support@rapport.localhost"] },
-      raw:
-        `From: Nora <nora@example.com>\r\nTo: support@rapport.localhost\r\nSubject: ${subject}\r\n` +
-        `Message-ID: <live-${stamp}@example.com>\r\nDate: ${new Date().toUTCString()}\r\n\r\n` +
-        "Hello, my order is late.\r\n",
+    await sendPlainMail(server.smtpPort, {
+      from: "nora@example.com",
+      to: "support@rapport.localhost",
+      subject,
+      body: "Hello, my order is late.",
     });
     // Well before the minute's refresh: only the live stream can bring it.
     await page.getByText(subject).first().waitFor({ timeout: 10_000 });

@@ -1,6 +1,5 @@
 // GET /api/v1/stream over real HTTP, with mail taken over real SMTP: live events, resuming with
 // Last-Event-ID, authentication, and workspaces kept apart.
-import nodemailer from "nodemailer";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../src/commands/access/create-token.ts";
@@ -13,6 +12,7 @@ import {
   type StreamEvent,
 } from "../helpers/event-stream.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { sendPlainMail } from "../helpers/smtp-client.ts";
 
 let server: TestServer;
 let token: string;
@@ -70,17 +70,12 @@ async function waitUntil(probe: () => boolean) {
 }
 
 async function mail(subject: string, to = "support@rapport.localhost", from = "marie@example.fr") {
-  const transport = nodemailer.createTransport({
-    host: "127.0.0.1",
-    port: server.smtpPort,
-    secure: false,
-    ignoreTLS: true,
+  const info = await sendPlainMail(server.smtpPort, {
+    from,
+    to,
+    subject,
+    body: "My parcel is late.",
   });
-  const raw =
-    `From: Marie <${from}>\r\nTo: ${to}\r\nSubject: ${subject}\r\n` +
-    `Message-ID: <${uuidv7()}@example.fr>\r\nDate: ${new Date().toUTCString()}\r\n` +
-    "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nMy parcel is late.\r\n";
-  const info = await transport.sendMail({ envelope: { from, to: [to] }, raw });
   expect(info.response).toMatch(/^250/);
 }
 

@@ -4,10 +4,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import nodemailer from "nodemailer";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverUrl } from "../helpers/databases.ts";
+import { onServer, serverUrl } from "../helpers/databases.ts";
 import { readEventStream, type StreamEvent } from "../helpers/event-stream.ts";
 import { eventually } from "../helpers/eventually.ts";
 import {
@@ -17,6 +16,7 @@ import {
   startRapport,
   stopRapport,
 } from "../helpers/rapport-process.ts";
+import { sendPlainMail } from "../helpers/smtp-client.ts";
 
 const folder = mkdtempSync(path.join(tmpdir(), "rapport-nodes-"));
 const database = `rapport_nodes_${randomBytes(5).toString("hex")}`;
@@ -27,16 +27,6 @@ let b: RapportProcess;
 let session: { cookie: string; csrf: string };
 /** When both nodes were up: a sweep sent from then on had both nodes' schedules to choose from. */
 let bothUp: Date;
-
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl("postgres") });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function node(name: string) {
   const env = rapportEnv(path.join(folder, name), {
@@ -111,18 +101,11 @@ describe("two Rapport processes on one database", () => {
       const onBEvent = await onB.next(inboundAbout("Posted on A"));
       expect((onBEvent.data as MessageData).conversation.id).toBe(conversationId);
 
-      const transport = nodemailer.createTransport({
-        host: "127.0.0.1",
-        port: a.smtpPort,
-        secure: false,
-        ignoreTLS: true,
-      });
-      await transport.sendMail({
-        envelope: { from: "marie@example.fr", to: ["support@rapport.localhost"] },
-        raw:
-          "From: Marie <marie@example.fr>\r\nTo: support@rapport.localhost\r\n" +
-          `Subject: Mailed to A\r\nMessage-ID: <two-nodes-1@example.fr>\r\nDate: ${new Date().toUTCString()}\r\n` +
-          "\r\nMy parcel is late.\r\n",
+      await sendPlainMail(a.smtpPort, {
+        from: "marie@example.fr",
+        to: "support@rapport.localhost",
+        subject: "Mailed to A",
+        body: "My parcel is late.",
       });
       await onB.next(inboundAbout("Mailed to A"));
       // Each node's stream tells each event once.
