@@ -17,6 +17,9 @@ export type PresenceSignal = {
 
 const expiresAfterMs = 30_000;
 
+/** The stream's event that tells a conversation's viewers (not a stored, catalogued event). */
+export const presenceChangedEvent = "presence.changed";
+
 export function isPresenceSignal(signal: Record<string, unknown>): signal is PresenceSignal {
   return (
     signal.kind === "presence" &&

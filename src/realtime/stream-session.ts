@@ -4,7 +4,7 @@
 import type { Db } from "../store/database.ts";
 import { type PublicEvent, readPublicEvents } from "./feed.ts";
 import type { Hub } from "./hub.ts";
-import { isPresenceSignal, presenceBook } from "./presence.ts";
+import { isPresenceSignal, presenceBook, presenceChangedEvent } from "./presence.ts";
 import { recentIds } from "./recent-ids.ts";
 import { sseComment, sseEvent, sseRetry } from "./sse.ts";
 
@@ -95,12 +95,13 @@ export function openStream(o: StreamOptions, sink: StreamSink): OpenStream {
     if (live) tell(e);
     else waiting.push(e);
   });
-  // Who views which conversation, as this stream's client is told it (presence.changed).
+  // Who views which conversation, as this stream's client is told it. Not a catalogued event: it is
+  // never stored, and carries no id, so that it does not move the client's cursor.
   const presence = presenceBook(() => Date.now());
   const tellViewers = (conversationId: string) =>
     write(
       sseEvent({
-        event: "presence.changed",
+        event: presenceChangedEvent,
         data: { conversation_id: conversationId, viewers: presence.viewers(conversationId) },
       }),
     );
