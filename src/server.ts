@@ -62,6 +62,8 @@ export async function startServer(
     }
     readiness.waitingFor = "job workers";
     workers = await startWorkers(rt);
+    readiness.waitingFor = "realtime hub";
+    await rt.hub.start();
     readiness.waitingFor = "SMTP listener";
     smtp = await startSmtp(rt, {
       host: config.smtpHost,
@@ -95,7 +97,11 @@ export async function startServer(
           readiness.ready = false;
           await smtp?.close();
           await mailboxes?.stop();
+          // In-flight answers get a few seconds; a connection still open then (a client that
+          // reconnected its event stream as the server closed) is cut.
+          const cut = setTimeout(() => app.server.closeAllConnections(), 5_000);
           await app.close();
+          clearTimeout(cut);
           await workers?.stop();
           await booted.close();
           rmSync(path.join(config.dataDir, "runtime.json"), { force: true });

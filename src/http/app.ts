@@ -31,11 +31,13 @@ import { registerOrderRoutes } from "./routes/orders.ts";
 import { registerOrganisationRoutes } from "./routes/organisations.ts";
 import { registerPortalRoutes } from "./routes/portal.ts";
 import { registerPortfolioRoutes } from "./routes/portfolio.ts";
+import { registerPresenceRoutes } from "./routes/presence.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
+import { registerStreamRoutes } from "./routes/stream.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 import { registerTransferRoutes } from "./routes/transfers.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
@@ -146,6 +148,8 @@ export async function buildApp(
   registerOrganisationRoutes(app, rt);
   registerTokenRoutes(app, rt);
   registerPortalRoutes(app, rt);
+  registerStreamRoutes(app, rt);
+  registerPresenceRoutes(app, rt);
   await registerConsole(app);
   return app;
 }

@@ -3,9 +3,8 @@
 // "My customers" lists the customer who waits. Each screen is checked with axe on the way.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seriousViolations } from "../helpers/axe.ts";
-import { consoleContext, launchChromium, signIn } from "../helpers/browser.ts";
-import { signedInPage } from "../helpers/console-browser.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { seriousOf, signedInPage, signedInPerson } from "../helpers/console-browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -36,16 +35,10 @@ async function asPerson(page: Page, method: "POST" | "PATCH", url: string, data:
 const asAdmin = (method: "POST" | "PATCH", url: string, data: object) =>
   asPerson(admin, method, url, data);
 
-async function signedInAs(person: { email: string }, language: "en" | "fr" = "en"): Promise<Page> {
-  // axe is injected as a script: the console's Content-Security-Policy would refuse it.
-  const context = await consoleContext(browser, server.url, language, { bypassCSP: true });
-  const page = await context.newPage();
-  await signIn(page, person.email, password);
-  return page;
-}
+const signedInAs = (person: { email: string }, language: "en" | "fr" = "en") =>
+  signedInPerson(browser, server.url, { email: person.email, password }, language);
 
-const serious = async (page: Page) =>
-  (await seriousViolations(page)).map((v) => `${v.id}: ${v.nodes.join(" | ")}`);
+const serious = seriousOf;
 
 beforeAll(async () => {
   server = await startTestServer({ RAPPORT_DEMO: "0" });

@@ -2,7 +2,14 @@
 // English at a fixed locale and time zone, signing in as the test server's admin, and a customer's
 // message written in through the API as that admin.
 import type { Browser, Page } from "playwright-core";
-import { type ConsoleDesk, consoleDesk, launchChromium } from "./browser.ts";
+import { seriousViolations } from "./axe.ts";
+import {
+  type ConsoleDesk,
+  consoleContext,
+  consoleDesk,
+  launchChromium,
+  signIn,
+} from "./browser.ts";
 import { startTestServer } from "./server.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -85,3 +92,23 @@ export function writeIn(
 ): Promise<WrittenIn> {
   return callFromPage(page, "POST", "/api/v1/messages/inbound", message).then((r) => r.json);
 }
+
+/**
+ * A page of a new context signed in as someone, in a language; axe can be injected into it (the
+ * console's Content-Security-Policy would refuse its script otherwise).
+ */
+export async function signedInPerson(
+  browser: Browser,
+  url: string,
+  person: { email: string; password: string },
+  language: "en" | "fr" = "en",
+): Promise<Page> {
+  const context = await consoleContext(browser, url, language, { bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, person.email, person.password);
+  return page;
+}
+
+/** The serious accessibility violations of a page, one readable line each. */
+export const seriousOf = async (page: Page) =>
+  (await seriousViolations(page)).map((v) => `${v.id}: ${v.nodes.join(" | ")}`);

@@ -14,6 +14,17 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** One statement on the server's `postgres` database (creating or dropping a database). */
+export async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl("postgres") });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 export type TestDatabase = { url: string; drop(): Promise<void> };
 
 /** A fresh database cloned from the template (CREATE DATABASE … TEMPLATE): migrated, empty. */

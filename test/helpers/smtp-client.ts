@@ -1,5 +1,7 @@
 // A sending MTA in miniature, for process tests, benches and scripts: one SMTP connection reused for
 // many mails, every server answer (2xx, 4xx, 5xx) reported, a lost connection reported as such.
+import { randomUUID } from "node:crypto";
+import nodemailer from "nodemailer";
 import SMTPConnection from "nodemailer/lib/smtp-connection";
 
 export type SmtpEnvelope = { from: string; to: string[] };
@@ -13,6 +15,27 @@ export type SmtpSession = {
   usable(): boolean;
   close(): void;
 };
+
+/** One plain-text mail over SMTP to the desk's port, answered 250 or rejected. */
+export function sendPlainMail(
+  port: number,
+  mail: { from: string; to: string; subject: string; body: string; messageId?: string },
+) {
+  const transport = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    ignoreTLS: true,
+  });
+  const messageId = mail.messageId ?? `<${randomUUID()}@example.com>`;
+  return transport.sendMail({
+    envelope: { from: mail.from, to: [mail.to] },
+    raw:
+      `From: ${mail.from}\r\nTo: ${mail.to}\r\nSubject: ${mail.subject}\r\n` +
+      `Message-ID: ${messageId}\r\nDate: ${new Date().toUTCString()}\r\n` +
+      `MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${mail.body}\r\n`,
+  });
+}
 
 export function openSmtp(port: number, host = "127.0.0.1"): Promise<SmtpSession> {
   const connection = new SMTPConnection({

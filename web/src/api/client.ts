@@ -90,7 +90,7 @@ export function onSessionLost(listener: () => void): () => void {
   return () => sessionLostListeners.delete(listener);
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 type RequestOptions = {
   body?: unknown;
@@ -99,6 +99,8 @@ type RequestOptions = {
   expectUnauthorized?: boolean;
   /** Further headers, such as `Idempotency-Key`. */
   headers?: Record<string, string>;
+  /** Sent even as the page goes away (leaving a conversation). */
+  keepalive?: boolean;
 };
 
 export async function api<T>(
@@ -118,6 +120,7 @@ export async function api<T>(
       credentials: "same-origin",
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;

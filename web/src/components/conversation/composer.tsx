@@ -37,9 +37,11 @@ type Props = {
 
   /** Sends the message; `next` also opens the next conversation of the view the advisor came from. */
   onSend: (message: NewMessage, idempotencyKey: string, next: boolean) => Promise<unknown>;
+  /** Called as the advisor types (the collision warning tells the others). */
+  onTyping?: () => void;
 };
 
-export function Composer({ conversation, recipient, advisorName, brand, onSend }: Props) {
+export function Composer({ conversation, recipient, advisorName, brand, onSend, onTyping }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const text = useRef<HTMLTextAreaElement>(null);
@@ -222,6 +224,7 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend }
         onChange={(event) => {
           setBody(event.target.value);
           picker.edited();
+          onTyping?.();
         }}
         onKeyDown={onTextKeyDown}
       />

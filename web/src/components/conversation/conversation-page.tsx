@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { NewMessage } from "../../api/conversations.ts";
+import { conversationOf } from "../../api/stream.ts";
 import { formatDateTime } from "../../display/date-time.ts";
 import {
   inboxFilterOf,
@@ -16,6 +17,7 @@ import { announceCustomerChange } from "../../hooks/use-customer.ts";
 import { fetchInboxPage } from "../../hooks/use-inbox-list.ts";
 import { useLocale } from "../../hooks/use-locale.ts";
 import { useNow } from "../../hooks/use-now.ts";
+import { usePresence } from "../../hooks/use-presence.ts";
 import { useRefresh } from "../../hooks/use-refresh.ts";
 import { useMe } from "../../hooks/use-session.tsx";
 import { useShortcut } from "../../hooks/use-shortcut.ts";
@@ -35,6 +37,7 @@ import { PageHeading } from "../common/page-heading.tsx";
 import { ProblemMessage } from "../common/problem-message.tsx";
 import { Composer } from "./composer.tsx";
 import { ConversationControls } from "./conversation-controls.tsx";
+import { CollisionWarning, NewMessageAnnouncement } from "./conversation-live.tsx";
 import { CustomerPanel } from "./customer-panel.tsx";
 import { MessageThread } from "./message-thread.tsx";
 import { RoutingStory } from "./routing-story.tsx";
@@ -79,7 +82,12 @@ function ConversationScreen({ id }: { id: string }) {
   const teams = useTeams();
   const navigate = useNavigate();
   const inboxPath = inboxPathFrom(location.state);
-  useRefresh(screen.reload);
+  const presence = usePresence(id, me.user.id);
+  useRefresh(
+    screen.reload,
+    60_000,
+    (e) => conversationOf(e) === id && e.type !== "presence.changed",
+  );
   // The customer panel beside the thread counts their conversations and last contact: whatever
   // an advisor does here, it reads them again.
   const customerId = screen.state.status === "ready" ? screen.state.data.customer_id : null;
@@ -191,6 +199,8 @@ function ConversationScreen({ id }: { id: string }) {
           ) : null}
         </p>
         <RoutingStory conversation={conversation} />
+        <CollisionWarning others={presence.others} />
+        <NewMessageAnnouncement conversationId={conversation.id} meId={me.user.id} />
       </header>
       <div className="conversation-layout">
         <section className="conversation-main" aria-label={t("conversation.thread")}>
@@ -211,6 +221,7 @@ function ConversationScreen({ id }: { id: string }) {
             }
             brand={brands.byId.get(conversation.brand_id)}
             onSend={send}
+            onTyping={presence.typing}
           />
         </section>
         <aside className="conversation-side">
