@@ -11,3 +11,4 @@ export * from "./people.ts";
 export * from "./search.ts";
 export * from "./transfer.ts";
 export * from "./workspace.ts";
+export * from "./widget.ts";
