@@ -10,6 +10,7 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { WidgetLive } from "../channels/widget/live.ts";
 import type { TrustProxy } from "../config.ts";
 import type { Runtime } from "../runtime.ts";
 import type { App } from "./app-type.ts";
@@ -38,6 +39,8 @@ import { registerSettingsRoutes } from "./routes/settings.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 import { registerTransferRoutes } from "./routes/transfers.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
+import { registerWidgetRoutes } from "./routes/widget.ts";
+import { registerWidgetAssets } from "./routes/widget-assets.ts";
 import { registerWorkspaceRoutes } from "./routes/workspace.ts";
 
 /** Fastify's form of the setting: a hop count is a function of the hop (its types omit numbers). */
@@ -52,12 +55,16 @@ export type WireLimits = {
   checkEveryMs: number;
 };
 
+// Until the realtime hub is wired: no events, nobody online.
+const quietLive: WidgetLive = { subscribe: () => () => undefined, online: () => new Map() };
+
 const defaultLimits: WireLimits = { requestTimeoutMs: 30_000, checkEveryMs: 5_000 };
 
 export async function buildApp(
   rt: Runtime,
   readiness: Readiness,
   limits: WireLimits = defaultLimits,
+  live: WidgetLive = quietLive,
 ): Promise<App> {
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
@@ -138,6 +145,8 @@ export async function buildApp(
   registerSettingsRoutes(app, rt);
   registerOrganisationRoutes(app, rt);
   registerTokenRoutes(app, rt);
+  registerWidgetRoutes(app, rt, live);
+  registerWidgetAssets(app);
   await registerConsole(app);
   return app;
 }

@@ -29,5 +29,7 @@ export function brandAvailability(f: AvailabilityFacts): Availability {
   const advisorIds = f.advisors
     .filter((a) => a.active && !isAway(a.outOfOffice, f.now) && f.consolesOpen.has(a.id))
     .map((a) => a.id);
-  return advisorIds.length > 0 ? { online: true, advisorIds } : { online: false, why: "nobody_online" };
+  return advisorIds.length > 0
+    ? { online: true, advisorIds }
+    : { online: false, why: "nobody_online" };
 }

@@ -10,5 +10,5 @@ export * from "./order.ts";
 export * from "./people.ts";
 export * from "./search.ts";
 export * from "./transfer.ts";
-export * from "./workspace.ts";
 export * from "./widget.ts";
+export * from "./workspace.ts";
