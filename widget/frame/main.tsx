@@ -174,6 +174,7 @@ function Widget() {
             {config.promise && <p>{t.promise(config.promise)}</p>}
             <p class={config.online ? "online" : "offline"}>{status}</p>
           </div>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a log that scrolls must be reachable by keyboard */}
           <div class="log" role="log" aria-live="polite" aria-label={t.log} tabIndex={0}>
             {messages.map((m) => (
               <div key={m.id} class={`message ${m.from}`}>
