@@ -10,7 +10,6 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { WidgetLive } from "../channels/widget/live.ts";
 import type { TrustProxy } from "../config.ts";
 import type { Runtime } from "../runtime.ts";
 import type { App } from "./app-type.ts";
@@ -55,16 +54,12 @@ export type WireLimits = {
   checkEveryMs: number;
 };
 
-// Until the realtime hub is wired: no events, nobody online.
-const quietLive: WidgetLive = { subscribe: () => () => undefined, online: () => new Map() };
-
 const defaultLimits: WireLimits = { requestTimeoutMs: 30_000, checkEveryMs: 5_000 };
 
 export async function buildApp(
   rt: Runtime,
   readiness: Readiness,
   limits: WireLimits = defaultLimits,
-  live: WidgetLive = quietLive,
 ): Promise<App> {
   const app = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
@@ -145,7 +140,7 @@ export async function buildApp(
   registerSettingsRoutes(app, rt);
   registerOrganisationRoutes(app, rt);
   registerTokenRoutes(app, rt);
-  registerWidgetRoutes(app, rt, live);
+  registerWidgetRoutes(app, rt, rt.hub);
   registerWidgetAssets(app);
   await registerConsole(app);
   return app;

@@ -7,10 +7,13 @@ import { replyTokenHmac } from "../../src/commands/mail/reply-message-id.ts";
 import { createVisitorToken } from "../../src/domain/widget/visitor-token.ts";
 import { customerIdentities } from "../../src/store/schema/index.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
+import { openStream } from "../helpers/event-stream.ts";
 
 let desk: Desk;
+let url: string;
 beforeAll(async () => {
   desk = await startDesk();
+  url = await desk.app.listen({ port: 0, host: "127.0.0.1" });
 });
 afterAll(async () => {
   await desk?.close();
@@ -197,5 +200,57 @@ describe("the chat widget's API", () => {
     }
     expect(statuses.slice(0, 19).every((s) => s === 201)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("streams the advisor's reply at once to the connected visitor only, and resumes after the last one", async () => {
+    const visitor = await newVisitor();
+    const other = await newVisitor();
+    const first = (
+      await write(visitor, { body: "Is anyone there?", email: "live@example.com" })
+    ).json();
+    await write(other, { body: "Me too", email: "too@example.com" });
+    const stream = await openStream(
+      `${url}${widget}/stream?visitor=${encodeURIComponent(visitor)}&after=${first.message_id}`,
+    );
+    const theirs = await openStream(`${url}${widget}/stream?visitor=${encodeURIComponent(other)}`);
+    try {
+      await theirs.next((e) => JSON.parse(e.data).body === "Me too");
+      await advisorWrites(first.conversation_id, "note", "internal only");
+      const reply = await advisorWrites(first.conversation_id, "reply", "Yes, here I am.");
+      // The widget is connected: shown there, sent at its commit, a human answer at once.
+      expect(reply.json()).toMatchObject({ channel: "chat", delivery: "sent" });
+      const shown = await stream.next((e) => JSON.parse(e.data).body === "Yes, here I am.");
+      expect(shown.id).toBe(reply.json().id);
+      expect(JSON.parse(shown.data)).toMatchObject({ from: "advisor", author_name: "Ada Advisor" });
+      // Nothing before `after`, no note.
+      expect(stream.events.map((e) => JSON.parse(e.data).body)).toEqual(["Yes, here I am."]);
+      const conversation = await desk.app.inject({
+        method: "GET",
+        url: `/api/v1/conversations/${first.conversation_id}`,
+        headers: desk.as("advisor"),
+      });
+      expect(conversation.json().answered).toBe(true);
+
+      // A reconnect with Last-Event-ID gets what came since.
+      stream.close();
+      await advisorWrites(first.conversation_id, "reply", "Anything else?");
+      const resumed = await openStream(
+        `${url}${widget}/stream?visitor=${encodeURIComponent(visitor)}`,
+        { "last-event-id": shown.id ?? "" },
+      );
+      await resumed.next((e) => JSON.parse(e.data).body === "Anything else?");
+      expect(resumed.events.map((e) => JSON.parse(e.data).body)).toEqual(["Anything else?"]);
+      resumed.close();
+      expect(theirs.events.map((e) => JSON.parse(e.data).body)).toEqual(["Me too"]);
+    } finally {
+      stream.close();
+      theirs.close();
+    }
+  });
+
+  it("refuses a stream to a forged visitor id", async () => {
+    await expect(openStream(`${url}${widget}/stream?visitor=v1.${"a".repeat(52)}`)).rejects.toThrow(
+      /401/,
+    );
   });
 });

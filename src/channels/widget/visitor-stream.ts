@@ -90,5 +90,7 @@ export async function serveVisitorStream(
   request.on("close", close);
   response.on("close", close);
   if (request.destroyed) close();
+  // What committed before the subscription listens is read once it does, so nothing falls between.
+  await unsubscribe.ready.catch(() => undefined);
   flush();
 }
