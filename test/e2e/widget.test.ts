@@ -10,6 +10,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "../helpers/axe.ts";
 import { consoleContext, launchChromium, pageApi, signIn } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { openSmtp } from "../helpers/smtp-client.ts";
@@ -229,4 +230,28 @@ describe("the chat widget", () => {
     const bodies = thread.messages.map((m: { body_text: string }) => m.body_text);
     expect(bodies.some((b: string) => b.includes(`Oui, toujours rien. ${stamp}`))).toBe(true);
   });
+
+  it.each([
+    ["en", "Chat with Support", "Your message"],
+    ["fr", "Discuter avec Support", "Votre message"],
+  ])(
+    "has no serious accessibility problem, closed and open (%s)",
+    async (lang, launcherName, field) => {
+      const context = await browser.newContext({ locale: lang === "fr" ? "fr-FR" : "en-GB" });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/widget/frame?brand=support&lang=${lang}`);
+        const launcher = page.getByRole("button", { name: launcherName });
+        await launcher.waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await launcher.click();
+        await page.getByRole("textbox", { name: field }).fill(`Accessibility ${lang} ${stamp}`);
+        await page.keyboard.press("Enter");
+        await page.getByRole("log").getByText(`Accessibility ${lang} ${stamp}`).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
