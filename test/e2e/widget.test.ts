@@ -153,6 +153,7 @@ describe("the chat widget", () => {
       await row.click();
       await advisorPage.locator(".thread").getByText(words).waitFor();
       await advisorPage.getByText("Chat", { exact: true }).first().waitFor();
+      await advisorPage.getByText("Shown in the visitor's chat", { exact: false }).waitFor();
       await advisorPage.getByRole("textbox", { name: "Your message" }).fill("Yes, two left.");
       await advisorPage.getByRole("button", { name: "Send reply" }).click();
       await advisorPage.getByText("Reply sent.").waitFor();
@@ -171,7 +172,7 @@ describe("the chat widget", () => {
     try {
       await visitor.frame.getByRole("button", { name: "Discuter avec Atelier" }).click();
       const dialog = visitor.frame.getByRole("dialog", { name: "Atelier" });
-      await dialog.getByText("Personne n'est en ligne en ce moment", { exact: false }).waitFor();
+      await dialog.getByText("Personne n’est en ligne en ce moment", { exact: false }).waitFor();
       await dialog.getByRole("textbox", { name: "Votre message" }).fill(words);
       await dialog.getByRole("button", { name: "Envoyer" }).click();
       // Refused without the email, then sent with it.

@@ -28,11 +28,11 @@ export const texts = {
     launcher: (brand: string) => `Discuter avec ${brand}`,
     close: "Fermer la discussion",
     promise: (when: string) => `Une personne vous répond ${when}.`,
-    online: "Quelqu'un est là\u202f: la réponse arrivera dans cette fenêtre.",
+    online: "Quelqu’un est là\u202f: la réponse arrivera dans cette fenêtre.",
     closed:
       "Nous sommes fermés en ce moment. Laissez votre e-mail\u202f: la réponse vous arrivera par e-mail.",
     nobodyOnline:
-      "Personne n'est en ligne en ce moment. Laissez votre e-mail\u202f: la réponse vous arrivera par e-mail.",
+      "Personne n’est en ligne en ce moment. Laissez votre e-mail\u202f: la réponse vous arrivera par e-mail.",
     log: "Messages",
     you: "Vous",
     message: "Votre message",
