@@ -31,6 +31,7 @@ const benches: Array<{ file: string; optional?: boolean }> = [
   { file: "cold-start.ts" },
   { file: "ingest.ts" },
   { file: "import.ts" },
+  { file: "widget.ts" },
   { file: "seed.ts", optional: true },
   { file: "reads.ts", optional: true },
   { file: "customers.ts", optional: true },
