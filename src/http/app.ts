@@ -35,6 +35,7 @@ import { registerReportRoutes } from "./routes/reports.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
 import { registerSettingsRoutes } from "./routes/settings.ts";
+import { registerStreamRoutes } from "./routes/stream.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 import { registerTransferRoutes } from "./routes/transfers.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
@@ -140,6 +141,7 @@ export async function buildApp(
   registerSettingsRoutes(app, rt);
   registerOrganisationRoutes(app, rt);
   registerTokenRoutes(app, rt);
+  registerStreamRoutes(app, rt);
   registerWidgetRoutes(app, rt, rt.hub);
   registerWidgetAssets(app);
   await registerConsole(app);

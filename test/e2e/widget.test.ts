@@ -23,7 +23,6 @@ let advisor: BrowserContext;
 let advisorPage: Page;
 const api = pageApi(() => advisorPage);
 const stamp = Date.now();
-let onlineUntil: (() => void) | undefined;
 
 /** A shop's page on its own origin that embeds the widget of `brand`. */
 function sitePage(brand: string, lang: string): string {
@@ -73,8 +72,15 @@ beforeAll(async () => {
     calendar_id: calendar.id,
     team_id: team.id,
   });
-  // The advisor's console holds its live stream, which keeps them online on the hub.
-  onlineUntil = server.running.booted.rt.hub.keepOnline(server.running.booted.workspaceId, me.id);
+  // A console tab of the advisor holds the live stream, which keeps them online on every node.
+  const tab = await advisor.newPage();
+  await tab.goto("/");
+  await tab.evaluate(`window.liveStream = new EventSource("/api/v1/stream")`);
+  for (let i = 0; i < 100; i++) {
+    const config = await (await fetch(`${server.url}/api/v1/widget/support/config`)).json();
+    if (config.online) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   // A second brand with no team: nobody is ever online for it.
   await api("POST", "/api/v1/brands", {
     name: "Atelier",
@@ -85,7 +91,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  onlineUntil?.();
   await browser?.close();
   await new Promise((resolve) => site?.close(resolve));
   await server?.stop();

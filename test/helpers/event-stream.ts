@@ -1,78 +1,92 @@
-// A Server-Sent Events client for tests: opens a stream, gathers its events, waits for one.
-import http from "node:http";
+// A Server-Sent Events reader over real HTTP (fetch), for tests and benches: it parses the stream as
+// a browser's EventSource would and lets the caller wait for an event by a predicate.
 
-export type StreamEvent = { id: string | null; event: string; data: string };
+export type StreamEvent = { id?: string; event: string; data: unknown; at: number };
 
-export type OpenStream = {
+export type EventStreamReader = {
+  status: number;
   events: StreamEvent[];
-  /** The first event (already received or to come) that `match` accepts. */
-  next(match: (e: StreamEvent) => boolean, timeoutMs?: number): Promise<StreamEvent>;
+  comments: string[];
+  retry: number | null;
+  /** The first event (already received or to come) the predicate accepts. */
+  next(accept: (e: StreamEvent) => boolean, ms?: number): Promise<StreamEvent>;
+  /** Settles when the server ends the stream. */
+  ended: Promise<void>;
   close(): void;
 };
 
-export function openStream(url: string, headers: Record<string, string> = {}): Promise<OpenStream> {
-  return new Promise((resolve, reject) => {
-    const events: StreamEvent[] = [];
-    const waiting = new Set<() => void>();
-    const request = http.get(
-      url,
-      { headers: { accept: "text/event-stream", ...headers } },
-      (res) => {
-        if (res.statusCode !== 200) {
-          reject(new Error(`the stream answered ${res.statusCode}`));
-          res.resume();
-          return;
+export async function readEventStream(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<EventStreamReader> {
+  const abort = new AbortController();
+  const res = await fetch(url, { headers, signal: abort.signal });
+  const events: StreamEvent[] = [];
+  const comments: string[] = [];
+  const waiters = new Set<() => void>();
+  const reader: EventStreamReader = {
+    status: res.status,
+    events,
+    comments,
+    retry: null,
+    next(accept, ms = 15_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = events.find(accept);
+          if (!found) return false;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no such event within ${ms} ms (${events.length} received)`));
+        }, ms);
+        if (!check()) waiters.add(check);
+      });
+    },
+    ended: Promise.resolve(),
+    close: () => abort.abort(),
+  };
+  if (!res.body || !res.headers.get("content-type")?.startsWith("text/event-stream")) {
+    return reader;
+  }
+  const body = res.body.pipeThrough(new TextDecoderStream());
+  reader.ended = (async () => {
+    let buffer = "";
+    try {
+      for await (const chunk of body) {
+        buffer += chunk;
+        let end = buffer.indexOf("\n\n");
+        while (end !== -1) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          take(block);
+          end = buffer.indexOf("\n\n");
         }
-        let buffer = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          buffer += chunk;
-          let end = buffer.indexOf("\n\n");
-          while (end >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const fields = new Map<string, string>();
-            for (const line of block.split("\n")) {
-              const colon = line.indexOf(":");
-              if (colon <= 0) continue;
-              fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
-            }
-            if (fields.has("data")) {
-              events.push({
-                id: fields.get("id") ?? null,
-                event: fields.get("event") ?? "message",
-                data: fields.get("data") ?? "",
-              });
-              for (const wake of waiting) wake();
-            }
-            end = buffer.indexOf("\n\n");
-          }
-        });
-        res.on("error", () => undefined);
-        resolve({
-          events,
-          next(match, timeoutMs = 10_000) {
-            return new Promise((found, fail) => {
-              const look = () => {
-                const hit = events.find(match);
-                if (!hit) return false;
-                waiting.delete(wake);
-                clearTimeout(timer);
-                found(hit);
-                return true;
-              };
-              const wake = () => void look();
-              const timer = setTimeout(() => {
-                waiting.delete(wake);
-                fail(new Error("no such event came"));
-              }, timeoutMs);
-              if (!look()) waiting.add(wake);
-            });
-          },
-          close: () => request.destroy(),
-        });
-      },
-    );
-    request.on("error", reject);
-  });
+      }
+    } catch {
+      // Aborted by close(): the stream simply ends.
+    }
+  })();
+  function take(block: string) {
+    const fields: Record<string, string> = {};
+    for (const line of block.split("\n")) {
+      if (line.startsWith(":")) comments.push(line.slice(1).trim());
+      const colon = line.indexOf(":");
+      if (colon <= 0) continue;
+      fields[line.slice(0, colon)] = line.slice(colon + 1).replace(/^ /, "");
+    }
+    if (fields.retry !== undefined) reader.retry = Number(fields.retry);
+    if (fields.data === undefined) return;
+    events.push({
+      id: fields.id,
+      event: fields.event ?? "message",
+      data: JSON.parse(fields.data),
+      at: performance.now(),
+    });
+    for (const waiter of [...waiters]) waiter();
+  }
+  return reader;
 }
