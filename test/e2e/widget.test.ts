@@ -77,7 +77,8 @@ beforeAll(async () => {
   await tab.goto("/");
   await tab.evaluate(`window.liveStream = new EventSource("/api/v1/stream")`);
   for (let i = 0; i < 100; i++) {
-    const config = await (await fetch(`${server.url}/api/v1/widget/support/config`)).json();
+    const answer = await fetch(`${server.url}/api/v1/widget/support/config`);
+    const config = (await answer.json()) as { online: boolean };
     if (config.online) break;
     await new Promise((r) => setTimeout(r, 100));
   }

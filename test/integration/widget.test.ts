@@ -257,6 +257,7 @@ describe("the chat widget's API", () => {
 
   it("refuses a stream to a forged visitor id", async () => {
     const stream = await readEventStream(`${url}${widget}/stream?visitor=v1.${"a".repeat(52)}`);
+    stream.close();
     expect(stream.status).toBe(401);
   });
 });

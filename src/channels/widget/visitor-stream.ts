@@ -20,6 +20,8 @@ export const streamHeaders = {
   "content-type": "text/event-stream; charset=utf-8",
   "cache-control": "no-store",
   "x-accel-buffering": "no",
+  // The connection ends with the stream: a desk shutting down does not wait for it to idle out.
+  connection: "close",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
 };
