@@ -26,6 +26,7 @@ import {
   widgetVisitor,
 } from "../../store/queries/widget.ts";
 import type { App } from "../app-type.ts";
+import { contactEmail, contactPhone } from "../schemas/contact.ts";
 import { problemView } from "../schemas/conversation.ts";
 
 /** What one visitor and one address may do per minute, and how many streams a visitor holds. */
@@ -56,13 +57,8 @@ const messageView = z.object({
 
 const postBody = z.strictObject({
   body: z.string().trim().min(1).max(widgetLimits.messageCharacters),
-  email: z.email().max(320).optional(),
-  phone: z
-    .string()
-    .min(4)
-    .max(40)
-    .regex(/^[+0-9 ().-]+$/, "digits, spaces, + ( ) . - only")
-    .optional(),
+  email: contactEmail.optional(),
+  phone: contactPhone.optional(),
   name: z.string().trim().max(200).optional(),
 });
 
