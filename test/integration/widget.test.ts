@@ -260,4 +260,41 @@ describe("the chat widget's API", () => {
     stream.close();
     expect(stream.status).toBe(401);
   });
+
+  it("serves the script compressed and cached, and a frame any site may show", async () => {
+    const script = await desk.app.inject({
+      method: "GET",
+      url: "/widget.js",
+      headers: { "accept-encoding": "gzip, br" },
+    });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers).toMatchObject({
+      "content-encoding": "br",
+      "cache-control": "public, max-age=3600",
+      vary: "accept-encoding",
+    });
+    expect(script.headers["content-type"]).toMatch(/^text\/javascript/);
+    const again = await desk.app.inject({
+      method: "GET",
+      url: "/widget.js",
+      headers: { "if-none-match": String(script.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+
+    const frame = await desk.app.inject({
+      method: "GET",
+      url: "/widget/frame?brand=support&lang=fr",
+    });
+    expect(frame.statusCode).toBe(200);
+    expect(frame.headers["content-security-policy"]).toMatch(/frame-ancestors \*/);
+    expect(frame.headers["x-frame-options"]).toBeUndefined();
+    expect(frame.body).toContain('<html lang="fr">');
+    const src = /src="(\/widget\/frame\.js\?v=[0-9a-f]+)"/.exec(frame.body)?.[1] ?? "";
+    const app = await desk.app.inject({ method: "GET", url: src });
+    expect(app.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+
+    // Every other page still refuses to be framed.
+    const config = await desk.app.inject({ method: "GET", url: `${widget}/config` });
+    expect(config.headers["x-frame-options"]).toBe("DENY");
+  });
 });
