@@ -88,7 +88,11 @@ export async function startServer(
         stopping ??= (async () => {
           readiness.ready = false;
           await smtp?.close();
+          // In-flight answers get a few seconds; a connection still open then (a client that
+          // reconnected its event stream as the server closed) is cut.
+          const cut = setTimeout(() => app.server.closeAllConnections(), 5_000);
           await app.close();
+          clearTimeout(cut);
           await workers?.stop();
           await booted.close();
           rmSync(path.join(config.dataDir, "runtime.json"), { force: true });

@@ -30,6 +30,7 @@ import { registerNotificationRoutes } from "./routes/notifications.ts";
 import { registerOrderRoutes } from "./routes/orders.ts";
 import { registerOrganisationRoutes } from "./routes/organisations.ts";
 import { registerPortfolioRoutes } from "./routes/portfolio.ts";
+import { registerPresenceRoutes } from "./routes/presence.ts";
 import { registerRawMailRoutes } from "./routes/raw-mail.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
 import { registerSearchRoutes } from "./routes/search.ts";
@@ -142,6 +143,7 @@ export async function buildApp(
   registerOrganisationRoutes(app, rt);
   registerTokenRoutes(app, rt);
   registerStreamRoutes(app, rt);
+  registerPresenceRoutes(app, rt);
   registerWidgetRoutes(app, rt, rt.hub);
   registerWidgetAssets(app);
   await registerConsole(app);

@@ -4,6 +4,7 @@
 import type { Db } from "../store/database.ts";
 import { type PublicEvent, readPublicEvents } from "./feed.ts";
 import type { Hub } from "./hub.ts";
+import { isPresenceSignal, presenceBook } from "./presence.ts";
 import { recentIds } from "./recent-ids.ts";
 import { sseComment, sseEvent, sseRetry } from "./sse.ts";
 
@@ -66,7 +67,9 @@ export function openStream(o: StreamOptions, sink: StreamSink): OpenStream {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
+    clearInterval(expiry);
     unsubscribe();
+    unhear();
     offline();
     sink.end();
     endNow();
@@ -92,6 +95,22 @@ export function openStream(o: StreamOptions, sink: StreamSink): OpenStream {
     if (live) tell(e);
     else waiting.push(e);
   });
+  // Who views which conversation, as this stream's client is told it (presence.changed).
+  const presence = presenceBook(() => Date.now());
+  const tellViewers = (conversationId: string) =>
+    write(
+      sseEvent({
+        event: "presence.changed",
+        data: { conversation_id: conversationId, viewers: presence.viewers(conversationId) },
+      }),
+    );
+  const unhear = o.hub.onSignal(o.workspaceId, (signal) => {
+    if (isPresenceSignal(signal) && presence.hear(signal)) tellViewers(signal.conversation_id);
+  });
+  const expiry = setInterval(() => {
+    for (const conversationId of presence.expire()) tellViewers(conversationId);
+  }, 5_000);
+  expiry.unref();
   const offline = o.userId ? o.hub.keepOnline(o.workspaceId, o.userId) : () => {};
   const heartbeat = setInterval(() => write(sseComment("heartbeat")), o.heartbeatMs ?? 15_000);
   heartbeat.unref();

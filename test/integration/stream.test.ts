@@ -17,6 +17,7 @@ import { startTestServer, type TestServer } from "../helpers/server.ts";
 let server: TestServer;
 let token: string;
 let otherToken: string;
+let advisorToken: string;
 const open: EventStreamReader[] = [];
 
 beforeAll(async () => {
@@ -25,6 +26,13 @@ beforeAll(async () => {
   const workspaceId = server.running.booted.workspaceId;
   token = (await createToken(rt, { workspaceId, name: "stream", role: "admin" }, systemActor))
     .token;
+  advisorToken = (
+    await createToken(
+      rt,
+      { workspaceId, name: "advisor", role: "advisor", userEmail: server.adminEmail },
+      systemActor,
+    )
+  ).token;
   const other = uuidv7();
   await rt.db.insert(workspaces).values({ id: other, name: "Elsewhere" });
   await rt.db.insert(brands).values({
@@ -159,6 +167,37 @@ describe("GET /api/v1/stream", () => {
     expect(ours.events.some(inbound("For them"))).toBe(false);
     const theirIds = new Set(theirs.events.map((e) => e.id));
     expect(ours.events.filter((e) => theirIds.has(e.id))).toEqual([]);
+  });
+
+  it("tells who views a conversation, and when they leave, to every stream (presence)", async () => {
+    const s = await stream();
+    await mail("Watched");
+    const message = await s.next(inbound("Watched"));
+    const conversationId = (message.data as MessageData).conversation.id;
+    const presence = (state: string, bearer = advisorToken, id = conversationId) =>
+      fetch(`${server.url}/api/v1/conversations/${id}/presence`, {
+        method: state === "left" ? "DELETE" : "PUT",
+        headers: {
+          authorization: `Bearer ${bearer}`,
+          ...(state === "left" ? {} : { "content-type": "application/json" }),
+        },
+        ...(state === "left" ? {} : { body: JSON.stringify({ state }) }),
+      });
+    expect((await presence("typing")).status).toBe(204);
+    const typing = await s.next((e) => e.event === "presence.changed");
+    expect(typing.id).toBeUndefined();
+    expect(typing.data).toEqual({
+      conversation_id: conversationId,
+      viewers: [{ user_id: expect.any(String), name: expect.any(String), state: "typing" }],
+    });
+    expect((await presence("left")).status).toBe(204);
+    await s.next(
+      (e) =>
+        e.event === "presence.changed" && (e.data as { viewers: unknown[] }).viewers.length === 0,
+    );
+    expect((await presence("viewing", token)).status).toBe(403);
+    expect((await presence("viewing", advisorToken, uuidv7())).status).toBe(404);
+    expect((await presence("dancing")).status).toBe(400);
   });
 
   it("is in the OpenAPI document as text/event-stream", async () => {

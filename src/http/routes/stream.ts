@@ -77,7 +77,9 @@ export function registerStreamRoutes(app: App, rt: Runtime): void {
         .header("content-type", "text/event-stream; charset=utf-8")
         .header("cache-control", "no-store")
         // Reverse proxies (nginx) would otherwise hold the events back.
-        .header("x-accel-buffering", "no");
+        .header("x-accel-buffering", "no")
+        // The socket ends with the stream, so a stopping server is not kept waiting by it.
+        .header("connection", "close");
       reply.hijack();
       const raw = reply.raw;
       for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -108,7 +110,8 @@ export function registerStreamRoutes(app: App, rt: Runtime): void {
               raw.on("drain", done);
               raw.on("close", done);
             }),
-          end: () => raw.end(),
+          // The socket goes with the stream: it carries no other request (Connection: close).
+          end: () => raw.end(() => raw.socket?.destroy()),
         },
       );
       open.add(stream);

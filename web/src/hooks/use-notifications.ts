@@ -28,7 +28,8 @@ export function useNotifications(): Notifications {
   );
   const { state, reload, update } = useAsync("notifications", load);
   const [markError, setMarkError] = useState<unknown>(null);
-  useRefresh(reload, REFRESH_MS);
+  // Assignments, transfers and warnings are changes of conversations; their notices follow.
+  useRefresh(reload, REFRESH_MS, (e) => e.type.startsWith("conversation."));
 
   const markRead = useCallback(
     (id: string) => {

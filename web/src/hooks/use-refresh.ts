@@ -1,8 +1,15 @@
-// Keeps a screen current without a socket: refreshes when the advisor comes back to the tab or the
-// window, and at a steady interval while it is visible.
+// Keeps a screen current: refreshes after the live events it shows (use-live.ts), when the advisor
+// comes back to the tab or the window, and at a steady interval while it is visible (what the
+// stream cannot say, such as a clock crossing a due time).
 import { useEffect, useRef } from "react";
+import { anyChange, type LiveFilter, useLiveRefresh } from "./use-live.ts";
 
-export function useRefresh(refresh: () => void, intervalMs = 60_000): void {
+export function useRefresh(
+  refresh: () => void,
+  intervalMs = 60_000,
+  live: LiveFilter = anyChange,
+): void {
+  useLiveRefresh(refresh, live);
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
 

@@ -13,7 +13,7 @@ const REFRESH_MS = 60_000;
 export function useTransfersPending(): TransferCount | null {
   const load = useCallback((signal: AbortSignal) => countTransfersToAccept(signal), []);
   const { state, reload } = useAsync("transfers-pending", load);
-  useRefresh(reload, REFRESH_MS);
+  useRefresh(reload, REFRESH_MS, (e) => e.type === "conversation.updated");
   const { pathname } = useLocation();
   const shown = useRef(pathname);
   useEffect(() => {

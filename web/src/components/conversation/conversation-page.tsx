@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { NewMessage } from "../../api/conversations.ts";
+import { conversationOf } from "../../api/stream.ts";
 import { formatDateTime } from "../../display/date-time.ts";
 import {
   inboxFilterOf,
@@ -79,7 +80,11 @@ function ConversationScreen({ id }: { id: string }) {
   const teams = useTeams();
   const navigate = useNavigate();
   const inboxPath = inboxPathFrom(location.state);
-  useRefresh(screen.reload);
+  useRefresh(
+    screen.reload,
+    60_000,
+    (e) => conversationOf(e) === id && e.type !== "presence.changed",
+  );
   // The customer panel beside the thread counts their conversations and last contact: whatever
   // an advisor does here, it reads them again.
   const customerId = screen.state.status === "ready" ? screen.state.data.customer_id : null;

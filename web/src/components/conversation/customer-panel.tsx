@@ -29,6 +29,8 @@ export function CustomerPanel({ customerId, users }: Props) {
       reloadCustomer();
       reloadSummary();
     }, [reloadCustomer, reloadSummary]),
+    60_000,
+    (e) => e.data.id === customerId || e.data.customer_id === customerId,
   );
   const page = `/customers/${encodeURIComponent(customerId)}`;
   const state = customer.state;

@@ -21,7 +21,7 @@ export function TransfersPage() {
     [],
   );
   const list = usePagedList("transfers-to-accept", fetchPage, (x: Transfer) => x.id);
-  useRefresh(list.refresh);
+  useRefresh(list.refresh, 60_000, (e) => e.type === "conversation.updated");
 
   return (
     <div className="page page--customers">
