@@ -1,5 +1,6 @@
 // The replies that waited for a visitor who had left without an email are sent when their widget
-// reads the conversation again: from then they are human answers (domain/widget/chat-reply.ts).
+// reads the conversation again: from then they are human answers (domain/widget/chat-reply.ts),
+// each with its `message.delivered` event as a mail's has.
 import { and, eq } from "drizzle-orm";
 import { messages } from "../../store/schema/index.ts";
 import { lockConversation } from "../conversation/load.ts";
@@ -25,6 +26,15 @@ export const handWaitingReplies: UseCase<{ conversationId: string }, number> = a
       ),
     )
     .returning({ id: messages.id });
-  if (handed.length > 0) await refreshAnswerState(uow.tx, conversation, uow.now);
+  if (handed.length === 0) return 0;
+  await uow.recordAll(
+    handed.map((m) => ({
+      type: "message.delivered" as const,
+      conversationId: conversation.id,
+      customerId: conversation.customerId,
+      data: { message_id: m.id, automated: false },
+    })),
+  );
+  await refreshAnswerState(uow.tx, conversation, uow.now);
   return handed.length;
 };
