@@ -33,6 +33,7 @@ const benches: Array<{ file: string; optional?: boolean }> = [
   { file: "ingest.ts" },
   { file: "import.ts" },
   { file: "imap.ts" },
+  { file: "widget.ts" },
   { file: "seed.ts", optional: true },
   { file: "reads.ts", optional: true },
   { file: "customers.ts", optional: true },

@@ -41,6 +41,8 @@ import { registerStreamRoutes } from "./routes/stream.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 import { registerTransferRoutes } from "./routes/transfers.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
+import { registerWidgetRoutes } from "./routes/widget.ts";
+import { registerWidgetAssets } from "./routes/widget-assets.ts";
 import { registerWorkspaceRoutes } from "./routes/workspace.ts";
 
 /** Fastify's form of the setting: a hop count is a function of the hop (its types omit numbers). */
@@ -150,6 +152,8 @@ export async function buildApp(
   registerPortalRoutes(app, rt);
   registerStreamRoutes(app, rt);
   registerPresenceRoutes(app, rt);
+  registerWidgetRoutes(app, rt, rt.hub);
+  registerWidgetAssets(app);
   await registerConsole(app);
   return app;
 }

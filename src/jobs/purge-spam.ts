@@ -8,6 +8,7 @@ import {
   conversations,
   conversationTransfers,
   messages,
+  widgetVisitors,
   workspaces,
 } from "../store/schema/index.ts";
 
@@ -72,6 +73,16 @@ export async function purgeSpam(rt: Runtime, batch = 200): Promise<number> {
           and(
             eq(conversationTransfers.workspaceId, c.workspaceId),
             eq(conversationTransfers.conversationId, c.id),
+          ),
+        );
+      // A widget visitor whose chat was spam starts afresh with their next message.
+      await tx
+        .update(widgetVisitors)
+        .set({ conversationId: null })
+        .where(
+          and(
+            eq(widgetVisitors.workspaceId, c.workspaceId),
+            eq(widgetVisitors.conversationId, c.id),
           ),
         );
       await tx

@@ -10,6 +10,12 @@ const publicOperations = new Set([
   "GET /healthz",
   "GET /api/v1/openapi.json",
   "POST /api/v1/session",
+  // The chat widget's visitors: a signed visitor id, not a user, is what these calls carry.
+  "POST /api/v1/widget/{brand_slug}/visitors",
+  "GET /api/v1/widget/{brand_slug}/config",
+  "POST /api/v1/widget/{brand_slug}/messages",
+  "GET /api/v1/widget/{brand_slug}/messages",
+  "GET /api/v1/widget/{brand_slug}/stream",
 ]);
 const someId = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
@@ -45,7 +51,7 @@ describe("access to the API", () => {
     );
   });
 
-  it("answers nothing but health, the OpenAPI document and sign-in without authentication", async () => {
+  it("answers nothing but health, the OpenAPI document, sign-in and the widget's calls without authentication", async () => {
     for (const op of operations) {
       if (publicOperations.has(`${op.method} ${op.path}`)) continue;
       const res = await desk.app.inject({

@@ -130,6 +130,28 @@ async function visit() {
   expect(out.statusCode).toBe(204);
 }
 
+/** A chat widget's visitor writes, is answered while away, and comes back to read the reply. */
+async function widgetTour() {
+  const widget = "/api/v1/widget/support";
+  const visitor = (await desk.app.inject({ method: "POST", url: `${widget}/visitors` })).json()
+    .visitor as string;
+  const headers = { "rapport-visitor": visitor };
+  await desk.app.inject({ method: "GET", url: `${widget}/config?lang=fr` });
+  const sent = await desk.app.inject({
+    method: "POST",
+    url: `${widget}/messages`,
+    headers,
+    payload: { body: "Bonjour, vous êtes là ?", phone: "+33 6 99 88 77 66" },
+  });
+  expect(sent.statusCode, sent.body).toBe(201);
+  await call("POST", `/api/v1/conversations/${sent.json().conversation_id}/messages`, "advisor", {
+    kind: "reply",
+    body: "Oui, bonjour !",
+  });
+  const read = await desk.app.inject({ method: "GET", url: `${widget}/messages`, headers });
+  expect(read.json().items).toHaveLength(2);
+}
+
 /** What an advisor, a manager and an admin do in a day, through the API. */
 async function tour() {
   await visit();
@@ -196,6 +218,7 @@ async function tour() {
     expect(file.statusCode, url).toBe(200);
   }
   await call("PATCH", conversation, "advisor", { status: "waiting_customer" });
+  await widgetTour();
   for (const query of ["?q=tina", "?q=0611", "?email=tour%40example.com", "?phone=%2B33611223344"])
     await call("GET", `/api/v1/customers${query}`, "advisor");
   await call("GET", customer, "advisor");

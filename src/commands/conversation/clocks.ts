@@ -177,3 +177,28 @@ function clockState(
         : before.promisedFirstResponseAt,
   };
 }
+
+/** When a message written to the brand now on this channel would be promised its first answer. */
+export async function firstAnswerDueFor(
+  tx: Tx,
+  brand: Brand,
+  channel: ClockFacts["channel"],
+  now: Date,
+): Promise<Date | null> {
+  const facts = { workspaceId: brand.workspaceId, brandId: brand.id };
+  const { policies, calendar } = await rulesFor(tx, facts, brand);
+  return dueUnder(
+    policies,
+    calendar,
+    {
+      ...facts,
+      channel,
+      priority: "normal",
+      status: "new",
+      awaitingSince: now,
+      firstHumanAnswerAt: null,
+      createdAt: now,
+    },
+    0,
+  ).firstResponseDueAt;
+}

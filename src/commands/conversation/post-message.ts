@@ -1,5 +1,6 @@
 // An advisor writes on a conversation: a reply to the customer (sent by mail as a durable job, with
-// its copies and files) or an internal note. A reply puts the conversation in waiting_customer
+// its copies and files; on a widget conversation shown in the widget, by mail only when the visitor
+// left) or an internal note. A reply puts the conversation in waiting_customer
 // unless the advisor keeps it open.
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
@@ -7,9 +8,11 @@ import { onHumanReply, onNote } from "../../domain/conversation/transitions.ts";
 import { replySubject } from "../../domain/mail/acknowledgement.ts";
 import { bareContentType } from "../../domain/mail/content-sniff.ts";
 import { safeFilename } from "../../domain/mail/safe-filename.ts";
+import { chatReplyPlan, visitorConnected } from "../../domain/widget/chat-reply.ts";
 import { DeskError } from "../../errors.ts";
 import type { Runtime } from "../../runtime.ts";
 import { customerEmailOf } from "../../store/queries/conversations.ts";
+import { conversationVisitorSeenAt } from "../../store/queries/widget.ts";
 import { attachments, brands, conversations, messages } from "../../store/schema/index.ts";
 import type { Principal } from "../access/principal.ts";
 import { conversationMessageId } from "../mail/reply-message-id.ts";
@@ -160,24 +163,26 @@ async function storeReply(
   const email = await customerEmailOf(uow.tx, ws, conversation.customerId);
   const from = brand?.addresses[0] ?? uow.runtime.config.supportAddress;
   const target = { workspaceId: ws, conversationId: conversation.id };
+  const plan = await replyPlan(uow, conversation, email?.value ?? null);
   const [message] = await uow.tx
     .insert(messages)
     .values({
       ...authorOf(uow, p, conversation, input.body),
       direction: "outbound",
-      channel: "email",
+      channel: plan.channel,
       subject: replySubject(conversation.subject, conversation.reference),
       externalId: conversationMessageId(uow.runtime.secret, uow.randomBytes, target, from),
       authorEmail: from,
       cc: [...new Set(input.cc ?? [])],
-      delivery: email ? "queued" : "failed",
-      deliveryError: email
-        ? null
-        : "this customer has no email address: call them and log the call",
+      delivery: plan.delivery,
+      deliveryError:
+        plan.delivery === "failed"
+          ? "this customer has no email address: call them and log the call"
+          : null,
     })
     .returning();
   if (!message) throw new Error("the reply was not stored");
-  if (email) await uow.enqueue("send-mail", { workspaceId: ws, messageId: message.id });
+  if (plan.mail) await uow.enqueue("send-mail", { workspaceId: ws, messageId: message.id });
   // An advisor answering a mail treats it as a customer's: the spam model learns that (a job).
   if (p.actor.kind === "user" && conversation.channel === "email" && !conversation.spam) {
     await uow.enqueue("learn-spam-lessons", {
@@ -187,4 +192,34 @@ async function storeReply(
     });
   }
   return { message, status: decision.status };
+}
+
+type ReplyPlan = {
+  channel: "chat" | "email";
+  delivery: "sent" | "queued" | "failed";
+  mail: boolean;
+};
+
+/**
+ * A conversation begun in the chat widget answers through it (domain/widget/chat-reply.ts); any
+ * other leaves by mail, or fails at once when the customer has no address.
+ */
+async function replyPlan(
+  uow: UnitOfWork,
+  conversation: Conversation,
+  email: string | null,
+): Promise<ReplyPlan> {
+  if (conversation.channel === "chat") {
+    const widget = await conversationVisitorSeenAt(
+      uow.tx,
+      conversation.workspaceId,
+      conversation.id,
+    );
+    if (widget.visitor) {
+      return chatReplyPlan({ connected: visitorConnected(widget.seenAt, uow.now), email });
+    }
+  }
+  return email
+    ? { channel: "email", delivery: "queued", mail: true }
+    : { channel: "email", delivery: "failed", mail: false };
 }

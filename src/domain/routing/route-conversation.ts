@@ -70,12 +70,8 @@ export function unavailability(
   promiseDueAt: Date | null,
 ): Unavailability | null {
   if (!c.active) return { why: "inactive" };
-  const away = c.outOfOffice;
-  if (away && (away.from === null || away.from <= now) && away.until !== null && now < away.until) {
-    return { why: "away", until: away.until.toISOString() };
-  }
-  if (away && away.from !== null && away.from <= now && away.until === null) {
-    return { why: "away", until: null };
+  if (isAway(c.outOfOffice, now)) {
+    return { why: "away", until: c.outOfOffice?.until?.toISOString() ?? null };
   }
   if (c.capacity !== null && c.openLoad >= c.capacity) {
     return { why: "at_capacity", capacity: c.capacity };
@@ -87,6 +83,20 @@ export function unavailability(
     }
   }
   return null;
+}
+
+/**
+ * Out of office now: from a start (or always) until an end still ahead, or from a start already
+ * passed with no end given. An end without a start is a leave already begun.
+ */
+export function isAway(
+  outOfOffice: { from: Date | null; until: Date | null } | null,
+  now: Date,
+): boolean {
+  if (!outOfOffice) return false;
+  const { from, until } = outOfOffice;
+  if (until !== null) return (from === null || from <= now) && now < until;
+  return from !== null && from <= now;
 }
 
 function hasHours(schedule: BusinessCalendar) {

@@ -10,7 +10,7 @@ const builtConsole = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   "../../../web/dist",
 );
-const reserved = /^\/(api|healthz|charter|portal|assets|ws)(\/|$|\?)/;
+const reserved = /^\/(api|healthz|charter|portal|assets|ws|widget)(\/|$|\?)/;
 
 /**
  * Hashed assets are cached for a year (`immutable`: their name changes with their content);

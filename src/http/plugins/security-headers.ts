@@ -15,14 +15,14 @@ export function withFrameAncestors(policy: string | undefined): string {
 /** Adds the headers to an answer; the router's own refusals, which run no hook, call it directly. */
 export function secureAnswer(reply: FastifyReply): FastifyReply {
   const policy = reply.getHeader("content-security-policy");
-  return reply
+  const framed = withFrameAncestors(typeof policy === "string" ? policy : undefined);
+  reply
     .header("x-content-type-options", "nosniff")
     .header("referrer-policy", "no-referrer")
-    .header("x-frame-options", "DENY")
-    .header(
-      "content-security-policy",
-      withFrameAncestors(typeof policy === "string" ? policy : undefined),
-    );
+    .header("content-security-policy", framed);
+  // A page that lets others frame it (the chat widget's) says so by its own frame-ancestors.
+  if (/frame-ancestors 'none'/.test(framed)) reply.header("x-frame-options", "DENY");
+  return reply;
 }
 
 export function registerSecurityHeaders(app: App): void {

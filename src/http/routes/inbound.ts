@@ -6,6 +6,7 @@ import { receiveMessage } from "../../intake/receive.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
+import { contactEmail, contactPhone } from "../schemas/contact.ts";
 import { problemView } from "../schemas/conversation.ts";
 
 const apiChannels = ["api", "form", "chat", "portal", "phone", "visit", "social"] as const;
@@ -14,13 +15,8 @@ const inboundBody = z.strictObject({
   channel: z.enum(apiChannels),
   from: z
     .strictObject({
-      email: z.email().max(320).optional(),
-      phone: z
-        .string()
-        .min(4)
-        .max(40)
-        .regex(/^[+0-9 ().-]+$/, "digits, spaces, + ( ) . - only")
-        .optional(),
+      email: contactEmail.optional(),
+      phone: contactPhone.optional(),
       visitor_id: z
         .string()
         .trim()

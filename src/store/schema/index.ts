@@ -13,4 +13,5 @@ export * from "./people.ts";
 export * from "./portal.ts";
 export * from "./search.ts";
 export * from "./transfer.ts";
+export * from "./widget.ts";
 export * from "./workspace.ts";

@@ -142,12 +142,17 @@ export function Composer({ conversation, recipient, advisorName, brand, onSend, 
     { inFields: true, enabled: inside && picker.query === null },
   );
 
+  const chat = conversation.channel === "chat";
   const hint =
     kind === "note"
       ? t("composer.noteHint")
-      : recipient
-        ? t("composer.replyHint", { recipient })
-        : t("composer.replyHintUnknown");
+      : chat
+        ? recipient
+          ? t("composer.chatHint", { recipient })
+          : t("composer.chatHintNoEmail")
+        : recipient
+          ? t("composer.replyHint", { recipient })
+          : t("composer.replyHintUnknown");
   const listId = `${id}-canned`;
   const listOpen = picker.query !== null;
   const activeOption = picker.matches.length ? cannedOptionId(listId, picker.active) : undefined;

@@ -44,7 +44,9 @@ export function MessageCard({ message, customerName, meId, now }: Props) {
         {message.delivery ? (
           <span className={`delivery delivery--${message.delivery}`}>
             <span className="visually-hidden">{t("conversation.delivery.label")}: </span>
-            {t(`conversation.delivery.${message.delivery}`)}
+            {message.channel === "chat" && message.delivery === "queued"
+              ? t("conversation.delivery.waiting_visitor")
+              : t(`conversation.delivery.${message.delivery}`)}
           </span>
         ) : null}
         <time
