@@ -38,6 +38,7 @@ import { registerSettingsRoutes } from "./routes/settings.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 import { registerTransferRoutes } from "./routes/transfers.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
+import { registerWebhookRoutes } from "./routes/webhooks.ts";
 import { registerWorkspaceRoutes } from "./routes/workspace.ts";
 
 /** Fastify's form of the setting: a hop count is a function of the hop (its types omit numbers). */
@@ -137,6 +138,7 @@ export async function buildApp(
   registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   registerOrganisationRoutes(app, rt);
+  registerWebhookRoutes(app, rt);
   registerTokenRoutes(app, rt);
   await registerConsole(app);
   return app;

@@ -29,7 +29,10 @@ describe("a signed webhook delivery", () => {
     const other = secretOf(new Uint8Array(32).fill(1));
     expect(() => new Webhook(other).verify(signed.body, signed.headers)).toThrow();
     expect(() =>
-      new Webhook(secret).verify(signed.body.replace("webhook.test", "webhook.tesT"), signed.headers),
+      new Webhook(secret).verify(
+        signed.body.replace("webhook.test", "webhook.tesT"),
+        signed.headers,
+      ),
     ).toThrow();
   });
 

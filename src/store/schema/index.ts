@@ -10,4 +10,5 @@ export * from "./order.ts";
 export * from "./people.ts";
 export * from "./search.ts";
 export * from "./transfer.ts";
+export * from "./webhook.ts";
 export * from "./workspace.ts";
