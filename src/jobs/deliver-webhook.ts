@@ -66,7 +66,7 @@ export async function deliverWebhook(
   post: Post = postWebhook,
 ): Promise<PostOutcome | null> {
   const found = await load(rt, data);
-  if (!found || found.delivery.status !== "pending") return null;
+  if (found?.delivery.status !== "pending") return null;
   const { delivery, webhook } = found;
   const now = rt.now();
   const ws = data.workspaceId;
