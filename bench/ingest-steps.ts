@@ -43,6 +43,7 @@ function authRuntime(mailAuth: "dns" | "off"): Runtime {
     db: absent("the database"),
     blobs: absent("the blob store"),
     queue: absent("the job queue"),
+    hub: absent("the realtime hub"),
   };
 }
 

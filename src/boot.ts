@@ -6,6 +6,7 @@ import { ensureSecret, ensureWorkspace } from "./commands/setup/first-start.ts";
 import type { Config } from "./config.ts";
 import { openQueue, type Queue } from "./jobs/queue.ts";
 import { errorSerializer, requestSerializer } from "./log-serializers.ts";
+import { createHub } from "./realtime/hub.ts";
 import {
   type DnsLookup,
   newId,
@@ -97,6 +98,8 @@ export async function boot(config: Config, options: BootOptions): Promise<Booted
       newId,
       randomBytes: secureRandom,
       dns: options.dns ?? systemDns,
+      // Listens only once started (the server does; a subscription does when needed).
+      hub: createHub({ url, db: database.db, log, now: systemClock }),
     };
     const { workspaceId } = await ensureWorkspace(rt);
     return {
@@ -105,6 +108,7 @@ export async function boot(config: Config, options: BootOptions): Promise<Booted
       databaseUrl: url,
       cluster,
       async close() {
+        await rt.hub.stop();
         await queue?.stop();
         await database.close();
         await cluster?.stop();

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { v7 as uuidv7 } from "uuid";
 import type { Config } from "./config.ts";
 import type { Queue } from "./jobs/queue.ts";
+import type { Hub } from "./realtime/hub.ts";
 import type { BlobStore } from "./store/blobs/blob-store.ts";
 import type { Db } from "./store/database.ts";
 
@@ -20,6 +21,8 @@ export type Runtime = {
   now: () => Date;
   newId: () => string;
   randomBytes: (size: number) => Uint8Array;
+  /** This process's realtime hub: public events and signals of every node (src/realtime/hub.ts). */
+  hub: Hub;
   /** DNS look-ups for mail authentication (SPF, DKIM, DMARC); injected in tests, never required. */
   dns: DnsLookup;
 };

@@ -59,6 +59,8 @@ export async function startServer(
     }
     readiness.waitingFor = "job workers";
     workers = await startWorkers(rt);
+    readiness.waitingFor = "realtime hub";
+    await rt.hub.start();
     readiness.waitingFor = "SMTP listener";
     smtp = await startSmtp(rt, {
       host: config.smtpHost,

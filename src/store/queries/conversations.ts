@@ -269,7 +269,14 @@ async function matchesOf(db: Db, workspaceId: string, text: string) {
 }
 
 export async function getConversation(db: Db, workspaceId: string, id: string) {
-  const [row] = await db
+  const [row] = await conversationsByIds(db, workspaceId, [id]);
+  return row ?? null;
+}
+
+/** Conversations by id with their customer's name, in no particular order (a missing one is left out). */
+export async function conversationsByIds(db: Db, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
     .select({ conversation: conversations, customerName: customers.name })
     .from(conversations)
     .innerJoin(
@@ -279,8 +286,7 @@ export async function getConversation(db: Db, workspaceId: string, id: string) {
         eq(customers.id, conversations.customerId),
       ),
     )
-    .where(inWorkspace(conversations, workspaceId, eq(conversations.id, id)));
-  return row ?? null;
+    .where(inWorkspace(conversations, workspaceId, inArray(conversations.id, [...ids])));
 }
 
 /**
@@ -290,6 +296,17 @@ export async function getConversation(db: Db, workspaceId: string, id: string) {
 export const shownBodyLength = 100_000;
 
 export async function messagesOf(db: Db, workspaceId: string, conversationId: string) {
+  return shownMessages(db, workspaceId, eq(messages.conversationId, conversationId));
+}
+
+/** Messages by id as a conversation shows them, oldest first (a missing one is left out). */
+export async function messagesByIds(db: Db, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return shownMessages(db, workspaceId, inArray(messages.id, [...ids]));
+}
+
+/** The messages `condition` selects, bodies cut at `shownBodyLength`, with their attachments. */
+async function shownMessages(db: Db, workspaceId: string, condition: SQL) {
   const list = await db
     .select({
       ...messageColumns,
@@ -300,7 +317,7 @@ export async function messagesOf(db: Db, workspaceId: string, conversationId: st
         or length(${messages.bodyHtml}) > ${shownBodyLength}, false)`,
     })
     .from(messages)
-    .where(inWorkspace(messages, workspaceId, eq(messages.conversationId, conversationId)))
+    .where(inWorkspace(messages, workspaceId, condition))
     .orderBy(asc(messages.createdAt), asc(messages.id));
   const files =
     list.length === 0

@@ -157,6 +157,16 @@ export async function getCustomer(db: Tx, workspaceId: string, id: string) {
   return row ?? null;
 }
 
+/** Customers by id with their identities and organisation (a missing one is left out). */
+export async function profilesByIds(db: Tx, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const list = await db
+    .select(customerColumns)
+    .from(customers)
+    .where(inWorkspace(customers, workspaceId, inArray(customers.id, [...ids])));
+  return profilesOf(db, workspaceId, list);
+}
+
 export async function getProfile(db: Tx, workspaceId: string, id: string) {
   const customer = await getCustomer(db, workspaceId, id);
   if (!customer) return null;
@@ -217,7 +227,7 @@ export type ConversationGlimpse = Pick<
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The message an event is about, when its data names one. */
-export function messageIdOf(e: typeof events.$inferSelect): string | null {
+export function messageIdOf(e: { data: unknown }): string | null {
   const value = (e.data as Record<string, unknown> | null)?.message_id;
   return typeof value === "string" && uuidShape.test(value) ? value : null;
 }
