@@ -4,6 +4,7 @@ import { chooseDelivery } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
 import { closeResolved } from "./auto-close.ts";
 import { deliverWebhook } from "./deliver-webhook.ts";
+import { startWebhookDispatcher } from "./dispatch-webhooks.ts";
 import { startSearchIndexer } from "./index-search.ts";
 import { jobDataOf, jobNames } from "./job-data.ts";
 import { learnSpamLessons } from "./learn-spam-lessons.ts";
@@ -82,9 +83,11 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
   await boss.schedule("sla-sweep", "* * * * *");
   await boss.schedule("auto-close", "* * * * *");
   const indexer = startSearchIndexer(rt);
+  const dispatcher = startWebhookDispatcher(rt);
   return {
     async stop() {
       await indexer.stop();
+      await dispatcher.stop();
       for (const name of jobNames) await boss.offWork(name);
     },
   };

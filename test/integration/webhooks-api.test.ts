@@ -5,6 +5,7 @@ import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverWebhook } from "../../src/jobs/deliver-webhook.ts";
 import { events, webhooks } from "../../src/store/schema/index.ts";
 import { type Desk, startDesk } from "../helpers/desk.ts";
 
@@ -166,6 +167,50 @@ describe("webhook subscriptions", () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].path).toBe("/events/1");
+  });
+});
+
+describe("a name that resolves to a private address", () => {
+  const answering = (address: string) => async (name: string, type: string) => {
+    if (name === "hooks.rapport.test" && type === "A") return [address];
+    throw Object.assign(new Error("no such name"), { code: "ENOTFOUND" });
+  };
+
+  it("is refused at creation", async () => {
+    desk.booted.rt.dns = answering("10.0.0.7");
+    const refused = await call("POST", "/api/v1/webhooks", "admin", {
+      url: "https://hooks.rapport.test/in",
+      events: ["message.created"],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().detail).toContain("hooks.rapport.test resolves to 10.0.0.7");
+  });
+
+  it("is refused at delivery, without connecting, when it resolves there later", async () => {
+    const rt = desk.booted.rt;
+    rt.dns = answering("93.184.215.14");
+    const created = await call("POST", "/api/v1/webhooks", "admin", {
+      url: "https://hooks.rapport.test/in",
+      events: ["message.created"],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const ping = await call("POST", `/api/v1/webhooks/${id}/test`);
+    rt.dns = answering("::ffff:169.254.169.254");
+    const connections: unknown[] = [];
+    const outcome = await deliverWebhook(
+      rt,
+      { workspaceId: desk.workspaceId, deliveryId: ping.json().delivery_id },
+      async (...args) => {
+        connections.push(args);
+        return { statusCode: 200, durationMs: 1, error: null };
+      },
+    );
+    expect(connections).toEqual([]);
+    expect(outcome?.error).toContain("a cloud metadata address");
+    const log = (await call("GET", `/api/v1/webhooks/${id}/deliveries`)).json().items;
+    expect(log).toMatchObject([{ attempt: 1, status_code: null, delivery_status: "pending" }]);
+    expect(log[0].error).toContain("hooks.rapport.test resolves to ::ffff:169.254.169.254");
   });
 });
 

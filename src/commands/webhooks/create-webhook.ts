@@ -47,6 +47,7 @@ export async function createWebhook(
       description: input.description ?? "",
       brandId: input.brandId ?? null,
       secretSealed: sealed,
+      receivingSince: now,
       createdAt: now,
       updatedAt: now,
     })

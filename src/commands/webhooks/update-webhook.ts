@@ -48,6 +48,8 @@ export async function updateWebhook(
     next.disabledReason = null;
     next.disabledAt = null;
     next.failingSince = null;
+    // What happened while it was disabled is not sent now: it receives from here on.
+    next.receivingSince = now;
   }
   if (patch.enabled === false && before.enabled) {
     next.disabledReason = "disabled by an admin";
@@ -66,6 +68,7 @@ export async function updateWebhook(
       disabledReason: next.disabledReason,
       disabledAt: next.disabledAt,
       failingSince: next.failingSince,
+      receivingSince: next.receivingSince,
       updatedAt: now,
     })
     .where(and(eq(webhooks.workspaceId, p.workspaceId), eq(webhooks.id, id)))

@@ -14,7 +14,6 @@ CREATE TABLE "webhook_attempts" (
 --> statement-breakpoint
 CREATE TABLE "webhook_cursors" (
 	"workspace_id" uuid PRIMARY KEY NOT NULL,
-	"last_event_at" timestamp (3) with time zone NOT NULL,
 	"last_event_id" uuid NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -23,7 +22,7 @@ CREATE TABLE "webhook_deliveries" (
 	"workspace_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
 	"webhook_id" uuid NOT NULL,
-	"event_id" uuid NOT NULL,
+	"event_id" text NOT NULL,
 	"event_type" text NOT NULL,
 	"payload" jsonb NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
@@ -45,6 +44,7 @@ CREATE TABLE "webhooks" (
 	"disabled_reason" text,
 	"disabled_at" timestamp with time zone,
 	"secret_sealed" text NOT NULL,
+	"receiving_since" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"failing_since" timestamp with time zone,
 	"last_attempt_at" timestamp with time zone,
 	"last_status_code" integer,

@@ -37,6 +37,8 @@ export const webhooks = pgTable(
     disabledAt: at("disabled_at"),
     /** The signing secret, sealed (store/sealed-box.ts, purpose "webhook-secret", bound to the id). */
     secretSealed: text("secret_sealed").notNull(),
+    /** Events from this instant on are sent to it: its creation, or when it was last re-enabled. */
+    receivingSince: pagedAt("receiving_since").notNull().defaultNow(),
     /** The first failed attempt since the last success (domain/webhooks/delivery-policy.ts). */
     failingSince: at("failing_since"),
     lastAttemptAt: at("last_attempt_at"),
@@ -64,8 +66,8 @@ export const webhookDeliveries = pgTable(
   {
     ...tenant,
     webhookId: uuid("webhook_id").notNull(),
-    /** The event delivered (events.id), or the delivery's own id for a test ping. */
-    eventId: uuid("event_id").notNull(),
+    /** The public event delivered (its feed id), or the delivery's own id for a test ping. */
+    eventId: text("event_id").notNull(),
     eventType: text("event_type").notNull(),
     /** The body sent on every attempt: {type, timestamp, data}. */
     payload: jsonb("payload").notNull(),
@@ -114,12 +116,11 @@ export const webhookAttempts = pgTable(
   ],
 );
 
-/** Where the dispatcher stands in a workspace's events: the last one it handed out. */
+/** Where the dispatcher stands in a workspace's events: the newest one it handed out. */
 export const webhookCursors = pgTable(
   "webhook_cursors",
   {
     workspaceId: uuid("workspace_id").notNull().primaryKey(),
-    lastEventAt: pagedAt("last_event_at").notNull(),
     lastEventId: uuid("last_event_id").notNull(),
     updatedAt: updatedAt(),
   },
