@@ -96,7 +96,12 @@ describe("webhook deliveries", () => {
     await eventually(() => target.received.length >= 3);
     const verifier = new Webhook(hook.secret);
     const payloads = target.received.map(
-      (r) => verifier.verify(r.body, r.headers) as { type: string; timestamp: string; data: any },
+      (r) =>
+        verifier.verify(r.body, r.headers) as {
+          type: string;
+          timestamp: string;
+          data: { id: string; conversation?: { id: string } };
+        },
     );
     const created = payloads.find((p) => p.type === "conversation.created");
     expect(created?.data.id).toBe(sent.conversation_id);
@@ -104,7 +109,7 @@ describe("webhook deliveries", () => {
     const messages = payloads.filter((p) => p.type === "message.created");
     // The customer's message, then the acknowledgement Rapport queued for them.
     expect(messages.map((m) => m.data.id)).toContain(sent.message_id);
-    expect(messages.every((m) => m.data.conversation.id === sent.conversation_id)).toBe(true);
+    expect(messages.every((m) => m.data.conversation?.id === sent.conversation_id)).toBe(true);
     expect(target.received[0]?.headers["webhook-signature"]).toMatch(/^v1,/);
     const log = await logOf(hook.id);
     expect(log.every((a) => a.status_code === 200 && a.delivery_status === "delivered")).toBe(true);

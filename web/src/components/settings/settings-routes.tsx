@@ -11,6 +11,7 @@ import { type SettingsSectionName, sectionsFor } from "./settings-sections.ts";
 import { SlaPoliciesPage } from "./sla-policies-page.tsx";
 import { TeamsPage } from "./teams-page.tsx";
 import { UsersPage } from "./users-page.tsx";
+import { WebhooksPage } from "./webhooks-page.tsx";
 import { WorkspacePage } from "./workspace-page.tsx";
 
 const SCREENS: Record<SettingsSectionName, () => React.JSX.Element> = {
@@ -22,6 +23,7 @@ const SCREENS: Record<SettingsSectionName, () => React.JSX.Element> = {
   "canned-answers": CannedAnswersPage,
   workspace: WorkspacePage,
   organisations: OrganisationsPage,
+  webhooks: WebhooksPage,
 };
 
 export function SettingsRoutes() {
@@ -39,6 +41,7 @@ export function SettingsRoutes() {
         return <Route key={section} path={section} element={<Screen />} />;
       })}
       <Route path="organisations/:id" element={<OrganisationsPage />} />
+      {allowed.has("webhooks") ? <Route path="webhooks/:id" element={<WebhooksPage />} /> : null}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -11,6 +11,7 @@ export const SETTINGS_SECTIONS = [
   "canned-answers",
   "workspace",
   "organisations",
+  "webhooks",
 ] as const;
 export type SettingsSectionName = (typeof SETTINGS_SECTIONS)[number];
 
