@@ -77,7 +77,7 @@ export async function deliverWebhook(
   if (!webhook.enabled && delivery.eventType !== pingType) {
     await rt.db
       .update(webhookDeliveries)
-      .set({ status: "abandoned", nextAttemptAt: null, finishedAt: now })
+      .set({ status: "abandoned", nextAttemptAt: null, finishedAt: now, payload: {} })
       .where(and(thisDelivery, eq(webhookDeliveries.status, "pending")));
     return null;
   }
@@ -110,6 +110,8 @@ export async function deliverWebhook(
         status: succeeded ? "delivered" : next ? "pending" : disable ? "abandoned" : "failed",
         nextAttemptAt: next,
         finishedAt: next ? null : now,
+        // The body holds the customer's words and name: kept only while it may be sent again.
+        ...(next ? {} : { payload: {} }),
       })
       .where(thisDelivery);
     const reason = `failed every attempt since ${health.failingSince?.toISOString()} (last: ${outcome.error})`;

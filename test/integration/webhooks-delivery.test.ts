@@ -113,6 +113,14 @@ describe("webhook deliveries", () => {
     expect(target.received[0]?.headers["webhook-signature"]).toMatch(/^v1,/);
     const log = await logOf(hook.id);
     expect(log.every((a) => a.status_code === 200 && a.delivery_status === "delivered")).toBe(true);
+    // Once delivered, the body (the customer's words and name) is no longer kept.
+    const kept = await desk.booted.rt.db
+      .select({ payload: webhookDeliveries.payload, status: webhookDeliveries.status })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.webhookId, hook.id));
+    expect(kept.every((d) => d.status === "delivered" && JSON.stringify(d.payload) === "{}")).toBe(
+      true,
+    );
     // A pass that forgot what it handed out reads the same events again, and queues nothing.
     const again = await eventually(async () => {
       const queued = await dispatchWebhooks(desk.booted.rt, recentIds(60_000, 1000, Date.now));

@@ -69,7 +69,7 @@ export const webhookDeliveries = pgTable(
     /** The public event delivered (its feed id), or the delivery's own id for a test ping. */
     eventId: text("event_id").notNull(),
     eventType: text("event_type").notNull(),
-    /** The body sent on every attempt: {type, timestamp, data}. */
+    /** The body sent on every attempt ({type, timestamp, data}); emptied once it is finished. */
     payload: jsonb("payload").notNull(),
     status: text("status", { enum: webhookDeliveryStatuses }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
