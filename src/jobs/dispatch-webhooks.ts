@@ -16,6 +16,7 @@ import type { Tx } from "../store/database.ts";
 import type { Webhook } from "../store/queries/webhooks.ts";
 import { acrossWorkspaces, inWorkspace } from "../store/queries/workspace-scope.ts";
 import { webhookCursors, webhooks } from "../store/schema/index.ts";
+import { type Repeating, startRepeating } from "./repeat.ts";
 
 /** The lock only one node's dispatcher holds at a time (with the transaction of its pass). */
 const dispatchLock = 7243571;
@@ -134,32 +135,21 @@ export async function dispatchWebhooks(
   return queued;
 }
 
-export type WebhookDispatcher = { stop(): Promise<void> };
+export type WebhookDispatcher = Repeating;
 
-/** Dispatches every `intervalMs` (at once again while a pass queued something). */
+/**
+ * Dispatches every `intervalMs`, at once again while a pass queued something. A failed pass loses
+ * nothing: the next one reads the same events again, and sends none twice.
+ */
 export function startWebhookDispatcher(
   rt: Runtime,
   options: DispatchOptions & { intervalMs: number } = { ...dispatchDefaults, intervalMs: 250 },
 ): WebhookDispatcher {
   const seen = recentIds(options.overlapMs * 2, 100_000, () => rt.now().getTime());
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let pass: Promise<void> = Promise.resolve();
-  const run = async () => {
-    try {
-      while (!stopped && ((await dispatchWebhooks(rt, seen, options)) ?? 0) > 0) {}
-    } catch (error) {
-      // The next pass reads the same events again: nothing is lost, nothing is sent twice.
-      rt.log.error({ err: error }, "dispatching events to webhooks failed");
-    }
-    if (!stopped) timer = setTimeout(() => (pass = run()), options.intervalMs);
-  };
-  pass = run();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await pass;
-    },
-  };
+  return startRepeating(
+    rt,
+    "dispatching events to webhooks",
+    options.intervalMs,
+    async () => ((await dispatchWebhooks(rt, seen, options)) ?? 0) > 0,
+  );
 }
