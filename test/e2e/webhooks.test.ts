@@ -2,42 +2,25 @@
 // 127.0.0.1: create one with its events as checkboxes, copy its secret shown once, send a test and
 // read it in the delivery log; the screen, its editor and the log have no serious accessibility
 // violation, in English and in French.
-import { once } from "node:events";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "../helpers/axe.ts";
 import { consoleContext, type Language, launchChromium, signIn } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
+import { type Receiver, startReceiver } from "../helpers/webhook-receiver.ts";
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 let server: TestServer;
 let browser: Browser;
-let receiver: http.Server;
-let receiverUrl = "";
-const received: Array<{ body: string; headers: Record<string, string> }> = [];
+let receiver: Receiver;
 
 const report = (violations: Awaited<ReturnType<typeof seriousViolations>>) =>
   violations.map((v) => `${v.impact} ${v.id} (${v.help})\n  ${v.nodes.join("\n  ")}`).join("\n");
 
 beforeAll(async () => {
-  receiver = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (c: Buffer) => chunks.push(c));
-    request.on("end", () => {
-      received.push({
-        body: Buffer.concat(chunks).toString(),
-        headers: request.headers as Record<string, string>,
-      });
-      response.end("ok");
-    });
-  });
-  receiver.listen(0, "127.0.0.1");
-  await once(receiver, "listening");
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/rapport`;
+  receiver = await startReceiver();
   server = await startTestServer({ RAPPORT_WEBHOOK_ALLOW_PRIVATE: "1" });
   browser = await launchChromium();
 }, 180_000);
@@ -45,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await new Promise((resolve) => receiver?.close(resolve));
+  await receiver?.close();
 });
 
 async function adminPage(language: Language): Promise<Page> {
@@ -63,7 +46,7 @@ describe("webhooks in the console", () => {
     await page.getByRole("link", { name: /^Webhooks/ }).click();
     await page.getByRole("heading", { level: 1, name: "Webhooks" }).waitFor();
     await page.getByRole("button", { name: "New", exact: true }).click();
-    await page.getByLabel("URL", { exact: true }).fill(receiverUrl);
+    await page.getByLabel("URL", { exact: true }).fill(receiver.url);
     await page.getByLabel("Description").fill("Shop sync");
     await page.getByLabel(/A conversation is opened/).check();
     await page.getByLabel(/A message is added/).check();
@@ -81,12 +64,12 @@ describe("webhooks in the console", () => {
     await page.getByRole("button", { name: "I have kept it" }).click();
     expect(await secretField.count()).toBe(0);
 
-    const row = page.getByRole("row").filter({ hasText: receiverUrl });
+    const row = page.getByRole("row").filter({ hasText: receiver.url });
     expect(await row.textContent()).toContain("Enabled");
     await page.getByRole("button", { name: "Edit Shop sync" }).click();
     await page.getByRole("button", { name: "Send a test" }).click();
-    await expect.poll(() => received.length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const ping = received[0];
+    await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const ping = receiver.received[0];
     expect(new Webhook(secret).verify(ping?.body ?? "", ping?.headers ?? {})).toMatchObject({
       type: "webhook.test",
     });

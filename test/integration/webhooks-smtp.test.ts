@@ -1,9 +1,6 @@
 // From a mail taken over real SMTP to a webhook receiver on 127.0.0.1, through a whole running
 // Rapport (its listeners, its workers, the dispatcher): the new conversation and its message are
 // delivered, signed so that a Standard Webhooks verifier accepts them.
-import { once } from "node:events";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../src/commands/access/create-token.ts";
@@ -11,30 +8,18 @@ import { systemActor } from "../../src/commands/events/record-event.ts";
 import { eventually } from "../helpers/eventually.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { openSmtp } from "../helpers/smtp-client.ts";
+import { type Receiver, startReceiver } from "../helpers/webhook-receiver.ts";
 
 let server: TestServer;
-let receiver: http.Server;
-const received: Array<{ body: string; headers: Record<string, string> }> = [];
+let receiver: Receiver;
 
 beforeAll(async () => {
-  receiver = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (c: Buffer) => chunks.push(c));
-    request.on("end", () => {
-      received.push({
-        body: Buffer.concat(chunks).toString(),
-        headers: request.headers as Record<string, string>,
-      });
-      response.end();
-    });
-  });
-  receiver.listen(0, "127.0.0.1");
-  await once(receiver, "listening");
+  receiver = await startReceiver();
   server = await startTestServer({ RAPPORT_DEMO: "0", RAPPORT_WEBHOOK_ALLOW_PRIVATE: "1" });
 });
 afterAll(async () => {
   await server?.stop();
-  await new Promise((resolve) => receiver?.close(resolve));
+  await receiver?.close();
 });
 
 describe("a mail taken over SMTP", () => {
@@ -45,12 +30,11 @@ describe("a mail taken over SMTP", () => {
       { workspaceId, name: "hooks", role: "admin" },
       systemActor,
     );
-    const port = (receiver.address() as AddressInfo).port;
     const created = await fetch(`${server.url}/api/v1/webhooks`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({
-        url: `http://127.0.0.1:${port}/in`,
+        url: receiver.url,
         events: ["conversation.created", "message.created"],
       }),
     });
@@ -76,7 +60,7 @@ describe("a mail taken over SMTP", () => {
 
     const verifier = new Webhook(secret);
     const payloads = await eventually(() => {
-      const all = received.map(
+      const all = receiver.received.map(
         (r) =>
           verifier.verify(r.body, r.headers) as {
             type: string;
