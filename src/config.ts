@@ -67,6 +67,7 @@ const environment = z.object({
     .regex(/^\[?[^\]\s]+\]?:\d{1,5}$/, "RAPPORT_SPAMD must be host:port")
     .optional(),
   RAPPORT_TRUST_PROXY: trustProxy.optional(),
+  RAPPORT_WEBHOOK_ALLOW_PRIVATE: flag.optional(),
   RAPPORT_MAIL_AUTH: z.enum(["dns", "off"]).default("dns"),
   RAPPORT_IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -98,6 +99,11 @@ export type Config = {
    * before looking anyway).
    */
   imapPollMs: number;
+  /**
+   * Webhooks may go to private, loopback and link-local addresses (a receiver on the same network,
+   * tests); off by default, so a subscription cannot reach what only Rapport can reach.
+   */
+  webhookAllowPrivate: boolean;
   logLevel: z.infer<typeof environment>["LOG_LEVEL"];
   /**
    * The reverse proxies trusted to say who the client is (X-Forwarded-For): addresses or ranges,
@@ -159,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     spamd: e.RAPPORT_SPAMD,
     mailAuth: e.RAPPORT_MAIL_AUTH,
     imapPollMs: e.RAPPORT_IMAP_POLL_SECONDS * 1000,
+    webhookAllowPrivate: e.RAPPORT_WEBHOOK_ALLOW_PRIVATE ?? false,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.RAPPORT_TRUST_PROXY ?? false,
   };

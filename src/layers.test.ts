@@ -29,6 +29,7 @@ const rules: Rule[] = [
             "sentiment",
             "sentiment/languages/en/index.js",
             "libphonenumber-js",
+            "standardwebhooks",
             "vitest",
           ].includes(t),
     why: "src/domain imports nothing outside src/domain (no IO)",

@@ -23,7 +23,7 @@ export type Runtime = {
   randomBytes: (size: number) => Uint8Array;
   /** This process's realtime hub: public events and signals of every node (src/realtime/hub.ts). */
   hub: Hub;
-  /** DNS look-ups for mail authentication (SPF, DKIM, DMARC); injected in tests, never required. */
+  /** DNS look-ups: mail authentication (SPF, DKIM, DMARC) and webhook hosts; injected in tests. */
   dns: DnsLookup;
 };
 

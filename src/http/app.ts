@@ -41,6 +41,7 @@ import { registerStreamRoutes } from "./routes/stream.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 import { registerTransferRoutes } from "./routes/transfers.ts";
 import { registerUnansweredRoutes } from "./routes/unanswered.ts";
+import { registerWebhookRoutes } from "./routes/webhooks.ts";
 import { registerWidgetRoutes } from "./routes/widget.ts";
 import { registerWidgetAssets } from "./routes/widget-assets.ts";
 import { registerWorkspaceRoutes } from "./routes/workspace.ts";
@@ -148,6 +149,7 @@ export async function buildApp(
   registerSearchRoutes(app, rt);
   registerSettingsRoutes(app, rt);
   registerOrganisationRoutes(app, rt);
+  registerWebhookRoutes(app, rt);
   registerTokenRoutes(app, rt);
   registerPortalRoutes(app, rt);
   registerStreamRoutes(app, rt);

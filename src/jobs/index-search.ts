@@ -3,6 +3,7 @@
 // and the SMTP 250 waits for the intake's commit, not for this. Until then, search reads the body.
 import { sql } from "drizzle-orm";
 import type { Runtime } from "../runtime.ts";
+import { type Repeating, startRepeating } from "./repeat.ts";
 
 /**
  * Indexes up to `limit` messages that have no search vector yet (any workspace: this is upkeep of
@@ -18,35 +19,21 @@ export async function indexPendingMessages(rt: Runtime, limit = 500): Promise<nu
   return result.rowCount ?? 0;
 }
 
-export type SearchIndexer = { stop(): Promise<void> };
+export type SearchIndexer = Repeating;
 
 /**
  * Indexes what is pending every `intervalMs`, and at once again while a full batch was found. Under
  * load one statement indexes what a few hundred milliseconds of mail brought; idle, it reads an
- * empty partial index.
+ * empty partial index. A failed pass loses nothing: the messages stay pending.
  */
 export function startSearchIndexer(
   rt: Runtime,
   options = { intervalMs: 250, batch: 500 },
 ): SearchIndexer {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let pass: Promise<void> = Promise.resolve();
-  const run = async () => {
-    try {
-      while (!stopped && (await indexPendingMessages(rt, options.batch)) === options.batch) {}
-    } catch (error) {
-      // The next pass tries again: nothing is lost, the messages stay pending.
-      rt.log.error({ err: error }, "indexing messages for search failed");
-    }
-    if (!stopped) timer = setTimeout(() => (pass = run()), options.intervalMs);
-  };
-  pass = run();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await pass;
-    },
-  };
+  return startRepeating(
+    rt,
+    "indexing messages for search",
+    options.intervalMs,
+    async () => (await indexPendingMessages(rt, options.batch)) === options.batch,
+  );
 }

@@ -19,6 +19,8 @@ export const jobSchemas = {
     conversationId: id,
     mark: z.enum(["spam", "not_spam"]),
   }),
+  /** One attempt of a webhook delivery (the next one, if it fails, is a new job sent then). */
+  "deliver-webhook": z.object({ workspaceId: id, deliveryId: id }),
   "sla-sweep": z.object({}).loose(),
   "auto-close": z.object({}).loose(),
   "purge-spam": z.object({}).loose(),

@@ -3,6 +3,8 @@
 import { chooseDelivery } from "../channels/email/deliver.ts";
 import type { Runtime } from "../runtime.ts";
 import { closeResolved } from "./auto-close.ts";
+import { deliverWebhook } from "./deliver-webhook.ts";
+import { startWebhookDispatcher } from "./dispatch-webhooks.ts";
 import { startSearchIndexer } from "./index-search.ts";
 import { jobDataOf, jobNames } from "./job-data.ts";
 import { learnSpamLessons } from "./learn-spam-lessons.ts";
@@ -55,6 +57,20 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
       jobs.map((job) => jobDataOf("learn-spam-lessons", job.data)),
     );
   });
+  // Up to 20 attempts at once: each may wait 10 s for its receiver, and one slow endpoint must not
+  // hold the others back. One that fails unexpectedly is retried alone.
+  await boss.work("deliver-webhook", { ...polling, batchSize: 20 }, async (jobs) => {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await deliverWebhook(rt, jobDataOf("deliver-webhook", job.data));
+        } catch (error) {
+          rt.log.error({ err: error, job: job.id }, "a webhook delivery failed unexpectedly");
+          await boss.fail("deliver-webhook", job.id, { message: String(error) });
+        }
+      }),
+    );
+  });
   await boss.work("sla-sweep", polling, async () => {
     while ((await sweepSla(rt)) > 0) {}
   });
@@ -72,9 +88,11 @@ export async function startWorkers(rt: Runtime): Promise<Workers> {
   await boss.schedule("sla-sweep", "* * * * *");
   await boss.schedule("auto-close", "* * * * *");
   const indexer = startSearchIndexer(rt);
+  const dispatcher = startWebhookDispatcher(rt);
   return {
     async stop() {
       await indexer.stop();
+      await dispatcher.stop();
       for (const name of jobNames) await boss.offWork(name);
     },
   };

@@ -136,7 +136,8 @@ describe("the customer portal", () => {
       const check = async (name: string) => {
         expect(await page.locator("html").getAttribute("lang"), name).toBe(language);
         const violations = await seriousViolations(page);
-        if (violations.length > 0) found.push(`${name} (${page.url()}):\n${violationReport(violations)}`);
+        if (violations.length > 0)
+          found.push(`${name} (${page.url()}):\n${violationReport(violations)}`);
       };
       const before = (await mailedLinks(server.dataDir, reader)).length;
       await page.goto(`/portal/${facts.brandSlug}`);

@@ -44,6 +44,7 @@ export const consoleScreens: ConsoleScreen[] = [
   { name: "charter", path: (f) => `/charter/${f.brandSlug}`, ready: "table" },
   { name: "organisations", path: () => "/settings/organisations", ready: "main h1" },
   { name: "mailboxes", path: () => "/settings/mailboxes", ready: "main h1" },
+  { name: "webhooks", path: () => "/settings/webhooks", ready: "main h1" },
   // A customer's page with a possible duplicate: the glance, and the suggestion with its evidence.
   {
     name: "duplicates",

@@ -170,8 +170,14 @@ describe("a person's data rights", () => {
       const c = await json("advisor", "GET", `/api/v1/conversations/${id}`);
       return c.messages.every((m: { delivery: string | null }) => m.delivery !== "queued");
     };
+    const formConversation = (
+      await json("advisor", "GET", `/api/v1/conversations?customer_email=${marie.email}`)
+    ).items.find((c: { id: string }) => c.id !== marieConversation.id).id;
     await until(
-      async () => (await delivered(marieConversation.id)) && (await delivered(paulConversation)),
+      async () =>
+        (await delivered(marieConversation.id)) &&
+        (await delivered(formConversation)) &&
+        (await delivered(paulConversation)),
     );
     expect(outboxFiles().length).toBeGreaterThanOrEqual(3);
   });
@@ -242,7 +248,8 @@ describe("a person's data rights", () => {
     }
 
     const erased = await json("admin", "POST", `/api/v1/customers/${marieId}/erase`);
-    expect(erased).toMatchObject({ customer_id: marieId, conversations: 2, messages: 4 });
+    // Her mail, its acknowledgement and the reply; her form message and its acknowledgement.
+    expect(erased).toMatchObject({ customer_id: marieId, conversations: 2, messages: 5 });
 
     for (const needle of [marie.email, marie.name, marie.sentence, marie.attachment]) {
       expect(await columnsHolding(needle), needle).toEqual([]);
@@ -260,7 +267,7 @@ describe("a person's data rights", () => {
     const timeline = await json("admin", "GET", `/api/v1/customers/${marieId}/timeline?limit=100`);
     expect(timeline.items[0]).toMatchObject({
       type: "customer.erased",
-      data: { conversations: 2, messages: 4 },
+      data: { conversations: 2, messages: 5 },
     });
     // What came before shows without its data, never as a 500 for a payload the erasure blanked.
     expect(timeline.items.length).toBeGreaterThan(1);

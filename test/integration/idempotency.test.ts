@@ -48,7 +48,7 @@ async function repliesAndMailJobs(conversationId: string) {
              where j.name = 'send-mail' and j.data->>'messageId' = any(array_agg(m.id::text))) as jobs
       from messages m
      where m.workspace_id = ${desk.workspaceId} and m.conversation_id = ${conversationId}
-       and m.direction = 'outbound'`);
+       and m.direction = 'outbound' and not m.automated`);
   return rows[0];
 }
 

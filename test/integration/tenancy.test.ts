@@ -293,6 +293,18 @@ async function tour() {
   });
   await call("GET", `/api/v1/organisations/${organisation.id}`, "advisor");
   await call("GET", "/api/v1/organisations?q=roux", "advisor");
+  const webhook = await call("POST", "/api/v1/webhooks", "admin", {
+    url: "https://93.184.215.14/rapport",
+    events: ["conversation.created"],
+    brand_id: brand.id,
+  });
+  await call("PATCH", `/api/v1/webhooks/${webhook.id}`, "admin", { enabled: false });
+  await call("POST", `/api/v1/webhooks/${webhook.id}/test`, "admin");
+  await call("POST", `/api/v1/webhooks/${webhook.id}/rotate-secret`, "admin");
+  await call("GET", "/api/v1/webhooks", "admin");
+  await call("GET", `/api/v1/webhooks/${webhook.id}`, "admin");
+  await call("GET", `/api/v1/webhooks/${webhook.id}/deliveries`, "admin");
+  await call("DELETE", `/api/v1/webhooks/${webhook.id}`, "admin");
   await portalVisit(first.conversation_id);
 }
 

@@ -2,14 +2,8 @@
 // and the thread, decide the acknowledgement — committed, many mails at a time, before the SMTP 250.
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
-import { systemActor } from "../../commands/events/record-event.ts";
-import {
-  type AcknowledgementContext,
-  type AcknowledgementRequest,
-  acknowledgeMany,
-} from "../../commands/mail/acknowledge.ts";
+import { type AcknowledgementContext, acknowledgeStored } from "../../commands/mail/acknowledge.ts";
 import { replyTokenHmac } from "../../commands/mail/reply-message-id.ts";
-import { openUnit } from "../../commands/unit-of-work.ts";
 import { mailDomain } from "../../domain/identity/shared-mail-domains.ts";
 import { matchBrandAddress, normalizeAddress } from "../../domain/mail/addresses.ts";
 import { type AutomationReason, classifyAutomation } from "../../domain/mail/automation.ts";
@@ -337,21 +331,17 @@ async function prepareMail(
 
 type ReadyMail = Extract<PreparedMail, { kind: "mail" }>;
 
-/** In the batch's transaction: the acknowledgements its new mails are owed, workspace by workspace. */
+/** In the batch's transaction: the acknowledgements its new mails are owed. */
 function acknowledgeIfDue(rt: Runtime, mails: ReadyMail[]): AfterBatch {
-  return async (tx, stored) => {
-    const byWorkspace = new Map<string, AcknowledgementRequest[]>();
-    for (const s of stored) {
-      const context = mails[s.index]?.acknowledgement;
-      if (!context) continue;
-      const ws = s.message.workspaceId;
-      byWorkspace.set(ws, [...(byWorkspace.get(ws) ?? []), { ...s, context }]);
-    }
-    for (const [workspaceId, requests] of byWorkspace) {
-      const uow = openUnit(rt, tx, { workspaceId, actor: systemActor });
-      await acknowledgeMany(uow, workspaceId, requests);
-    }
-  };
+  return (tx, stored) =>
+    acknowledgeStored(
+      rt,
+      tx,
+      stored.flatMap((s) => {
+        const context = mails[s.index]?.acknowledgement;
+        return context ? [{ ...s, context }] : [];
+      }),
+    );
 }
 
 /** Stores mails read together in one transaction, their acknowledgements with them. */

@@ -14,6 +14,7 @@ import { composeEscalationNotice } from "../../domain/mail/escalation-notice.ts"
 import { promiseText } from "../../domain/sla/promise-text.ts";
 import type { Intake } from "../../intake/receive.ts";
 import type { Conversation } from "../../intake/thread.ts";
+import type { Runtime } from "../../runtime.ts";
 import type { Tx } from "../../store/database.ts";
 import { insertRows } from "../../store/insert-rows.ts";
 import {
@@ -25,7 +26,7 @@ import {
   users,
 } from "../../store/schema/index.ts";
 import { systemActor } from "../events/record-event.ts";
-import type { AnyNewEvent, UnitOfWork } from "../unit-of-work.ts";
+import { type AnyNewEvent, openUnit, type Transaction, type UnitOfWork } from "../unit-of-work.ts";
 import { automatedMailRow } from "./automated-mail.ts";
 
 export type AcknowledgementContext = {
@@ -283,6 +284,40 @@ async function writeAcknowledgements(
     "send-mail",
     rows.map((m) => ({ workspaceId: ws, messageId: m.id })),
   );
+}
+
+/**
+ * The acknowledgements of messages just stored (by mail or through the API), in the intake's
+ * transaction: each workspace's share decided together, in its own unit of work.
+ */
+export async function acknowledgeStored(
+  rt: Runtime,
+  tx: Transaction,
+  requests: AcknowledgementRequest[],
+): Promise<void> {
+  const byWorkspace = new Map<string, AcknowledgementRequest[]>();
+  for (const r of requests) {
+    const ws = r.conversation.workspaceId;
+    byWorkspace.set(ws, [...(byWorkspace.get(ws) ?? []), r]);
+  }
+  for (const [workspaceId, list] of byWorkspace) {
+    await acknowledgeMany(openUnit(rt, tx, { workspaceId, actor: systemActor }), workspaceId, list);
+  }
+}
+
+/**
+ * What a message through the API owes an acknowledgement to: a person wrote it (a form, a chat) —
+ * no automation signs, no spam verdict, no sender authentication to disown it.
+ */
+export function apiAcknowledgementContext(email: string, text: string): AcknowledgementContext {
+  return {
+    automation: { automated: false, reasons: [] },
+    spam: false,
+    senderDisowned: false,
+    senderAddress: email,
+    text,
+    inboundMessageId: null,
+  };
 }
 
 /** One mail's acknowledgement (a mail an advisor took out of Spam, say). */

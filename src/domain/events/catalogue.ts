@@ -193,6 +193,14 @@ export const eventCatalogue = {
   /** An organisation created or changed: the change is in before/after. */
   "organisation.created": payload({ organisation_id: id, name: z.string() }),
   "organisation.updated": payload({ organisation_id: id, name: z.string() }),
+  /** A webhook subscription created, changed or deleted: the change (never the secret) in before/after. */
+  "webhook.created": payload({ webhook_id: id, url: z.string() }),
+  "webhook.updated": payload({ webhook_id: id, url: z.string() }),
+  "webhook.deleted": payload({ webhook_id: id, url: z.string() }),
+  /** A new signing secret replaced the old one (neither is ever written here). */
+  "webhook.secret_rotated": payload({ webhook_id: id, url: z.string() }),
+  /** Rapport disabled an endpoint that kept failing (domain/webhooks/delivery-policy.ts). */
+  "webhook.disabled": payload({ webhook_id: id, url: z.string(), reason }),
   /** The demo story was written into the workspace: what it holds, counted. */
   "demo.loaded": payload({
     customers: z.number(),

@@ -1,9 +1,13 @@
 // POST /api/v1/messages/inbound: a customer's message through the API (forms, shops, phone logs…),
-// honouring Idempotency-Key (same key and body → the same answer; another body → 422).
+// to the brand it names, honouring Idempotency-Key (same key and body → the same answer; another
+// body → 422); a sender who gave an email is acknowledged by mail under the same rules as mail.
 import { z } from "zod";
+import { acknowledgeStored, apiAcknowledgementContext } from "../../commands/mail/acknowledge.ts";
 import { idempotencyOf } from "../../commands/run-command.ts";
+import { DeskError } from "../../errors.ts";
 import { receiveMessage } from "../../intake/receive.ts";
 import type { Runtime } from "../../runtime.ts";
+import { brandByIdOrSlug } from "../../store/queries/brand-lookup.ts";
 import type { App } from "../app-type.ts";
 import { principalOf } from "../plugins/authentication.ts";
 import { contactEmail, contactPhone } from "../schemas/contact.ts";
@@ -13,6 +17,13 @@ const apiChannels = ["api", "form", "chat", "portal", "phone", "visit", "social"
 
 const inboundBody = z.strictObject({
   channel: z.enum(apiChannels),
+  brand: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("the brand written to, by id or slug; the workspace's first brand when absent"),
   from: z
     .strictObject({
       email: contactEmail.optional(),
@@ -67,12 +78,13 @@ export function registerInboundRoutes(app: App, rt: Runtime): void {
         tags: ["messages"],
         headers: z.object({ "idempotency-key": z.string().min(1).max(200).optional() }),
         body: inboundBody,
-        response: { 200: inboundAnswer, 201: inboundAnswer, 422: problemView },
+        response: { 200: inboundAnswer, 201: inboundAnswer, 400: problemView, 422: problemView },
       },
     },
     async (request, reply) => {
       const p = principalOf(request);
       const body = request.body;
+      const brandId = body.brand ? await brandIdOf(rt, p.workspaceId, body.brand) : null;
       const idempotency = idempotencyOf<InboundAnswer>(rt, p, request.headers["idempotency-key"], {
         method: "POST",
         path: "inbound",
@@ -85,6 +97,7 @@ export function registerInboundRoutes(app: App, rt: Runtime): void {
             rt,
             {
               workspaceId: p.workspaceId,
+              brandId,
               channel: body.channel,
               from: {
                 email: body.from.email,
@@ -101,13 +114,35 @@ export function registerInboundRoutes(app: App, rt: Runtime): void {
                 reference: body.reference?.replace(/[[\]#]/g, "").toUpperCase() ?? null,
               },
             },
-            (tx, result) => idempotency.remember(tx, rt, answerOf(result)),
+            async (tx, intake, conversation, brand) => {
+              await idempotency.remember(tx, rt, answerOf(intake));
+              const email = body.from.email;
+              if (!email) return;
+              await acknowledgeStored(rt, tx, [
+                {
+                  intake,
+                  conversation,
+                  brand,
+                  context: apiAcknowledgementContext(email, body.body),
+                },
+              ]);
+            },
           ),
         ),
       );
       return reply.code(replayed ? 200 : 201).send(answer);
     },
   );
+}
+
+/** The brand a message names; an unknown one is a 400 on `brand`, and nothing is stored. */
+async function brandIdOf(rt: Runtime, workspaceId: string, given: string): Promise<string> {
+  const brand = await brandByIdOrSlug(rt.db, workspaceId, given);
+  if (brand) return brand.id;
+  const message = `no brand of this workspace has the id or slug "${given}"`;
+  throw new DeskError("invalid_input", `body /brand: ${message}`, {
+    errors: [{ where: "body", path: "/brand", code: "invalid", message }],
+  });
 }
 
 function answerOf(i: {

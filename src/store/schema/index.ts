@@ -13,5 +13,6 @@ export * from "./people.ts";
 export * from "./portal.ts";
 export * from "./search.ts";
 export * from "./transfer.ts";
+export * from "./webhook.ts";
 export * from "./widget.ts";
 export * from "./workspace.ts";

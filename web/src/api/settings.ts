@@ -95,6 +95,30 @@ export type MailboxSetting = Stamped & {
   last_success_at: string | null;
 };
 
+/** The events a webhook may receive (CONTRACT §8). */
+export const WEBHOOK_EVENTS = [
+  "conversation.created",
+  "conversation.updated",
+  "conversation.resolved",
+  "message.created",
+  "customer.updated",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** A URL told of the desk's events; its secret comes once, in the answer that creates it. */
+export type WebhookSetting = Stamped & {
+  url: string;
+  events: WebhookEvent[];
+  description: string;
+  brand_id: string | null;
+  enabled: boolean;
+  disabled_reason: string | null;
+  disabled_at: string | null;
+  failing_since: string | null;
+  last_attempt: { at: string; status_code: number | null; succeeded: boolean } | null;
+  secret?: string;
+};
+
 /** Each resource's path under /api/v1 and what it holds. */
 export type SettingsResources = {
   brands: BrandSetting;
@@ -105,6 +129,7 @@ export type SettingsResources = {
   "canned-answers": CannedAnswerSetting;
   organisations: OrganisationSetting;
   mailboxes: MailboxSetting & { password?: string };
+  webhooks: WebhookSetting;
 };
 export type SettingsResource = keyof SettingsResources;
 

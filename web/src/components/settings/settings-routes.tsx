@@ -12,6 +12,7 @@ import { type SettingsSectionName, sectionsFor } from "./settings-sections.ts";
 import { SlaPoliciesPage } from "./sla-policies-page.tsx";
 import { TeamsPage } from "./teams-page.tsx";
 import { UsersPage } from "./users-page.tsx";
+import { WebhooksPage } from "./webhooks-page.tsx";
 import { WorkspacePage } from "./workspace-page.tsx";
 
 const SCREENS: Record<SettingsSectionName, () => React.JSX.Element> = {
@@ -24,6 +25,7 @@ const SCREENS: Record<SettingsSectionName, () => React.JSX.Element> = {
   mailboxes: MailboxesPage,
   workspace: WorkspacePage,
   organisations: OrganisationsPage,
+  webhooks: WebhooksPage,
 };
 
 export function SettingsRoutes() {
@@ -41,6 +43,7 @@ export function SettingsRoutes() {
         return <Route key={section} path={section} element={<Screen />} />;
       })}
       <Route path="organisations/:id" element={<OrganisationsPage />} />
+      {allowed.has("webhooks") ? <Route path="webhooks/:id" element={<WebhooksPage />} /> : null}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -12,6 +12,7 @@ export const SETTINGS_SECTIONS = [
   "mailboxes",
   "workspace",
   "organisations",
+  "webhooks",
 ] as const;
 export type SettingsSectionName = (typeof SETTINGS_SECTIONS)[number];
 
