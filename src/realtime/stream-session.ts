@@ -38,6 +38,11 @@ export type StreamOptions = {
   maxBuffered?: number;
   heartbeatMs?: number;
   retryMs?: number;
+  /**
+   * Whether the credential that opened the stream still holds (a revoked token, an ended session
+   * or a removed user does not), asked at every heartbeat: the stream ends when it no longer does.
+   */
+  stillAllowed?: () => Promise<boolean>;
 };
 
 export type OpenStream = {
@@ -113,7 +118,15 @@ export function openStream(o: StreamOptions, sink: StreamSink): OpenStream {
   }, 5_000);
   expiry.unref();
   const offline = o.userId ? o.hub.keepOnline(o.workspaceId, o.userId) : () => {};
-  const heartbeat = setInterval(() => write(sseComment("heartbeat")), o.heartbeatMs ?? 15_000);
+  const beat = async () => {
+    if (o.stillAllowed && !(await o.stillAllowed().catch(() => true))) {
+      o.log.info({}, "event stream ended: its credential no longer holds");
+      close();
+      return;
+    }
+    write(sseComment("heartbeat"));
+  };
+  const heartbeat = setInterval(() => void beat(), o.heartbeatMs ?? 15_000);
   heartbeat.unref();
   sink.write(sseRetry(o.retryMs ?? 3_000));
 

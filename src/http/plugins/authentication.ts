@@ -31,6 +31,20 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/**
+ * The request's principal read again from its credential (a long-lived request, such as the event
+ * stream, asks whether its token is still valid or its session still open): null when it is not.
+ */
+export async function principalAgain(
+  rt: Runtime,
+  request: FastifyRequest,
+): Promise<Principal | null> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+  if (bearer) return principalFromToken(rt, bearer);
+  const cookie = request.cookies[sessionCookie];
+  return cookie ? principalFromSession(rt, cookie) : null;
+}
+
 export function registerAuthentication(app: App, rt: Runtime): void {
   app.decorateRequest("principal", null);
   app.addHook("onRequest", async (request) => {

@@ -8,7 +8,7 @@ import { isEventId } from "../../realtime/event-ids.ts";
 import { type OpenStream, openStream } from "../../realtime/stream-session.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { App } from "../app-type.ts";
-import { principalOf } from "../plugins/authentication.ts";
+import { principalAgain, principalOf } from "../plugins/authentication.ts";
 import { secureAnswer } from "../plugins/security-headers.ts";
 import { problemView } from "../schemas/conversation.ts";
 
@@ -47,7 +47,8 @@ export function registerStreamRoutes(app: App, rt: Runtime): void {
           "every node's streams. Reconnect with `Last-Event-ID` (or `?last_event_id=`) to receive the " +
           "events missed since. `presence.changed` events (no id) say who views or answers a " +
           "conversation. A comment every 15 s keeps a quiet stream open; a client that reads too " +
-          "slowly is dropped and resumes.",
+          "slowly is dropped and resumes. A stream ends once its token is revoked or its session " +
+          "ends (checked at each of those beats).",
         tags: ["realtime"],
         querystring: z.strictObject({ last_event_id: lastEventId.optional() }),
         headers: z.looseObject({ "last-event-id": lastEventId.optional() }),
@@ -96,6 +97,7 @@ export function registerStreamRoutes(app: App, rt: Runtime): void {
           workspaceId: p.workspaceId,
           userId: p.userId,
           lastEventId,
+          stillAllowed: async () => (await principalAgain(rt, request)) !== null,
         },
         {
           write: (chunk) => raw.write(chunk),
