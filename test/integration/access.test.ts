@@ -16,7 +16,15 @@ const publicOperations = new Set([
   "POST /api/v1/widget/{brand_slug}/messages",
   "GET /api/v1/widget/{brand_slug}/messages",
   "GET /api/v1/widget/{brand_slug}/stream",
+  // The customer portal's way in: a mailed link asked for, then used once.
+  "POST /api/v1/portal/{brand_slug}/magic-link",
+  "POST /api/v1/portal/{brand_slug}/session",
+  // Signing out of the portal without a session is harmless: 204 whoever asks.
+  "DELETE /api/v1/portal/session",
 ]);
+/** The customer portal's own calls: a portal session opens them, never an advisor's credentials. */
+const portalSessionOnly = (path: string) =>
+  path.startsWith("/api/v1/portal/") && !publicOperations.has(`POST ${path}`);
 const someId = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
 beforeAll(async () => {
@@ -51,7 +59,7 @@ describe("access to the API", () => {
     );
   });
 
-  it("answers nothing but health, the OpenAPI document, sign-in and the widget's calls without authentication", async () => {
+  it("answers nothing but health, the OpenAPI document, sign-in, the widget's and the portal's ways in without authentication", async () => {
     for (const op of operations) {
       if (publicOperations.has(`${op.method} ${op.path}`)) continue;
       const res = await desk.app.inject({
@@ -84,7 +92,8 @@ describe("access to the API", () => {
         headers: desk.as("admin"),
         payload: { surely_not_a_field: true },
       });
-      expect([400, 404], `${op.method} ${op.path}: ${res.body}`).toContain(res.statusCode);
+      const refused = portalSessionOnly(op.path) ? [401] : [400, 404];
+      expect(refused, `${op.method} ${op.path}: ${res.body}`).toContain(res.statusCode);
       expect(res.headers["content-type"]).toMatch(/application\/problem\+json/);
     }
     expect(await countEvents()).toBe(before);

@@ -320,7 +320,8 @@ describe("rapport customer erase", () => {
     const id = written.json().customer_id as string;
     const run = await rapport(["customer", "erase", id]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout.trim()).toBe(`erased customer ${id}: 1 conversations, 1 messages`);
+    // Their message and the acknowledgement it was sent.
+    expect(run.stdout.trim()).toBe(`erased customer ${id}: 1 conversations, 2 messages`);
     const left = await rows<{ n: number }>(
       sql`select count(*)::int as n from messages where body_text like '%forget me%'`,
     );

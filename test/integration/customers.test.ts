@@ -403,6 +403,8 @@ describe("a customer's timeline and summary", () => {
     expect(items.map((e: { type: string }) => e.type)).toEqual([
       "interaction.logged",
       "customer.updated",
+      // A message through the API from an email address is acknowledged, as a mail is.
+      "acknowledgement.queued",
       "message.received",
       "conversation.created",
       "customer.created",
@@ -413,7 +415,7 @@ describe("a customer's timeline and summary", () => {
       data: { channel: "phone", direction: "outbound", answering: true },
     });
     expect(items[1]).toMatchObject({ before: { notes: "" }, after: { notes: "Allergic to nuts" } });
-    expect(items[4].actor.kind).toBe("customer");
+    expect(items[5].actor.kind).toBe("customer");
 
     const ids: string[] = [];
     let cursor: string | null = null;

@@ -67,13 +67,18 @@ async function user(key: string, name: string, role = "advisor", extra = {}) {
 
 /** A customer known before they write by mail, with their advisor and backup. */
 async function customerWith(email: string, advisor: string | null, backup: string | null) {
-  const first = await api(
-    "POST",
-    "/api/v1/messages/inbound",
-    { channel: "form", from: { email, name: "Claire" }, subject: "Hello", body: "A first word." },
+  // Known from the shop (not from a message, which would be acknowledged: the mail under test
+  // must be the first acknowledged).
+  const known = await api(
+    "PUT",
+    `/api/v1/customers/by-external-id/${encodeURIComponent(email)}`,
+    {
+      name: "Claire",
+      email,
+    },
     201,
   );
-  await api("PATCH", `/api/v1/customers/${first.customer_id}`, {
+  await api("PATCH", `/api/v1/customers/${known.id}`, {
     advisor_id: advisor,
     backup_id: backup,
   });

@@ -29,8 +29,10 @@ async function post(url: string, payload: object) {
 
 describe("sending queued mail", () => {
   it("sends the replies waiting in the queue a batch per fetch", async () => {
-    const waiting = 25;
-    for (let i = 0; i < waiting; i++) {
+    const customers = 25;
+    // Each customer's message is acknowledged by mail, then answered: two mails each.
+    const waiting = customers * 2;
+    for (let i = 0; i < customers; i++) {
       const created = await post("/api/v1/messages/inbound", {
         channel: "api",
         from: { email: `batch-${i}@example.com` },
@@ -58,7 +60,7 @@ describe("sending queued mail", () => {
     const { rows } = await desk.booted.rt.db.execute<{ sent: number }>(sql`
       select count(*)::int as sent from messages where direction = 'outbound' and delivery = 'sent'`);
     expect(rows[0]?.sent).toBe(waiting);
-    // Jobs fetched together share their start time: two fetches took all 25.
-    expect(await sends()).toEqual({ done: waiting, fetches: 2 });
+    // Jobs fetched together share their start time: three fetches of up to 20 took all 50.
+    expect(await sends()).toEqual({ done: waiting, fetches: 3 });
   });
 });

@@ -1,5 +1,6 @@
 // Every settings write in the OpenAPI document refuses advisors, and managers except on the teams
-// they manage; a refused write changes nothing. Every settings read is open to every role.
+// they manage; a refused write changes nothing. Every settings read is open to every role but the
+// mailboxes' (which servers and accounts feed the desk), kept to admins.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events } from "../../src/store/schema/index.ts";
@@ -11,6 +12,7 @@ let writes: Array<{ method: "POST" | "PATCH"; path: string }>;
 let reads: string[];
 
 const resources = ["brands", "teams", "users", "calendars", "sla-policies", "canned-answers"];
+const adminOnlyReads = new Set(["/api/v1/mailboxes", "/api/v1/mailboxes/{id}"]);
 
 beforeAll(async () => {
   desk = await startDesk();
@@ -124,8 +126,22 @@ describe("access to the settings", () => {
     expect(await everything()).toEqual(before);
   });
 
-  it("lets every role read every settings resource", async () => {
-    for (const path of reads) {
+  it("lets every role read every settings resource but the mailboxes, which only admins read", async () => {
+    for (const role of ["advisor", "manager"] as const) {
+      const res = await desk.app.inject({
+        method: "GET",
+        url: "/api/v1/mailboxes",
+        headers: desk.as(role),
+      });
+      expect(res.statusCode, `${role} GET /api/v1/mailboxes`).toBe(403);
+    }
+    const admin = await desk.app.inject({
+      method: "GET",
+      url: "/api/v1/mailboxes",
+      headers: desk.as("admin"),
+    });
+    expect(admin.statusCode).toBe(200);
+    for (const path of reads.filter((r) => !adminOnlyReads.has(r))) {
       for (const role of ["advisor", "manager", "admin", "unbound"] as const) {
         const res = await desk.app.inject({
           method: "GET",

@@ -45,8 +45,8 @@ const escalated = alias(users, "escalated");
 
 /**
  * Names and the last message's opening words for the rows of a page, in one statement: each
- * preview is the newest reply or customer message (never a note), read backwards through the
- * conversation's message index.
+ * preview is the newest reply or customer message (never a note, nor an automatic message such as
+ * an acknowledgement), read backwards through the conversation's message index.
  */
 export async function rowDetailsOf(
   db: Db,
@@ -62,6 +62,7 @@ export async function rowDetailsOf(
         eq(messages.workspaceId, conversations.workspaceId),
         eq(messages.conversationId, conversations.id),
         sql`${messages.direction} <> 'note'`,
+        eq(messages.automated, false),
       ),
     )
     .orderBy(sql`${messages.createdAt} desc`)
