@@ -99,6 +99,13 @@ const settled = () =>
 /** Every row that a merge could lose, counted in the whole database. */
 async function totals() {
   const db = server.running.booted.rt.db;
+  // The acknowledgements still queued leave meanwhile, each with its event: let them go first.
+  await eventually(async () => {
+    const queued = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from messages where delivery = 'queued'`,
+    );
+    return queued.rows[0]?.n === 0 ? true : null;
+  });
   const count = async (table: string) =>
     (await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`))).rows[0]
       ?.n;
