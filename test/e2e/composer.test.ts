@@ -140,7 +140,10 @@ describe("the composer", () => {
     await page.getByRole("heading", { level: 1 }).waitFor();
 
     const sent = await api("GET", `/api/v1/conversations/${conversations[0]?.id}`);
-    const reply = sent.messages.find((m: { direction: string }) => m.direction === "outbound");
+    // The advisor's reply, not the acknowledgement the customer's message was sent.
+    const reply = sent.messages.find(
+      (m: { direction: string; automated: boolean }) => m.direction === "outbound" && !m.automated,
+    );
     expect(reply.body_text).toBe(body);
     expect(reply.cc).toEqual(["paul.copy@example.com"]);
     expect(reply.attachments).toMatchObject([
