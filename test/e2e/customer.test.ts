@@ -34,7 +34,8 @@ describe("the customer page", () => {
     const wobbly = group("Wobbly chair");
     await wobbly.waitFor();
     expect(await wobbly.textContent()).toContain(`#${written.reference}`);
-    const excerpt = wobbly.locator("blockquote").first();
+    // Newest first: the acknowledgement the form message was sent, then the customer's words.
+    const excerpt = wobbly.locator("blockquote").last();
     expect(await excerpt.textContent()).toBe(
       "Hello, the chair I bought last week wobbles on the kitchen floor.",
     );

@@ -114,6 +114,8 @@ describe("organisations in the console", () => {
     await advisor.goto(`/settings/organisations/${list.items[0].id}`);
     await advisor.getByRole("heading", { level: 1, name: "Organisations" }).waitFor();
     const row = advisor.locator("tr[aria-current='true']");
+    // The heading shows before the list has loaded: wait for the row itself.
+    await row.getByRole("cell", { name: "Maison Roux", exact: true }).waitFor();
     expect(await row.getByRole("cell", { name: "Maison Roux", exact: true }).count()).toBe(1);
     expect(await advisor.getByRole("button", { name: "New", exact: true }).count()).toBe(0);
     expect(await advisor.getByRole("button", { name: /^Edit/ }).count()).toBe(0);
