@@ -24,6 +24,8 @@ declare module "fastify" {
 }
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+/** `Authorization: Bearer <token>`: the token. */
+const bearerPattern = /^Bearer\s+(\S+)$/i;
 
 /** The principal of an authenticated route; throws when there is none (a bug in route config). */
 export function principalOf(request: FastifyRequest): Principal {
@@ -39,7 +41,7 @@ export async function principalAgain(
   rt: Runtime,
   request: FastifyRequest,
 ): Promise<Principal | null> {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+  const bearer = bearerPattern.exec(request.headers.authorization ?? "")?.[1];
   if (bearer) return principalFromToken(rt, bearer);
   const cookie = request.cookies[sessionCookie];
   return cookie ? principalFromSession(rt, cookie) : null;
@@ -54,7 +56,7 @@ export function registerAuthentication(app: App, rt: Runtime): void {
     const header = request.headers.authorization;
     let principal: Principal | null = null;
     if (header !== undefined) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const match = bearerPattern.exec(header);
       if (!match?.[1]) throw new DeskError("unauthenticated", "use Authorization: Bearer <token>");
       principal = await principalFromToken(rt, match[1]);
       if (!principal)
